@@ -1,0 +1,19 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "TitleScore",
+  products: [
+    .library(name: "TitleScore", targets: ["TitleScore"]),
+    .executable(name: "titlescore", targets: ["titlescore"]),
+  ],
+  targets: [
+    .target(name: "TitleScore"),
+    .executableTarget(name: "titlescore", dependencies: ["TitleScore"]),
+    .testTarget(
+      name: "TitleScoreTests",
+      dependencies: ["TitleScore"],
+      resources: [.copy("Fixtures")]
+    ),
+  ]
+)

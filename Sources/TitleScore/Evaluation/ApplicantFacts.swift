@@ -1,0 +1,100 @@
+/// The named facts a sheet's rules and conditions read, worked out once per portfolio and sheet.
+///
+/// Education follows the shared rules of the notices: technical-school classes count as the level the sheet maps
+/// them to; a degree in an unrelated major counts only with the registered qualification or enough full-time
+/// retraining; of several degrees the highest related one counts.
+struct ApplicantFacts {
+  /// Every fact name the engine computes; `application.NAME` and `facts.NAME` come from the portfolio.
+  static let names: Set<String> = [
+    "education.level", "education.related", "education.fullTime", "degree.level", "education.highestAny",
+    "years.sinceGraduation", "years.sinceLatestEducation", "years.professional", "years.currentTitle", "years.skill",
+    "title.current", "skill.level", "sector", "residency", "specialty", "city",
+  ]
+
+  /// Whether a sheet may name this fact.
+  static func isKnown(_ name: String) -> Bool {
+    names.contains(name) || name.hasPrefix("application.") || name.hasPrefix("facts.")
+  }
+
+  /// The vocabulary list a fact's text values are ordered by, for `atLeast` comparisons of levels.
+  static func order(of name: String, in vocabulary: Vocabulary) -> [String]? {
+    switch name {
+    case "education.level", "degree.level", "education.highestAny": return vocabulary.educationLevels
+    case "title.current": return vocabulary.titles
+    case "skill.level": return vocabulary.skillLevels
+    default: return nil
+    }
+  }
+
+  let portfolio: Portfolio
+  /// The education record that counts, if any.
+  let countedEducation: EducationRecord?
+  /// Its level after equivalences.
+  let countedLevel: String?
+  /// Education records passed over because their major is unrelated and ranked above the counted one.
+  let unrelatedSkipped: [(record: EducationRecord, level: String)]
+  let highestAnyLevel: String?
+  let cutoff: Day
+
+  init(portfolio: Portfolio, sheet: Scoresheet) {
+    self.portfolio = portfolio
+    cutoff = sheet.cutoff
+    let vocabulary = sheet.vocabulary
+    let relatedByException =
+      (vocabulary.registeredQualificationCountsAsRelated && portfolio.registeredQualification)
+      || (vocabulary.retrainingMonthsForRelated.map { portfolio.retrainingMonths >= $0 } ?? false)
+    func rank(_ level: String) -> Int { vocabulary.educationLevels.firstIndex(of: level) ?? -1 }
+    var best: (record: EducationRecord, level: String, rank: Int)?
+    var bestAny: (level: String, rank: Int)?
+    var unrelated: [(EducationRecord, String, Int)] = []
+    for record in portfolio.education where record.date <= sheet.cutoff {
+      let level = vocabulary.educationEquivalents[record.level] ?? record.level
+      let levelRank = rank(level)
+      if bestAny == nil || levelRank > bestAny!.rank { bestAny = (level, levelRank) }
+      if record.related || relatedByException {
+        if best == nil || levelRank > best!.rank { best = (record, level, levelRank) }
+      } else {
+        unrelated.append((record, level, levelRank))
+      }
+    }
+    // With the exception, the highest degree counts as related even when no record says so.
+    countedEducation = best?.record
+    countedLevel = best?.level
+    highestAnyLevel = bestAny?.level
+    let countedRank = best?.rank ?? -1
+    unrelatedSkipped = unrelated.filter { $0.2 > countedRank }.map { ($0.0, $0.1) }
+  }
+
+  /// The value of a named fact, or nil when the portfolio does not provide it.
+  func value(_ name: String) -> FactValue? {
+    switch name {
+    case "education.level": return countedLevel.map(FactValue.text)
+    case "education.related": return .flag(countedEducation != nil)
+    case "education.fullTime": return countedEducation.map { .flag($0.fullTime) }
+    case "degree.level": return countedEducation?.degree.map(FactValue.text)
+    case "education.highestAny": return highestAnyLevel.map(FactValue.text)
+    case "years.sinceGraduation": return countedEducation.map { years(from: $0.date) }
+    case "years.sinceLatestEducation":
+      return portfolio.education.map(\.date).max().map { years(from: $0) }
+    case "years.professional": return portfolio.workStart.map { years(from: $0) }
+    case "years.currentTitle": return portfolio.currentTitle.map { years(from: $0.date) }
+    case "years.skill": return portfolio.skill.map { years(from: $0.date) }
+    case "title.current": return portfolio.currentTitle.map { .text($0.title) }
+    case "skill.level": return portfolio.skill.map { .text($0.level) }
+    case "sector": return .text(portfolio.employer.sector)
+    case "residency": return .text(portfolio.residency)
+    case "specialty": return .text(portfolio.specialty)
+    case "city": return .text(portfolio.employer.city)
+    default:
+      if name.hasPrefix("application.") {
+        return portfolio.application[String(name.dropFirst("application.".count))]
+      }
+      if name.hasPrefix("facts.") { return portfolio.facts[String(name.dropFirst("facts.".count))] }
+      return nil
+    }
+  }
+
+  private func years(from date: Day) -> FactValue {
+    .number(Points(date.wholeYears(until: cutoff)))
+  }
+}

@@ -1,0 +1,147 @@
+/// Applies one scoresheet to portfolios: pure, deterministic, and safe to share between threads.
+///
+/// Stages run in one direction: validity of records → gates → points (items, shared caps, category caps) →
+/// criteria → flags → claims → verdict. The result records what was found; `Explanation` words it.
+public struct Evaluator: Sendable {
+  /// The sheet applied.
+  public let sheet: Scoresheet
+  /// Each record selector in sheet order with the item it belongs to, for filing validity deductions.
+  private let selectors: [(itemID: String?, selector: RecordSelector)]
+  private let itemIDs: Set<String>
+
+  /// Prepares a sheet for evaluation.
+  public init(sheet: Scoresheet) {
+    self.sheet = sheet
+    var selectors: [(String?, RecordSelector)] = []
+    var ids = Set<String>()
+    func visit(_ item: Item) {
+      ids.insert(item.id)
+      switch item.rule {
+      case .recordTable(let rule): selectors.append((item.id, rule.records))
+      case .rankCoefficient(let rule): selectors.append((item.id, rule.records))
+      case .countFloor(let rule): selectors.append((item.id, rule.records))
+      case .higherOf(let items): items.forEach(visit)
+      default: break
+      }
+    }
+    func visit(_ category: Category) {
+      category.items.forEach(visit)
+      category.categories.forEach(visit)
+    }
+    sheet.categories.forEach(visit)
+    func visit(_ condition: Condition) {
+      switch condition.test {
+      case .all(let conditions), .any(let conditions), .atLeast(_, let conditions): conditions.forEach(visit)
+      case .not(let inner): visit(inner)
+      case .records(let selector, _): selectors.append((nil, selector))
+      default: break
+      }
+    }
+    if let criteria = sheet.criteria { visit(criteria) }
+    for gate in sheet.gates { if case .condition(let condition) = gate.kind { visit(condition) } }
+    self.selectors = selectors
+    self.itemIDs = ids
+  }
+
+  /// Evaluates a portfolio. `materials` is the inspection of its files, when the sheet checks materials.
+  public func evaluate(_ portfolio: Portfolio, materials: MaterialInspection? = nil) -> ScoreResult {
+    let facts = ApplicantFacts(portfolio: portfolio, sheet: sheet)
+    var recordCounts: [Bool] = []
+    recordCounts.reserveCapacity(portfolio.records.count)
+    var validityDeductions: [Deduction] = []
+    for (index, record) in portfolio.records.enumerated() {
+      let owner = selectors.first { $0.selector.selects(record) }
+      guard let owner else {
+        recordCounts.append(false)
+        validityDeductions.append(Deduction(.noMatchingRow, record: index, details: ["type=\(record.type)"]))
+        continue
+      }
+      if let reason = RecordValidity.reason(for: record, portfolio: portfolio, sheet: sheet) {
+        recordCounts.append(false)
+        validityDeductions.append(Deduction(reason.code, item: owner.itemID, record: index, details: reason.details))
+      } else {
+        recordCounts.append(true)
+      }
+    }
+    var context = EvaluationContext(sheet: sheet, portfolio: portfolio, facts: facts, recordCounts: recordCounts)
+    context.deductions = validityDeductions
+
+    let gates = sheet.gates.map { $0.check(context, materials: materials) }
+    let failedGates = gates.filter { !$0.passed }.map(\.gateID)
+    for gate in gates where !gate.passed {
+      context.deductions.append(Deduction(.gateFailed, gate: gate.gateID, details: gate.findings.map(\.en)))
+    }
+
+    var categories: [CategoryOutcome] = []
+    var total = PointsInterval.zero
+    for category in sheet.categories { total += category.score(depth: 0, in: &context, outcomes: &categories) }
+
+    var conditions: [ConditionOutcome] = []
+    var criteriaMet = true
+    if let criteria = sheet.criteria {
+      var recorded: [ConditionOutcome]? = []
+      criteriaMet = criteria.holds(context, depth: 0, outcomes: &recorded)
+      conditions = recorded ?? []
+      for outcome in conditions where !outcome.met && outcome.depth == 1 {
+        context.deductions.append(Deduction(.conditionNotMet, details: [outcome.label.en, outcome.observed]))
+      }
+    }
+
+    let flags = sheet.flags.filter { $0.condition.holds(context) }.map { RaisedFlag(flag: $0.flag, triggerID: $0.id) }
+
+    let verdict: Verdict
+    if !failedGates.isEmpty {
+      verdict = Verdict(kind: .ineligible, failedGates: failedGates)
+    } else if !criteriaMet {
+      verdict = Verdict(kind: .criteriaNotMet)
+    } else if let threshold = sheet.threshold, total.min < threshold {
+      verdict = Verdict(kind: .belowThreshold)
+    } else {
+      verdict = Verdict(kind: .pass)
+    }
+
+    let claims = claimLines(portfolio, context: &context)
+    let tieBreakValues: [Points] = sheet.tieBreakers.map { tieBreaker in
+      switch tieBreaker {
+      case .category(let id): return categories.first { $0.categoryID == id }?.subtotal.min ?? .zero
+      case .fact(let name):
+        if case .number(let value)? = facts.value(name) { return value }
+        return .zero
+      }
+    }
+
+    return ScoreResult(
+      sheetID: sheet.id, portfolioID: portfolio.id, verdict: verdict, total: total, threshold: sheet.threshold,
+      categories: categories, lines: context.lines, deductions: context.deductions, gates: gates,
+      conditions: conditions, flags: flags, claims: claims, claimedTotal: portfolio.claimed?.total,
+      tieBreakValues: tieBreakValues)
+  }
+
+  /// Claimed points against accepted points for every item the applicant claimed.
+  private func claimLines(_ portfolio: Portfolio, context: inout EvaluationContext) -> [ClaimLine] {
+    guard let claimed = portfolio.claimed, !claimed.items.isEmpty else { return [] }
+    var accepted: [String: PointsInterval] = [:]
+    for line in context.lines { accepted[line.itemID, default: .zero] += line.points }
+    // Item caps cut points after the lines were admitted.
+    for deduction in context.deductions where deduction.code == .capReached {
+      if let item = deduction.itemID, let lost = deduction.lost, accepted[item] != nil {
+        accepted[item] = PointsInterval(min: accepted[item]!.min - lost.min, max: accepted[item]!.max - lost.max)
+      }
+    }
+    var lines: [ClaimLine] = []
+    for itemID in claimed.items.keys.sorted() {
+      guard itemIDs.contains(itemID) else {
+        context.deductions.append(Deduction(.unknownClaimedItem, item: itemID))
+        lines.append(ClaimLine(itemID: itemID, claimed: claimed.items[itemID], accepted: .zero, reasons: [.unknownClaimedItem]))
+        continue
+      }
+      var reasons: [ReasonCode] = []
+      for deduction in context.deductions where deduction.itemID == itemID && !reasons.contains(deduction.code) {
+        reasons.append(deduction.code)
+      }
+      lines.append(
+        ClaimLine(itemID: itemID, claimed: claimed.items[itemID], accepted: accepted[itemID] ?? .zero, reasons: reasons))
+    }
+    return lines
+  }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// What the files named in a portfolio turned out to be: which exist, and the ID photo's format and size.
+///
+/// Made by `MaterialInspection.inspect`, the one step of scoring that reads files; evaluation itself only reads
+/// this value, so it stays pure.
+public struct MaterialInspection: Hashable, Sendable {
+  /// The ID photo as found on disk.
+  public struct Photo: Hashable, Sendable {
+    /// The path named in the portfolio.
+    public var path: String
+    /// The file extension, lower case.
+    public var fileExtension: String
+    /// The file size in bytes.
+    public var bytes: Int
+    /// Pixel width and height read from the JPEG header; nil when the file is not a readable JPEG.
+    public var pixels: (width: Int, height: Int)?
+
+    public static func == (lhs: Photo, rhs: Photo) -> Bool {
+      lhs.path == rhs.path && lhs.fileExtension == rhs.fileExtension && lhs.bytes == rhs.bytes
+        && lhs.pixels?.width == rhs.pixels?.width && lhs.pixels?.height == rhs.pixels?.height
+    }
+
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(path)
+      hasher.combine(bytes)
+    }
+  }
+
+  /// Indices of attachments whose file does not exist.
+  public var missingAttachments: [Int]
+  /// The ID photo, if the portfolio names one and it exists.
+  public var photo: Photo?
+
+  /// Creates an inspection result.
+  public init(missingAttachments: [Int], photo: Photo?) {
+    self.missingAttachments = missingAttachments
+    self.photo = photo
+  }
+
+  /// Looks at the files a portfolio names, relative to `baseDirectory`.
+  public static func inspect(_ portfolio: Portfolio, baseDirectory: String) -> MaterialInspection {
+    let files = FileManager.default
+    var missing: [Int] = []
+    var photo: Photo?
+    for (index, attachment) in portfolio.attachments.enumerated() {
+      let fullPath =
+        attachment.path.hasPrefix("/") ? attachment.path : (baseDirectory as NSString).appendingPathComponent(attachment.path)
+      guard files.fileExists(atPath: fullPath) else {
+        missing.append(index)
+        continue
+      }
+      if attachment.kind == "id-photo", photo == nil {
+        let data = (try? Data(contentsOf: URL(fileURLWithPath: fullPath))) ?? Data()
+        photo = Photo(
+          path: attachment.path, fileExtension: (attachment.path as NSString).pathExtension.lowercased(),
+          bytes: data.count, pixels: JPEGHeader.pixelSize(of: [UInt8](data)))
+      }
+    }
+    return MaterialInspection(missingAttachments: missing, photo: photo)
+  }
+}
+
+/// Reads a JPEG's pixel size from its start-of-frame marker.
+enum JPEGHeader {
+  /// Width and height, or nil if the bytes are not a JPEG with a frame header.
+  static func pixelSize(of bytes: [UInt8]) -> (width: Int, height: Int)? {
+    guard bytes.count > 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
+    var index = 2
+    while index + 9 < bytes.count {
+      guard bytes[index] == 0xFF else { return nil }
+      let marker = bytes[index + 1]
+      if marker == 0xFF {
+        index += 1
+        continue
+      }
+      if marker == 0xD8 || (0xD0...0xD7).contains(marker) || marker == 0x01 {
+        index += 2
+        continue
+      }
+      let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+      let isFrame = (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
+      if isFrame {
+        let height = Int(bytes[index + 5]) << 8 | Int(bytes[index + 6])
+        let width = Int(bytes[index + 7]) << 8 | Int(bytes[index + 8])
+        return (width, height)
+      }
+      if marker == 0xDA || length < 2 { return nil }
+      index += 2 + length
+    }
+    return nil
+  }
+}

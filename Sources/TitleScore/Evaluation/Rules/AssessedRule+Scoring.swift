@@ -1,0 +1,9 @@
+extension AssessedRule {
+  func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
+    let decided = context.portfolio.assessed[item.id]
+    let points = context.resolve(self.points, decided: decided, item: item.id)
+    return context.admit(
+      ScoreLine(
+        itemID: item.id, rowIndex: nil, inputs: decided.map { ["decided=\($0)"] } ?? ["undecided"], points: points))
+  }
+}

@@ -1,0 +1,17 @@
+extension CountFloorRule {
+  /// Points for a number of items: the full score from `full.atLeast` on, else points per full block.
+  func points(forItems count: Int) -> Points {
+    if let full, count >= full.atLeast { return full.points }
+    return points * (count / per)
+  }
+
+  func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
+    let indices = context.countingRecords(records)
+    let count = indices.reduce(0) { $0 + context.portfolio.records[$1].count }
+    guard count > 0 else { return .zero }
+    return context.admit(
+      ScoreLine(
+        itemID: item.id, recordIndex: nil, rowIndex: nil, inputs: ["items=\(count)", "per=\(per)"],
+        points: PointsInterval(exactly: points(forItems: count))))
+  }
+}

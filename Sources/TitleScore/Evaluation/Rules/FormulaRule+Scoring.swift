@@ -1,0 +1,17 @@
+extension FormulaRule {
+  /// `(value − offset) × factor`, clamped.
+  func points(for value: Points) -> Points {
+    let raw = (value - offset).scaled(by: factor)
+    return Swift.min(Swift.max(raw, min), max)
+  }
+
+  func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
+    guard case .number(let value)? = context.facts.value(fact) else {
+      context.deductions.append(Deduction(.missingField, item: item.id, details: [fact]))
+      return .zero
+    }
+    return context.admit(
+      ScoreLine(
+        itemID: item.id, rowIndex: nil, inputs: ["\(fact)=\(value)"], points: PointsInterval(exactly: points(for: value))))
+  }
+}

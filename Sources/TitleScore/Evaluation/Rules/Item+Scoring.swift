@@ -1,0 +1,74 @@
+extension Item {
+  /// Scores the item by its rule and applies its cap.
+  func score(in context: inout EvaluationContext) -> PointsInterval {
+    let raw: PointsInterval
+    switch rule {
+    case .lookup(let rule): raw = rule.score(self, in: &context)
+    case .tiers(let rule): raw = rule.score(self, in: &context)
+    case .recordTable(let rule): raw = rule.score(self, in: &context)
+    case .rankCoefficient(let rule): raw = rule.score(self, in: &context)
+    case .countFloor(let rule): raw = rule.score(self, in: &context)
+    case .formula(let rule): raw = rule.score(self, in: &context)
+    case .assessed(let rule): raw = rule.score(self, in: &context)
+    case .higherOf(let alternatives): raw = Item.scoreHigher(of: alternatives, in: &context)
+    }
+    guard let cap else { return raw }
+    let capped = raw.capped(at: cap)
+    if capped != raw {
+      context.deductions.append(
+        Deduction(
+          .capReached, item: id, lost: PointsInterval(min: raw.min - capped.min, max: raw.max - capped.max),
+          details: ["cap=\(cap)"]))
+    }
+    return capped
+  }
+
+  /// Scores each alternative on its own and keeps the higher (the larger maximum, then the larger minimum, then
+  /// the first); the others become `not-higher-item` deductions.
+  static func scoreHigher(of alternatives: [Item], in context: inout EvaluationContext) -> PointsInterval {
+    var best: (index: Int, points: PointsInterval, context: EvaluationContext)?
+    var scored: [PointsInterval] = []
+    for (index, alternative) in alternatives.enumerated() {
+      var trial = context
+      let points = alternative.score(in: &trial)
+      scored.append(points)
+      if let current = best, (points.max, points.min) <= (current.points.max, current.points.min) { continue }
+      best = (index, points, trial)
+    }
+    guard let best else { return .zero }
+    context = best.context
+    var total = best.points
+    for (index, points) in scored.enumerated() where index != best.index {
+      total.min = max(total.min, points.min)
+      if points != .zero {
+        context.deductions.append(
+          Deduction(.notHigherItem, item: alternatives[index].id, lost: points, details: ["kept=\(alternatives[best.index].id)"]))
+      }
+    }
+    return total
+  }
+}
+
+extension Category {
+  /// Scores the category's items and sub-categories, applies its cap, and records every subtotal.
+  func score(depth: Int, in context: inout EvaluationContext, outcomes: inout [CategoryOutcome]) -> PointsInterval {
+    let slot = outcomes.count
+    outcomes.append(CategoryOutcome(categoryID: id, depth: depth, raw: .zero, subtotal: .zero))
+    var raw = PointsInterval.zero
+    for item in items { raw += item.score(in: &context) }
+    for category in categories { raw += category.score(depth: depth + 1, in: &context, outcomes: &outcomes) }
+    var subtotal = raw
+    if let cap {
+      subtotal = raw.capped(at: cap)
+      if subtotal != raw {
+        context.deductions.append(
+          Deduction(
+            .capReached, item: id, lost: PointsInterval(min: raw.min - subtotal.min, max: raw.max - subtotal.max),
+            details: ["cap=\(cap)", "category=\(id)"]))
+      }
+    }
+    outcomes[slot].raw = raw
+    outcomes[slot].subtotal = subtotal
+    return subtotal
+  }
+}

@@ -1,0 +1,56 @@
+extension LookupRule {
+  /// The first row whose every fact has the row's value.
+  func matchingRow(_ value: (String) -> FactValue?) -> Int? {
+    rows.firstIndex { row in row.match.allSatisfy { value($0.fact) == $0.value } }
+  }
+
+  /// The fact names the rows read, in first-use order.
+  var factNames: [String] {
+    var names: [String] = []
+    for row in rows { for entry in row.match where !names.contains(entry.fact) { names.append(entry.fact) } }
+    return names
+  }
+
+  func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
+    let facts = context.facts
+    let names = factNames
+    let inputs = names.map { "\($0)=\(facts.value($0)?.description ?? "—")" }
+    guard let rowIndex = matchingRow(facts.value) else {
+      let absent = names.filter { facts.value($0) == nil }
+      if !absent.isEmpty {
+        context.deductions.append(Deduction(.missingField, item: item.id, details: absent))
+      } else if otherwise == .zero {
+        context.deductions.append(Deduction(.noMatchingRow, item: item.id, details: inputs))
+      }
+      noteUnrelatedMajor(item, points: PointsInterval(exactly: otherwise), in: &context)
+      return context.admit(
+        ScoreLine(itemID: item.id, rowIndex: nil, inputs: inputs, points: PointsInterval(exactly: otherwise)))
+    }
+    let points = context.resolve(rows[rowIndex].points, decided: context.portfolio.assessed[item.id], item: item.id)
+    noteUnrelatedMajor(item, points: points, in: &context)
+    return context.admit(ScoreLine(itemID: item.id, rowIndex: rowIndex, inputs: inputs, points: points))
+  }
+
+  /// Files an `unrelated-major` deduction when a higher degree in an unrelated major would have scored more.
+  private func noteUnrelatedMajor(_ item: Item, points: PointsInterval, in context: inout EvaluationContext) {
+    let names = factNames
+    guard names.contains(where: { $0.hasPrefix("education.") || $0 == "degree.level" }) else { return }
+    for skipped in context.facts.unrelatedSkipped {
+      let facts = context.facts
+      let hypothetical: (String) -> FactValue? = { name in
+        switch name {
+        case "education.level": return .text(skipped.level)
+        case "degree.level": return skipped.record.degree.map(FactValue.text)
+        case "education.fullTime": return .flag(skipped.record.fullTime)
+        default: return facts.value(name)
+        }
+      }
+      let wouldScore = matchingRow(hypothetical).map { rows[$0].points.interval } ?? PointsInterval(exactly: otherwise)
+      let lost = PointsInterval(min: max(.zero, wouldScore.min - points.min), max: max(.zero, wouldScore.max - points.max))
+      context.deductions.append(
+        Deduction(
+          .unrelatedMajor, item: item.id, lost: lost,
+          details: ["level=\(skipped.level)", "major=\(skipped.record.major)"]))
+    }
+  }
+}

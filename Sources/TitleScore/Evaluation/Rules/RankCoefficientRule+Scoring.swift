@@ -1,0 +1,30 @@
+extension RankCoefficientRule {
+  /// The coefficient for a rank.
+  func coefficient(forRank rank: Int) -> Points {
+    rank >= 1 && rank <= coefficients.count ? coefficients[rank - 1] : beyond
+  }
+
+  func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
+    var total = PointsInterval.zero
+    for recordIndex in context.countingRecords(records) {
+      let record = context.portfolio.records[recordIndex]
+      guard let rank = record.rank else {
+        context.deductions.append(Deduction(.missingField, item: item.id, record: recordIndex, details: ["rank"]))
+        continue
+      }
+      guard let level = record.level, let basePoints = base[level] else {
+        context.deductions.append(
+          Deduction(.noMatchingRow, item: item.id, record: recordIndex, details: ["level=\(record.level ?? "—")"]))
+        continue
+      }
+      let coefficient = coefficient(forRank: rank)
+      let points = basePoints.scaled(by: coefficient) * record.count
+      total += context.admit(
+        ScoreLine(
+          itemID: item.id, recordIndex: recordIndex, rowIndex: nil,
+          inputs: ["level=\(level)", "base=\(basePoints)", "rank=\(rank)", "coefficient=\(coefficient)", "n=\(record.count)"],
+          points: PointsInterval(exactly: points)))
+    }
+    return total
+  }
+}

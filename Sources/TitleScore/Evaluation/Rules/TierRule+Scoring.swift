@@ -1,0 +1,20 @@
+extension TierRule {
+  /// The tier a value falls in.
+  func tierIndex(for value: Points) -> Int? {
+    tiers.firstIndex { value >= $0.min && ($0.below.map { value < $0 } ?? true) }
+  }
+
+  func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
+    guard case .number(let value)? = context.facts.value(fact) else {
+      context.deductions.append(Deduction(.missingField, item: item.id, details: [fact]))
+      return .zero
+    }
+    let inputs = ["\(fact)=\(value)"]
+    guard let index = tierIndex(for: value) else {
+      context.deductions.append(Deduction(.noMatchingRow, item: item.id, details: inputs))
+      return .zero
+    }
+    let points = context.resolve(tiers[index].points, decided: context.portfolio.assessed[item.id], item: item.id)
+    return context.admit(ScoreLine(itemID: item.id, rowIndex: index, inputs: inputs, points: points))
+  }
+}

@@ -1,0 +1,262 @@
+/// A forward-only, allocation-light reader of one JSON text held in memory.
+///
+/// Decoders pull values from it in document order. It never builds a tree, which is what lets the batch runner
+/// decode portfolios at close to the speed of a plain parse.
+struct JSONScanner {
+  /// The kinds of JSON value, as told by the first byte of a value.
+  enum Kind { case object, array, string, number, bool, null }
+
+  let bytes: UnsafeBufferPointer<UInt8>
+  private(set) var index: Int
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    self.index = 0
+  }
+
+  // MARK: - Errors
+
+  /// An error at the current position, with line and column worked out from the text before it.
+  func failure(_ expected: String) -> JSONSyntaxError {
+    var line = 1
+    var lineStart = 0
+    let end = min(index, bytes.count)
+    var position = 0
+    while position < end {
+      if bytes[position] == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = position + 1
+      }
+      position += 1
+    }
+    return JSONSyntaxError(offset: index, line: line, column: index - lineStart + 1, expected: expected)
+  }
+
+  // MARK: - Structure
+
+  mutating func skipWhitespace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x0A, 0x0D, 0x09: index += 1
+      default: return
+      }
+    }
+  }
+
+  /// The kind of the next value, after skipping white space.
+  mutating func peekKind() throws(JSONSyntaxError) -> Kind {
+    skipWhitespace()
+    guard index < bytes.count else { throw failure("a value") }
+    switch bytes[index] {
+    case UInt8(ascii: "{"): return .object
+    case UInt8(ascii: "["): return .array
+    case UInt8(ascii: "\""): return .string
+    case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+    case UInt8(ascii: "n"): return .null
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+    default: throw failure("a value")
+    }
+  }
+
+  private mutating func expect(_ byte: UInt8, _ what: String) throws(JSONSyntaxError) {
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == byte else { throw failure(what) }
+    index += 1
+  }
+
+  mutating func beginObject() throws(JSONSyntaxError) { try expect(UInt8(ascii: "{"), "'{'") }
+  mutating func beginArray() throws(JSONSyntaxError) { try expect(UInt8(ascii: "["), "'['") }
+
+  /// The next member's key, leaving the scanner at its value; nil at the closing brace.
+  mutating func nextKey(_ isFirst: inout Bool) throws(JSONSyntaxError) -> String? {
+    skipWhitespace()
+    guard index < bytes.count else { throw failure("'}' or a key") }
+    if bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      return nil
+    }
+    if !isFirst {
+      guard bytes[index] == UInt8(ascii: ",") else { throw failure("',' or '}'") }
+      index += 1
+      skipWhitespace()
+    }
+    isFirst = false
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("a key in quotes") }
+    let key = try readString()
+    try expect(UInt8(ascii: ":"), "':'")
+    return key
+  }
+
+  /// Whether another array element follows, leaving the scanner at it; false at the closing bracket.
+  mutating func nextElement(_ isFirst: inout Bool) throws(JSONSyntaxError) -> Bool {
+    skipWhitespace()
+    guard index < bytes.count else { throw failure("']' or a value") }
+    if bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      return false
+    }
+    if !isFirst {
+      guard bytes[index] == UInt8(ascii: ",") else { throw failure("',' or ']'") }
+      index += 1
+    }
+    isFirst = false
+    return true
+  }
+
+  /// Checks that nothing but white space follows the value just read.
+  mutating func expectEnd() throws(JSONSyntaxError) {
+    skipWhitespace()
+    if index < bytes.count { throw failure("the end of the text") }
+  }
+
+  // MARK: - Scalars
+
+  mutating func readString() throws(JSONSyntaxError) -> String {
+    try expect(UInt8(ascii: "\""), "a string")
+    let start = index
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        index += 1
+        guard let text = String(validating: slice, as: UTF8.self) else { throw failure("valid UTF-8 text") }
+        return text
+      }
+      if byte == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
+      if byte < 0x20 { throw failure("no control characters inside a string") }
+      index += 1
+    }
+    throw failure("a closing quote")
+  }
+
+  private mutating func readEscapedString(from start: Int) throws(JSONSyntaxError) -> String {
+    var utf8 = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case UInt8(ascii: "\""):
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw failure("valid UTF-8 text") }
+        return text
+      case UInt8(ascii: "\\"):
+        guard index < bytes.count else { throw failure("an escape") }
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""): utf8.append(0x22)
+        case UInt8(ascii: "\\"): utf8.append(0x5C)
+        case UInt8(ascii: "/"): utf8.append(0x2F)
+        case UInt8(ascii: "b"): utf8.append(0x08)
+        case UInt8(ascii: "f"): utf8.append(0x0C)
+        case UInt8(ascii: "n"): utf8.append(0x0A)
+        case UInt8(ascii: "r"): utf8.append(0x0D)
+        case UInt8(ascii: "t"): utf8.append(0x09)
+        case UInt8(ascii: "u"):
+          var scalar = try readHex4()
+          if (0xD800..<0xDC00).contains(scalar) {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else { throw failure("a low surrogate escape") }
+            index += 2
+            let low = try readHex4()
+            guard (0xDC00..<0xE000).contains(low) else { throw failure("a low surrogate escape") }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          }
+          guard let unicode = Unicode.Scalar(scalar) else { throw failure("a valid unicode escape") }
+          utf8.append(contentsOf: String(Character(unicode)).utf8)
+        default:
+          throw failure("a valid escape")
+        }
+      default:
+        if byte < 0x20 { throw failure("no control characters inside a string") }
+        utf8.append(byte)
+      }
+    }
+    throw failure("a closing quote")
+  }
+
+  private mutating func readHex4() throws(JSONSyntaxError) -> UInt32 {
+    guard index + 4 <= bytes.count else { throw failure("four hex digits") }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[index]
+      let digit: UInt32
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+      default: throw failure("four hex digits")
+      }
+      value = value << 4 | digit
+      index += 1
+    }
+    return value
+  }
+
+  /// Reads a number and returns its text, checked against the JSON grammar.
+  mutating func readNumberText() throws(JSONSyntaxError) -> JSONNumber {
+    skipWhitespace()
+    let start = index
+    func isDigit(_ at: Int) -> Bool {
+      at < bytes.count && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9")
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+    guard isDigit(index) else { throw failure("a number") }
+    if bytes[index] == UInt8(ascii: "0") {
+      index += 1
+    } else {
+      while isDigit(index) { index += 1 }
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      guard isDigit(index) else { throw failure("digits after the decimal point") }
+      while isDigit(index) { index += 1 }
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      guard isDigit(index) else { throw failure("digits in the exponent") }
+      while isDigit(index) { index += 1 }
+    }
+    return JSONNumber(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+  }
+
+  mutating func readBool() throws(JSONSyntaxError) -> Bool {
+    skipWhitespace()
+    if matches("true") { return true }
+    if matches("false") { return false }
+    throw failure("true or false")
+  }
+
+  /// Consumes a `null` if one is next.
+  mutating func readNullIfPresent() -> Bool {
+    skipWhitespace()
+    return matches("null")
+  }
+
+  private mutating func matches(_ word: StaticString) -> Bool {
+    let count = word.utf8CodeUnitCount
+    guard index + count <= bytes.count else { return false }
+    let pointer = word.utf8Start
+    for offset in 0..<count where bytes[index + offset] != pointer[offset] { return false }
+    index += count
+    return true
+  }
+
+  /// Skips one whole value of any kind.
+  mutating func skipValue() throws(JSONSyntaxError) {
+    switch try peekKind() {
+    case .object:
+      try beginObject()
+      var first = true
+      while try nextKey(&first) != nil { try skipValue() }
+    case .array:
+      try beginArray()
+      var first = true
+      while try nextElement(&first) { try skipValue() }
+    case .string: _ = try readString()
+    case .number: _ = try readNumberText()
+    case .bool: _ = try readBool()
+    case .null: _ = readNullIfPresent()
+    }
+  }
+}

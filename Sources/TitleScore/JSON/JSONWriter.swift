@@ -1,0 +1,131 @@
+/// Writes JSON text: string escaping in one tested place, objects in the order given.
+public struct JSONWriter: Sendable {
+  /// The text written so far.
+  public private(set) var output: String = ""
+  private let indentUnit: String?
+  private var depth = 0
+  private var needsComma: [Bool] = []
+
+  /// Creates a writer; `pretty` writes one member a line with two-space indentation.
+  public init(pretty: Bool = false) {
+    indentUnit = pretty ? "  " : nil
+  }
+
+  /// A JSON string literal for a text, with quotes, backslashes and control characters escaped.
+  public static func quoted(_ text: String) -> String {
+    var result = "\""
+    result.reserveCapacity(text.utf8.count + 2)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case "\u{2028}": result += "\\u2028"
+      case "\u{2029}": result += "\\u2029"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    result += "\""
+    return result
+  }
+
+  private mutating func separate() {
+    if keyPending {
+      keyPending = false
+      return
+    }
+    if let last = needsComma.last {
+      if last { output += "," }
+      needsComma[needsComma.count - 1] = true
+      if let indentUnit {
+        output += "\n" + String(repeating: indentUnit, count: depth)
+      }
+    }
+  }
+
+  private mutating func open(_ bracket: String) {
+    output += bracket
+    depth += 1
+    needsComma.append(false)
+  }
+
+  private mutating func close(_ bracket: String) {
+    depth -= 1
+    let hadMembers = needsComma.removeLast()
+    if hadMembers, let indentUnit { output += "\n" + String(repeating: indentUnit, count: depth) }
+    output += bracket
+  }
+
+  /// Starts an object as the next value.
+  public mutating func beginObject() {
+    separate()
+    open("{")
+  }
+
+  /// Ends the innermost object.
+  public mutating func endObject() { close("}") }
+
+  /// Starts an array as the next value.
+  public mutating func beginArray() {
+    separate()
+    open("[")
+  }
+
+  /// Ends the innermost array.
+  public mutating func endArray() { close("]") }
+
+  /// Writes a member key; the next value written is its value.
+  public mutating func key(_ name: String) {
+    separate()
+    output += JSONWriter.quoted(name)
+    output += indentUnit == nil ? ":" : ": "
+    keyPending = true
+  }
+
+  private var keyPending = false
+
+  private mutating func scalar(_ text: String) {
+    separate()
+    output += text
+  }
+
+  /// Writes a string value.
+  public mutating func string(_ value: String) { scalar(JSONWriter.quoted(value)) }
+  /// Writes a number of points as an exact decimal.
+  public mutating func points(_ value: Points) { scalar(value.description) }
+  /// Writes a whole number.
+  public mutating func integer(_ value: Int) { scalar(String(value)) }
+  /// Writes a boolean.
+  public mutating func bool(_ value: Bool) { scalar(value ? "true" : "false") }
+  /// Writes null.
+  public mutating func null() { scalar("null") }
+
+  /// Writes a tree value.
+  public mutating func value(_ value: JSONValue) {
+    switch value {
+    case .null: null()
+    case .bool(let flag): bool(flag)
+    case .number(let number): scalar(number.text)
+    case .string(let text): string(text)
+    case .array(let elements):
+      beginArray()
+      for element in elements { self.value(element) }
+      endArray()
+    case .object(let members):
+      beginObject()
+      for member in members {
+        key(member.key)
+        self.value(member.value)
+      }
+      endObject()
+    }
+  }
+}

@@ -1,0 +1,405 @@
+/// Decodes portfolios straight from JSON bytes, without building a tree, and checks each field as it goes.
+///
+/// The first problem ends the record with a diagnostic naming its JSON path; the batch runner rejects the record
+/// with that reason and goes on.
+struct PortfolioDecoder {
+  private var scanner: JSONScanner
+  private var path: [JSONPath.Component] = []
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    scanner = JSONScanner(bytes)
+  }
+
+  /// Decodes one portfolio from a whole JSON text.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> Portfolio {
+    var decoder = PortfolioDecoder(bytes)
+    do {
+      let portfolio = try decoder.portfolio()
+      try decoder.scanner.expectEnd()
+      return portfolio
+    } catch let diagnostic as Diagnostic {
+      throw diagnostic
+    } catch let syntax as JSONSyntaxError {
+      throw Diagnostic(
+        .jsonSyntax, at: JSONPath(components: decoder.path),
+        "malformed JSON at line \(syntax.line), column \(syntax.column): expected \(syntax.expected)")
+    } catch {
+      throw Diagnostic(.jsonSyntax, at: JSONPath(components: decoder.path), "\(error)")
+    }
+  }
+
+  /// Decodes one portfolio from a byte array.
+  static func decode(_ bytes: [UInt8]) throws(Diagnostic) -> Portfolio {
+    let result: Result<Portfolio, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
+      do throws(Diagnostic) { return .success(try decode(buffer)) } catch { return .failure(error) }
+    }
+    return try result.get()
+  }
+
+  // MARK: - Problems
+
+  private func problem(_ code: DiagnosticCode, _ message: String) -> Diagnostic {
+    Diagnostic(code, at: JSONPath(components: path), message)
+  }
+
+  private mutating func wrongType(_ expected: String) throws -> Never {
+    let found: String
+    switch try scanner.peekKind() {
+    case .object: found = "an object"
+    case .array: found = "an array"
+    case .string: found = "a string"
+    case .number: found = "a number"
+    case .bool: found = "a boolean"
+    case .null: found = "null"
+    }
+    throw problem(.wrongType, "expected \(expected), found \(found)")
+  }
+
+  // MARK: - Scalars
+
+  private mutating func string() throws -> String {
+    guard try scanner.peekKind() == .string else { try wrongType("a string") }
+    return try scanner.readString()
+  }
+
+  private mutating func nonEmptyString() throws -> String {
+    let text = try string()
+    if text.isEmpty { throw problem(.invalidValue, "expected a non-empty text") }
+    return text
+  }
+
+  private mutating func optionalString() throws -> String? {
+    if scanner.readNullIfPresent() { return nil }
+    return try string()
+  }
+
+  private mutating func bool() throws -> Bool {
+    guard try scanner.peekKind() == .bool else { try wrongType("true or false") }
+    return try scanner.readBool()
+  }
+
+  private mutating func integer() throws -> Int {
+    guard try scanner.peekKind() == .number else { try wrongType("a whole number") }
+    let number = try scanner.readNumberText()
+    guard let value = number.integer else { throw problem(.invalidNumber, "expected a whole number, found \(number)") }
+    return value
+  }
+
+  private mutating func positiveInteger() throws -> Int {
+    let value = try integer()
+    if value < 1 { throw problem(.negativeValue, "expected a whole number of at least 1, found \(value)") }
+    return value
+  }
+
+  private mutating func nonNegativeInteger() throws -> Int {
+    let value = try integer()
+    if value < 0 { throw problem(.negativeValue, "expected a whole number of at least 0, found \(value)") }
+    return value
+  }
+
+  private mutating func points() throws -> Points {
+    guard try scanner.peekKind() == .number else { try wrongType("a number") }
+    let number = try scanner.readNumberText()
+    guard let value = number.points else {
+      throw problem(.invalidNumber, "expected a decimal with at most four decimals, found \(number)")
+    }
+    return value
+  }
+
+  private mutating func nonNegativePoints() throws -> Points {
+    let value = try points()
+    if value < .zero { throw problem(.negativeValue, "expected a number of at least 0, found \(value)") }
+    return value
+  }
+
+  private mutating func day() throws -> Day {
+    let text = try string()
+    guard let day = Day(text) else {
+      throw problem(.invalidDate, "expected a real date written YYYY-MM-DD, found \"\(text)\"")
+    }
+    return day
+  }
+
+  private mutating func factValue() throws -> FactValue {
+    switch try scanner.peekKind() {
+    case .bool: return .flag(try scanner.readBool())
+    case .string: return .text(try scanner.readString())
+    case .number: return .number(try points())
+    default: try wrongType("a boolean, a text or a number")
+    }
+  }
+
+  private mutating func year(_ key: String) throws -> Int {
+    guard let year = Int(key), (1900...2200).contains(year) else {
+      throw problem(.invalidValue, "expected a year such as \"2021\" as the key, found \"\(key)\"")
+    }
+    return year
+  }
+
+  // MARK: - Structure
+
+  /// Calls `body` for each member of an object, with the path extended by the key.
+  private mutating func object(_ body: (inout PortfolioDecoder, String) throws -> Void) throws {
+    guard try scanner.peekKind() == .object else { try wrongType("an object") }
+    try scanner.beginObject()
+    var first = true
+    var seen: [String] = []
+    while let key = try scanner.nextKey(&first) {
+      path.append(.key(key))
+      if seen.contains(key) { throw problem(.duplicateKey, "the key \"\(key)\" appears twice") }
+      seen.append(key)
+      try body(&self, key)
+      path.removeLast()
+    }
+  }
+
+  /// Calls `body` for each element of an array, with the path extended by the index.
+  private mutating func array(_ body: (inout PortfolioDecoder) throws -> Void) throws {
+    guard try scanner.peekKind() == .array else { try wrongType("an array") }
+    try scanner.beginArray()
+    var first = true
+    var index = 0
+    while try scanner.nextElement(&first) {
+      path.append(.index(index))
+      try body(&self)
+      path.removeLast()
+      index += 1
+    }
+  }
+
+  private func unknown(_ key: String) -> Diagnostic {
+    var copy = path
+    copy.removeLast()
+    return Diagnostic(
+      .unknownField, at: JSONPath(components: path), "\"\(key)\" is not a field of \(JSONPath(components: copy))")
+  }
+
+  private func missing(_ field: String) -> Diagnostic {
+    Diagnostic(.missingField, at: JSONPath(components: path + [.key(field)]), "the required field \"\(field)\" is absent")
+  }
+
+  // MARK: - Portfolio
+
+  mutating func portfolio() throws -> Portfolio {
+    var id: String?
+    var name: String?
+    var specialty: String?
+    var result = Portfolio(id: "", name: "", specialty: "")
+    var employer: Employer?
+    try object { decoder, key in
+      switch key {
+      case "id": id = try decoder.nonEmptyString()
+      case "name": name = try decoder.nonEmptyString()
+      case "idNumber": result.idNumber = try decoder.optionalString()
+      case "phone": result.phone = try decoder.optionalString()
+      case "employer": employer = try decoder.employer()
+      case "residency": result.residency = try decoder.nonEmptyString()
+      case "specialty": specialty = try decoder.nonEmptyString()
+      case "education": try decoder.array { decoder in result.education.append(try decoder.education()) }
+      case "registeredQualification": result.registeredQualification = try decoder.bool()
+      case "retrainingMonths": result.retrainingMonths = try decoder.nonNegativeInteger()
+      case "currentTitle":
+        if !decoder.scanner.readNullIfPresent() { result.currentTitle = try decoder.title() }
+      case "skill":
+        if !decoder.scanner.readNullIfPresent() { result.skill = try decoder.skill() }
+      case "workStart": result.workStart = try decoder.day()
+      case "publicityDate": result.publicityDate = try decoder.day()
+      case "continuingEducation":
+        try decoder.object { decoder, yearKey in
+          let year = try decoder.year(yearKey)
+          var hours: [String: Points] = [:]
+          try decoder.object { decoder, kind in hours[kind] = try decoder.nonNegativePoints() }
+          result.continuingEducation[year] = hours
+        }
+      case "assessments":
+        try decoder.object { decoder, yearKey in
+          result.assessments[try decoder.year(yearKey)] = try decoder.nonEmptyString()
+        }
+      case "honours": try decoder.array { decoder in result.honours.append(try decoder.nonEmptyString()) }
+      case "records":
+        try decoder.array { decoder in result.records.append(try decoder.record()) }
+        var ids = Set<String>()
+        for (index, record) in result.records.enumerated() where !ids.insert(record.id).inserted {
+          throw Diagnostic(
+            .duplicateID, at: JSONPath(components: decoder.path + [.index(index), .key("id")]),
+            "the record id \"\(record.id)\" is used twice")
+        }
+      case "recommendations":
+        try decoder.array { decoder in result.recommendations.append(try decoder.recommendation()) }
+      case "attachments":
+        try decoder.array { decoder in result.attachments.append(try decoder.attachment()) }
+      case "assessed":
+        try decoder.object { decoder, item in result.assessed[item] = try decoder.nonNegativePoints() }
+      case "claimed": result.claimed = try decoder.claimed()
+      case "application":
+        try decoder.object { decoder, name in result.application[name] = try decoder.factValue() }
+      case "facts":
+        try decoder.object { decoder, name in result.facts[name] = try decoder.factValue() }
+      default: throw decoder.unknown(key)
+      }
+    }
+    guard let id else { throw missing("id") }
+    guard let name else { throw missing("name") }
+    guard let specialty else { throw missing("specialty") }
+    guard let employer else { throw missing("employer") }
+    result.id = id
+    result.name = name
+    result.specialty = specialty
+    result.employer = employer
+    return result
+  }
+
+  private mutating func employer() throws -> Employer {
+    var result = Employer(name: "", sector: "enterprise", city: "")
+    var named = false
+    try object { decoder, key in
+      switch key {
+      case "name":
+        result.name = try decoder.nonEmptyString()
+        named = true
+      case "sector": result.sector = try decoder.nonEmptyString()
+      case "city": result.city = try decoder.string()
+      default: throw decoder.unknown(key)
+      }
+    }
+    guard named else { throw missing("name") }
+    return result
+  }
+
+  private mutating func education() throws -> EducationRecord {
+    var level: String?
+    var date: Day?
+    var result = EducationRecord(level: "", degree: nil, major: "", related: true, fullTime: true, date: Day("2000-01-01")!)
+    try object { decoder, key in
+      switch key {
+      case "level": level = try decoder.nonEmptyString()
+      case "degree": result.degree = try decoder.optionalString()
+      case "major": result.major = try decoder.string()
+      case "related": result.related = try decoder.bool()
+      case "fullTime": result.fullTime = try decoder.bool()
+      case "date": date = try decoder.day()
+      default: throw decoder.unknown(key)
+      }
+    }
+    guard let level else { throw missing("level") }
+    guard let date else { throw missing("date") }
+    result.level = level
+    result.date = date
+    return result
+  }
+
+  private mutating func title() throws -> TitleRecord {
+    var title: String?
+    var date: Day?
+    try object { decoder, key in
+      switch key {
+      case "title": title = try decoder.nonEmptyString()
+      case "date": date = try decoder.day()
+      default: throw decoder.unknown(key)
+      }
+    }
+    guard let title else { throw missing("title") }
+    guard let date else { throw missing("date") }
+    return TitleRecord(title: title, date: date)
+  }
+
+  private mutating func skill() throws -> SkillRecord {
+    var level: String?
+    var date: Day?
+    try object { decoder, key in
+      switch key {
+      case "level": level = try decoder.nonEmptyString()
+      case "date": date = try decoder.day()
+      default: throw decoder.unknown(key)
+      }
+    }
+    guard let level else { throw missing("level") }
+    guard let date else { throw missing("date") }
+    return SkillRecord(level: level, date: date)
+  }
+
+  private mutating func record() throws -> AchievementRecord {
+    var id: String?
+    var type: String?
+    var date: Day?
+    var result = AchievementRecord(
+      id: "", type: "", level: nil, rank: nil, count: 1, date: Day("2000-01-01")!, status: "completed",
+      evidence: true, collective: false, mainContributor: true, acquired: "original", assessedPoints: nil, title: "")
+    try object { decoder, key in
+      switch key {
+      case "id": id = try decoder.nonEmptyString()
+      case "type": type = try decoder.nonEmptyString()
+      case "level": result.level = try decoder.optionalString()
+      case "rank": result.rank = try decoder.positiveInteger()
+      case "count": result.count = try decoder.positiveInteger()
+      case "date": date = try decoder.day()
+      case "status": result.status = try decoder.nonEmptyString()
+      case "evidence": result.evidence = try decoder.bool()
+      case "collective": result.collective = try decoder.bool()
+      case "mainContributor": result.mainContributor = try decoder.bool()
+      case "acquired": result.acquired = try decoder.nonEmptyString()
+      case "assessedPoints": result.assessedPoints = try decoder.nonNegativePoints()
+      case "title": result.title = try decoder.string()
+      default: throw decoder.unknown(key)
+      }
+    }
+    guard let id else { throw missing("id") }
+    guard let type else { throw missing("type") }
+    guard let date else { throw missing("date") }
+    result.id = id
+    result.type = type
+    result.date = date
+    return result
+  }
+
+  private mutating func recommendation() throws -> Recommendation {
+    var result = Recommendation(expert: "", level: "")
+    var hasLevel = false
+    try object { decoder, key in
+      switch key {
+      case "expert": result.expert = try decoder.string()
+      case "level":
+        result.level = try decoder.nonEmptyString()
+        hasLevel = true
+      default: throw decoder.unknown(key)
+      }
+    }
+    guard hasLevel else { throw missing("level") }
+    return result
+  }
+
+  private mutating func attachment() throws -> Attachment {
+    var kind: String?
+    var file: String?
+    try object { decoder, key in
+      switch key {
+      case "kind": kind = try decoder.nonEmptyString()
+      case "path": file = try decoder.nonEmptyString()
+      default: throw decoder.unknown(key)
+      }
+    }
+    guard let kind else { throw missing("kind") }
+    guard let file else { throw missing("path") }
+    return Attachment(kind: kind, path: file)
+  }
+
+  private mutating func claimed() throws -> ClaimedScore {
+    var result = ClaimedScore(total: nil, items: [:])
+    try object { decoder, key in
+      switch key {
+      case "total": result.total = try decoder.nonNegativePoints()
+      case "items":
+        try decoder.object { decoder, item in result.items[item] = try decoder.nonNegativePoints() }
+      default: throw decoder.unknown(key)
+      }
+    }
+    return result
+  }
+}
+
+extension Portfolio {
+  /// Decodes a portfolio from JSON text, reporting the first problem with its JSON path.
+  public static func decode(json bytes: [UInt8]) throws(Diagnostic) -> Portfolio {
+    try PortfolioDecoder.decode(bytes)
+  }
+}

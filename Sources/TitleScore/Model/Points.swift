@@ -1,0 +1,165 @@
+/// An exact number of points, held as a whole number of ten-thousandths.
+///
+/// Half points, quarter points and rank coefficients such as 0.8 add up to exactly what an office computes by hand;
+/// no binary floating point is involved anywhere a score is summed.
+public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// Ten-thousandths of a point per point.
+  public static let scale: Int64 = 10_000
+
+  /// The value in ten-thousandths of a point.
+  public var units: Int64
+
+  /// Creates points from ten-thousandths of a point.
+  public init(units: Int64) {
+    self.units = units
+  }
+
+  /// Creates a whole number of points.
+  public init(_ whole: Int) {
+    self.units = Int64(whole) * Points.scale
+  }
+
+  /// Parses a decimal such as `12`, `-0.5` or `0.25`; nil for an exponent or more than four decimals.
+  public init?(exactly text: String) {
+    var utf8 = Substring(text).utf8[...]
+    var negative = false
+    if utf8.first == UInt8(ascii: "-") {
+      negative = true
+      utf8 = utf8.dropFirst()
+    }
+    var whole: Int64 = 0
+    var fraction: Int64 = 0
+    var fractionDigits = 0
+    var seenPoint = false
+    var seenDigit = false
+    for byte in utf8 {
+      if byte == UInt8(ascii: ".") {
+        if seenPoint { return nil }
+        seenPoint = true
+        continue
+      }
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      seenDigit = true
+      let digit = Int64(byte - UInt8(ascii: "0"))
+      if seenPoint {
+        fractionDigits += 1
+        if fractionDigits > 4 {
+          if digit != 0 { return nil }
+          continue
+        }
+        fraction = fraction * 10 + digit
+      } else {
+        guard whole < 100_000_000_000 else { return nil }
+        whole = whole * 10 + digit
+      }
+    }
+    guard seenDigit else { return nil }
+    for _ in min(fractionDigits, 4)..<4 { fraction *= 10 }
+    let units = whole * Points.scale + fraction
+    self.units = negative ? -units : units
+  }
+
+  /// No points.
+  public static let zero = Points(units: 0)
+
+  public static func + (lhs: Points, rhs: Points) -> Points { Points(units: lhs.units + rhs.units) }
+  public static func - (lhs: Points, rhs: Points) -> Points { Points(units: lhs.units - rhs.units) }
+  public static func += (lhs: inout Points, rhs: Points) { lhs.units += rhs.units }
+  public static func -= (lhs: inout Points, rhs: Points) { lhs.units -= rhs.units }
+  public static prefix func - (value: Points) -> Points { Points(units: -value.units) }
+  public static func < (lhs: Points, rhs: Points) -> Bool { lhs.units < rhs.units }
+
+  /// These points times a whole count.
+  public static func * (lhs: Points, count: Int) -> Points { Points(units: lhs.units * Int64(count)) }
+
+  /// These points times a coefficient, rounded half away from zero to the nearest ten-thousandth.
+  public func scaled(by coefficient: Points) -> Points {
+    let product = units * coefficient.units
+    let half = Points.scale / 2
+    let rounded = product >= 0 ? (product + half) / Points.scale : (product - half) / Points.scale
+    return Points(units: rounded)
+  }
+
+  /// Whether the value has no fractional part.
+  public var isWhole: Bool { units % Points.scale == 0 }
+
+  /// The value as a decimal with no trailing zeros: `12`, `12.5`, `0.25`.
+  public var description: String {
+    let sign = units < 0 ? "-" : ""
+    let magnitude = units.magnitude
+    let whole = magnitude / UInt64(Points.scale)
+    var fraction = magnitude % UInt64(Points.scale)
+    if fraction == 0 { return "\(sign)\(whole)" }
+    var digits = 4
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    var fractionText = String(fraction)
+    while fractionText.count < digits { fractionText = "0" + fractionText }
+    return "\(sign)\(whole).\(fractionText)"
+  }
+
+  /// The value as a decimal with exactly `places` decimals (rounded half away from zero), for aligned columns.
+  public func formatted(places: Int) -> String {
+    precondition((0...4).contains(places))
+    var divisor: Int64 = 1
+    for _ in places..<4 { divisor *= 10 }
+    let half = divisor / 2
+    let rounded = units >= 0 ? (units + half) / divisor : (units - half) / divisor
+    let sign = rounded < 0 ? "-" : ""
+    var placesScale: Int64 = 1
+    for _ in 0..<places { placesScale *= 10 }
+    let magnitude = rounded.magnitude
+    let whole = magnitude / UInt64(placesScale)
+    guard places > 0 else { return "\(sign)\(whole)" }
+    var fractionText = String(magnitude % UInt64(placesScale))
+    while fractionText.count < places { fractionText = "0" + fractionText }
+    return "\(sign)\(whole).\(fractionText)"
+  }
+}
+
+/// A closed range of points: exact when a score has no assessor ranges, wider where the reviewer still chooses.
+public struct PointsInterval: Hashable, Sendable, CustomStringConvertible {
+  /// The least the score can be.
+  public var min: Points
+  /// The most the score can be.
+  public var max: Points
+
+  /// Creates an interval; `min` must not exceed `max`.
+  public init(min: Points, max: Points) {
+    self.min = min
+    self.max = max
+  }
+
+  /// An interval holding one exact value.
+  public init(exactly value: Points) {
+    self.min = value
+    self.max = value
+  }
+
+  /// No points.
+  public static let zero = PointsInterval(exactly: .zero)
+
+  /// Whether the interval holds a single value.
+  public var isExact: Bool { min == max }
+
+  public static func + (lhs: PointsInterval, rhs: PointsInterval) -> PointsInterval {
+    PointsInterval(min: lhs.min + rhs.min, max: lhs.max + rhs.max)
+  }
+
+  public static func += (lhs: inout PointsInterval, rhs: PointsInterval) { lhs = lhs + rhs }
+
+  /// The interval times a whole count.
+  public static func * (lhs: PointsInterval, count: Int) -> PointsInterval {
+    PointsInterval(min: lhs.min * count, max: lhs.max * count)
+  }
+
+  /// The interval cut to a cap at both ends.
+  public func capped(at cap: Points) -> PointsInterval {
+    PointsInterval(min: Swift.min(min, cap), max: Swift.min(max, cap))
+  }
+
+  /// `12` for an exact value, `10–14` for a range.
+  public var description: String { isExact ? min.description : "\(min)–\(max)" }
+}
