@@ -1,1 +1,47 @@
-print("todo")
+import Foundation
+import TitleScore
+
+let usage = """
+  titlescore — scoring engine for Zhejiang professional-title reviews
+
+  Commands:
+    sheets                                   list the bundled scoresheets
+    check FILE|DIR…                          validate sheets and portfolios, run sheets' worked examples
+    score PORTFOLIO --sheet ID|FILE [--format text|json] [--lang zh|en] [--add RECORD.json]…
+    batch INPUT… --sheet ID|FILE [--out FILE] [--format table|csv|json|jsonl|md|html] [--jobs N] [--lang zh|en] [--public]
+    compare INPUT… --sheet A --sheet B [--format text|json] [--jobs N]
+    generate --count N [--seed S] [--sheet ID] [--invalid-rate R] [--out FILE]
+    bench [--count N] [--dir DIR]
+    routes PORTFOLIO [--all] [--lang zh|en]
+    plan PORTFOLIO --sheet ID|FILE [--lang zh|en]
+    outcomes PORTFOLIO --sheet ID|FILE
+    standing PORTFOLIO --cohort BATCH.json --sheet ID|FILE [--quota N | --pass-rate P]
+
+  Options everywhere: --sheets DIR (bundled sheets folder; default ./scoresheets or $TITLESCORE_SHEETS)
+
+  """
+
+let commands: [String: (Arguments) throws -> Int32] = [
+  "sheets": SheetsCommand.run,
+  "check": CheckCommand.run,
+  "score": ScoreCommand.run,
+]
+
+var argv = Array(CommandLine.arguments.dropFirst())
+guard let name = argv.first, let command = commands[name] else {
+  Console.error(usage)
+  exit(argv.first == nil || argv.first == "--help" ? 0 : 2)
+}
+argv.removeFirst()
+do {
+  exit(try command(try Arguments(argv)))
+} catch let error as UsageError {
+  Console.error("titlescore \(name): \(error.message)\n\n\(usage)")
+  exit(2)
+} catch let error as CommandFailure {
+  Console.error(error.message)
+  exit(1)
+} catch {
+  Console.error("titlescore \(name): \(error)")
+  exit(1)
+}

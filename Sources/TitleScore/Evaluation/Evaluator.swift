@@ -135,12 +135,15 @@ public struct Evaluator: Sendable {
         lines.append(ClaimLine(itemID: itemID, claimed: claimed.items[itemID], accepted: .zero, reasons: [.unknownClaimedItem]))
         continue
       }
+      let acceptedPoints = accepted[itemID] ?? .zero
       var reasons: [ReasonCode] = []
-      for deduction in context.deductions where deduction.itemID == itemID && !reasons.contains(deduction.code) {
-        reasons.append(deduction.code)
+      // Reasons explain a shortfall; an item accepted in full needs none.
+      if let claim = claimed.items[itemID], acceptedPoints.max < claim {
+        for deduction in context.deductions where deduction.itemID == itemID && !reasons.contains(deduction.code) {
+          reasons.append(deduction.code)
+        }
       }
-      lines.append(
-        ClaimLine(itemID: itemID, claimed: claimed.items[itemID], accepted: accepted[itemID] ?? .zero, reasons: reasons))
+      lines.append(ClaimLine(itemID: itemID, claimed: claimed.items[itemID], accepted: acceptedPoints, reasons: reasons))
     }
     return lines
   }

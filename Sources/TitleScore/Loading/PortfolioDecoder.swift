@@ -154,7 +154,7 @@ struct PortfolioDecoder {
   }
 
   /// Calls `body` for each element of an array, with the path extended by the index.
-  private mutating func array(_ body: (inout PortfolioDecoder) throws -> Void) throws {
+  mutating func array(_ body: (inout PortfolioDecoder) throws -> Void) throws {
     guard try scanner.peekKind() == .array else { try wrongType("an array") }
     try scanner.beginArray()
     var first = true
@@ -318,7 +318,7 @@ struct PortfolioDecoder {
     return SkillRecord(level: level, date: date)
   }
 
-  private mutating func record() throws -> AchievementRecord {
+  mutating func record() throws -> AchievementRecord {
     var id: String?
     var type: String?
     var date: Day?
@@ -394,6 +394,42 @@ struct PortfolioDecoder {
       }
     }
     return result
+  }
+}
+
+extension PortfolioDecoder {
+  /// Decodes one achievement record, or an array of them, from a whole JSON text.
+  static func decodeRecords(_ bytes: [UInt8]) throws(Diagnostic) -> [AchievementRecord] {
+    let result: Result<[AchievementRecord], Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
+      var decoder = PortfolioDecoder(buffer)
+      do {
+        var records: [AchievementRecord] = []
+        if try decoder.scanner.peekKind() == .array {
+          try decoder.array { decoder in records.append(try decoder.record()) }
+        } else {
+          records.append(try decoder.record())
+        }
+        try decoder.scanner.expectEnd()
+        return .success(records)
+      } catch let diagnostic as Diagnostic {
+        return .failure(diagnostic)
+      } catch let syntax as JSONSyntaxError {
+        return .failure(
+          Diagnostic(
+            .jsonSyntax, at: JSONPath(components: decoder.path),
+            "malformed JSON at line \(syntax.line), column \(syntax.column): expected \(syntax.expected)"))
+      } catch {
+        return .failure(Diagnostic(.jsonSyntax, at: .root, "\(error)"))
+      }
+    }
+    return try result.get()
+  }
+}
+
+extension AchievementRecord {
+  /// Decodes one record or an array of records, as `score --add` takes them.
+  public static func decodeList(json bytes: [UInt8]) throws(Diagnostic) -> [AchievementRecord] {
+    try PortfolioDecoder.decodeRecords(bytes)
   }
 }
 

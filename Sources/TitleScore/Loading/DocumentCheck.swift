@@ -1,0 +1,44 @@
+import Foundation
+
+/// Checks any document the tool reads — a scoresheet, a route guide or a portfolio — telling them apart by shape.
+public enum DocumentCheck {
+  /// What a file was taken to be and what was wrong with it.
+  public struct Report: Sendable {
+    /// `scoresheet`, `route-guide`, `portfolio` or `unreadable`.
+    public var kind: String
+    /// A short note, such as how many examples ran.
+    public var detail: String
+    /// Every problem found.
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Checks one file; a sheet's worked examples are run.
+  public static func check(file: String) -> Report {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      return Report(kind: "unreadable", detail: "", diagnostics: [Diagnostic(.unreadableFile, at: .root, "cannot read the file", file: file)])
+    }
+    let bytes = [UInt8](data)
+    guard let tree = try? JSONValue.parse(bytes) else {
+      // Let the portfolio decoder word the syntax error with its location.
+      return Report(kind: "json", detail: "", diagnostics: portfolioDiagnostics(bytes, file: file))
+    }
+    if RouteGuide.isGuide(tree) {
+      return Report(kind: "route-guide", detail: "", diagnostics: RouteGuide.load(tree: tree, file: file).diagnostics)
+    }
+    if tree["route"] != nil || tree["categories"] != nil || tree["criteria"] != nil {
+      let outcome = ScoresheetLoader.load(tree: tree, file: file)
+      let examples = outcome.sheet.map { ", \($0.examples.count) examples" } ?? ""
+      return Report(kind: "scoresheet", detail: examples, diagnostics: outcome.diagnostics)
+    }
+    return Report(kind: "portfolio", detail: "", diagnostics: portfolioDiagnostics(bytes, file: file))
+  }
+
+  private static func portfolioDiagnostics(_ bytes: [UInt8], file: String) -> [Diagnostic] {
+    do {
+      _ = try Portfolio.decode(json: bytes)
+      return []
+    } catch {
+      return [error.located(file: file)]
+    }
+  }
+}

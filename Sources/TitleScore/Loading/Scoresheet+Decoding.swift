@@ -1,0 +1,541 @@
+/// Turns a scoresheet's JSON tree into a `Scoresheet`, reporting every shape problem with its JSON path.
+///
+/// Decoding checks shape (types, required fields, known kinds); `ScoresheetValidator` then checks meaning.
+struct ScoresheetDecoder {
+  let reader = TreeReader()
+
+  func decode(_ root: JSONValue) -> Scoresheet? {
+    let path = JSONPath.root
+    guard var sheet = reader.object(root, path) else { return nil }
+    func text(_ key: String) -> String? { sheet.required(key).flatMap { reader.string($0, path.appending(key)) } }
+    let id = text("id")
+    let title = sheet.required("title").flatMap { reader.localized($0, path.appending("title")) }
+    let issuer = sheet.required("issuer").flatMap { reader.localized($0, path.appending("issuer")) }
+    let document = text("document")
+    let notice = text("notice")
+    let city = text("city")
+    let series = text("series")
+    let specialties = sheet.required("specialties").flatMap { reader.strings($0, path.appending("specialties")) }
+    let level = text("level")
+    let targetTitle = text("targetTitle")
+    let route = text("route").flatMap { raw -> RouteKind? in
+      if let route = RouteKind(rawValue: raw) { return route }
+      reader.report(
+        .invalidValue, path.appending("route"),
+        "expected one of \(RouteKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(raw)\"")
+      return nil
+    }
+    let reviewYear = sheet.required("reviewYear").flatMap { reader.integer($0, path.appending("reviewYear"), minimum: 1900) }
+    let effective = sheet.required("effective").flatMap { effectiveRange($0, path.appending("effective")) }
+    let cutoff = sheet.required("cutoff").flatMap { reader.day($0, path.appending("cutoff")) }
+    let threshold = sheet.optional("threshold").flatMap { reader.points($0, path.appending("threshold")) }
+    let provenance = reader.provenance(sheet.required("provenance"), path.appending("provenance"))
+    let vocabulary = sheet.required("vocabulary").flatMap { self.vocabulary($0, path.appending("vocabulary")) }
+    let validity = sheet.required("validity").flatMap { self.validity($0, path.appending("validity")) }
+    let gates = list(sheet.optional("gates"), path.appending("gates"), gate)
+    let categories = list(sheet.optional("categories"), path.appending("categories")) { category($0, $1, depth: 1) }
+    let sharedCaps = list(sheet.optional("sharedCaps"), path.appending("sharedCaps"), sharedCap)
+    let criteria = sheet.optional("criteria").flatMap { condition($0, path.appending("criteria")) }
+    let flags = list(sheet.optional("flags"), path.appending("flags"), flag)
+    let tieBreakers = list(sheet.optional("tieBreakers"), path.appending("tieBreakers"), tieBreaker)
+    let examples = list(sheet.optional("examples"), path.appending("examples"), example)
+    sheet.finish()
+    guard let id, let title, let issuer, let document, let notice, let city, let series, let specialties, let level,
+      let targetTitle, let route, let reviewYear, let effective, let cutoff, let vocabulary, let validity
+    else { return nil }
+    return Scoresheet(
+      id: id, title: title, issuer: issuer, document: document, notice: notice, city: city, series: series,
+      specialties: specialties, level: level, targetTitle: targetTitle, route: route, reviewYear: reviewYear,
+      effective: effective, cutoff: cutoff, threshold: threshold, provenance: provenance, vocabulary: vocabulary,
+      validity: validity, gates: gates, categories: categories, sharedCaps: sharedCaps, criteria: criteria,
+      flags: flags, tieBreakers: tieBreakers, examples: examples)
+  }
+
+  /// Decodes each element of an optional array, dropping the ones that fail (their problems are reported).
+  private func list<T>(_ value: JSONValue?, _ path: JSONPath, _ decode: (JSONValue, JSONPath) -> T?) -> [T] {
+    guard let value, let elements = reader.array(value, path) else { return [] }
+    return elements.compactMap { decode($0.0, $0.1) }
+  }
+
+  private func effectiveRange(_ value: JSONValue, _ path: JSONPath) -> ClosedRange<Day>? {
+    guard var members = reader.object(value, path) else { return nil }
+    let from = members.required("from").flatMap { reader.day($0, path.appending("from")) }
+    let to = members.required("to").flatMap { reader.day($0, path.appending("to")) }
+    members.finish()
+    guard let from, let to else { return nil }
+    guard from <= to else {
+      reader.report(.invalidRange, path, "the effective period ends (\(to)) before it starts (\(from))")
+      return nil
+    }
+    return from...to
+  }
+
+  private func vocabulary(_ value: JSONValue, _ path: JSONPath) -> Vocabulary? {
+    guard var members = reader.object(value, path) else { return nil }
+    func texts(_ key: String) -> [String] {
+      members.required(key).flatMap { reader.strings($0, path.appending(key)) } ?? []
+    }
+    let education = texts("educationLevels")
+    let grades = texts("assessmentGrades")
+    let titles = texts("titles")
+    let skills = texts("skillLevels")
+    var equivalents: [String: String] = [:]
+    if let value = members.optional("educationEquivalents"), var map = reader.object(value, path.appending("educationEquivalents")) {
+      for member in map.members {
+        _ = map.optional(member.key)
+        if let target = reader.string(member.value, path.appending("educationEquivalents").appending(member.key)) {
+          equivalents[member.key] = target
+        }
+      }
+    }
+    let months = members.optional("retrainingMonthsForRelated").flatMap {
+      reader.integer($0, path.appending("retrainingMonthsForRelated"), minimum: 1)
+    }
+    let registered = members.optional("registeredQualificationCountsAsRelated").flatMap {
+      reader.bool($0, path.appending("registeredQualificationCountsAsRelated"))
+    } ?? false
+    members.finish()
+    return Vocabulary(
+      educationLevels: education, educationEquivalents: equivalents, assessmentGrades: grades, titles: titles,
+      skillLevels: skills, retrainingMonthsForRelated: months, registeredQualificationCountsAsRelated: registered)
+  }
+
+  private func validity(_ value: JSONValue, _ path: JSONPath) -> ValidityPolicy? {
+    guard var members = reader.object(value, path) else { return nil }
+    func flag(_ key: String) -> Bool { members.optional(key).flatMap { reader.bool($0, path.appending(key)) } ?? false }
+    var window = ValidityPolicy.Window.currentTitle
+    if let raw = members.required("window").flatMap({ reader.string($0, path.appending("window")) }) {
+      if let parsed = ValidityPolicy.Window(rawValue: raw) {
+        window = parsed
+      } else {
+        reader.report(.invalidValue, path.appending("window"), "expected \"current-title\" or \"any-before-cutoff\", found \"\(raw)\"")
+      }
+    }
+    var countUntil = ValidityPolicy.CountUntil.cutoff
+    if let raw = members.optional("countUntil").flatMap({ reader.string($0, path.appending("countUntil")) }) {
+      if let parsed = ValidityPolicy.CountUntil(rawValue: raw) {
+        countUntil = parsed
+      } else {
+        reader.report(.invalidValue, path.appending("countUntil"), "expected \"cutoff\" or \"publicity-date\", found \"\(raw)\"")
+      }
+    }
+    let policy = ValidityPolicy(
+      window: window, countUntil: countUntil, requireEvidence: flag("requireEvidence"),
+      collectiveNeedsMainContributor: flag("collectiveNeedsMainContributor"),
+      excludeTransferredPatents: flag("excludeTransferredPatents"), requirePublished: flag("requirePublished"))
+    members.finish()
+    return policy
+  }
+
+  // MARK: - Gates
+
+  private func gate(_ value: JSONValue, _ path: JSONPath) -> Gate? {
+    guard var members = reader.object(value, path) else { return nil }
+    let id = members.required("id").flatMap { reader.string($0, path.appending("id")) }
+    let title = members.required("title").flatMap { reader.localized($0, path.appending("title")) }
+    let provenance = reader.provenance(members.required("provenance"), path.appending("provenance"))
+    let kindName = members.required("kind").flatMap { reader.string($0, path.appending("kind")) }
+    var kind: Gate.Kind?
+    switch kindName {
+    case "annualAssessment":
+      let years = members.required("years").flatMap { yearList($0, path.appending("years")) }
+      let minimum = members.required("minimum").flatMap { reader.string($0, path.appending("minimum")) }
+      if let years, let minimum { kind = .annualAssessment(years: years, minimum: minimum) }
+    case "continuingEducation":
+      let years = members.required("years").flatMap { yearList($0, path.appending("years")) }
+      let perYearTotal = members.optional("perYearTotal").flatMap { reader.points($0, path.appending("perYearTotal")) }
+      var byKind: [String: Points] = [:]
+      if let value = members.optional("perYearByKind"), let map = reader.object(value, path.appending("perYearByKind")) {
+        for member in map.members {
+          if let points = reader.points(member.value, path.appending("perYearByKind").appending(member.key)) {
+            byKind[member.key] = points
+          }
+        }
+      }
+      let allowance = members.optional("cumulativeAllowance").flatMap { reader.points($0, path.appending("cumulativeAllowance")) }
+      let needsFinal = members.optional("allowanceNeedsFinalYear").flatMap {
+        reader.bool($0, path.appending("allowanceNeedsFinalYear"))
+      } ?? false
+      let minimum = members.optional("cumulativeMinimum").flatMap { reader.points($0, path.appending("cumulativeMinimum")) }
+      let unit = members.optional("unit").flatMap { reader.string($0, path.appending("unit")) } ?? "hours"
+      if perYearTotal == nil && byKind.isEmpty && minimum == nil {
+        reader.report(.missingField, path, "a continuing-education gate needs perYearTotal, perYearByKind or cumulativeMinimum")
+      }
+      if let years {
+        kind = .continuingEducation(
+          ContinuingEducationRequirement(
+            years: years, perYearTotal: perYearTotal, perYearByKind: byKind, cumulativeAllowance: allowance,
+            allowanceNeedsFinalYear: needsFinal, cumulativeMinimum: minimum, unit: unit))
+      }
+    case "scope":
+      func texts(_ key: String) -> [String]? { members.optional(key).flatMap { reader.strings($0, path.appending(key)) } }
+      kind = .scope(
+        ScopeRequirement(
+          specialties: texts("specialties"), excludedSpecialties: texts("excludedSpecialties") ?? [],
+          excludedSectors: texts("excludedSectors") ?? [], residency: texts("residency")))
+    case "recommendations":
+      let minimum = members.required("minimum").flatMap { reader.integer($0, path.appending("minimum"), minimum: 1) }
+      let level = members.required("level").flatMap { reader.string($0, path.appending("level")) }
+      if let minimum, let level { kind = .recommendations(minimum: minimum, level: level) }
+    case "materials":
+      let photo = members.optional("idPhoto").flatMap { photoRequirement($0, path.appending("idPhoto")) }
+      let mustExist = members.optional("attachmentsMustExist").flatMap { reader.bool($0, path.appending("attachmentsMustExist")) } ?? false
+      kind = .materials(MaterialRequirement(idPhoto: photo, attachmentsMustExist: mustExist))
+    case "condition":
+      if let condition = members.required("condition").flatMap({ self.condition($0, path.appending("condition")) }) {
+        kind = .condition(condition)
+      }
+    case nil: break
+    case let other?:
+      reader.report(
+        .unknownGateKind, path.appending("kind"),
+        "unknown gate kind \"\(other)\"; expected annualAssessment, continuingEducation, scope, recommendations, materials or condition")
+    }
+    members.finish()
+    guard let id, let title, let kind else { return nil }
+    return Gate(id: id, title: title, provenance: provenance, kind: kind)
+  }
+
+  private func yearList(_ value: JSONValue, _ path: JSONPath) -> [Int]? {
+    guard let elements = reader.array(value, path) else { return nil }
+    let years = elements.compactMap { reader.integer($0.0, $0.1, minimum: 1900) }
+    return years.count == elements.count ? years : nil
+  }
+
+  private func photoRequirement(_ value: JSONValue, _ path: JSONPath) -> PhotoRequirement? {
+    guard var members = reader.object(value, path) else { return nil }
+    func int(_ key: String) -> Int? { members.required(key).flatMap { reader.integer($0, path.appending(key), minimum: 0) } }
+    func points(_ key: String) -> Points? { members.required(key).flatMap { reader.points($0, path.appending(key)) } }
+    let extensions = members.required("extensions").flatMap { reader.strings($0, path.appending("extensions")) }
+    let minBytes = int("minBytesExclusive")
+    let maxBytes = int("maxBytesExclusive")
+    let minWidth = int("minWidth")
+    let minHeight = int("minHeight")
+    let minAspect = points("minAspect")
+    let maxAspect = points("maxAspect")
+    members.finish()
+    guard let extensions, let minBytes, let maxBytes, let minWidth, let minHeight, let minAspect, let maxAspect else {
+      return nil
+    }
+    return PhotoRequirement(
+      extensions: extensions.map { $0.lowercased() }, minBytesExclusive: minBytes, maxBytesExclusive: maxBytes,
+      minWidth: minWidth, minHeight: minHeight, minAspect: minAspect, maxAspect: maxAspect)
+  }
+
+  // MARK: - Conditions
+
+  func condition(_ value: JSONValue, _ path: JSONPath) -> Condition? {
+    guard var members = reader.object(value, path) else { return nil }
+    let label = members.optional("label").flatMap { reader.localized($0, path.appending("label")) }
+    func children(_ key: String) -> [Condition]? {
+      guard let value = members.optional(key), let elements = reader.array(value, path.appending(key)) else { return nil }
+      let conditions = elements.compactMap { condition($0.0, $0.1) }
+      return conditions.count == elements.count ? conditions : nil
+    }
+    var test: Condition.Test?
+    if members.has("all") {
+      test = children("all").map(Condition.Test.all)
+    } else if members.has("any") {
+      test = children("any").map(Condition.Test.any)
+    } else if members.has("atLeast") && members.has("of") {
+      let count = members.optional("atLeast").flatMap { reader.integer($0, path.appending("atLeast"), minimum: 1) }
+      if let count, let of = children("of") {
+        if count > of.count {
+          reader.report(.rowNeverMatches, path.appending("atLeast"), "needs \(count) of only \(of.count) conditions: it can never hold")
+        }
+        test = .atLeast(count: count, of: of)
+      }
+    } else if members.has("not") {
+      test = members.optional("not").flatMap { condition($0, path.appending("not")) }.map(Condition.Test.not)
+    } else if members.has("fact") {
+      test = factTest(&members, path)
+    } else if members.has("records") {
+      let selector = members.optional("records").flatMap { recordSelector($0, path.appending("records")) }
+      let count = members.required("atLeastCount").flatMap { reader.integer($0, path.appending("atLeastCount"), minimum: 1) }
+      if let selector, let count { test = .records(selector, atLeast: count) }
+    } else if members.has("honour") {
+      test = members.optional("honour").flatMap { reader.strings($0, path.appending("honour")) }.map(Condition.Test.honour)
+    } else if members.has("recommendations") {
+      let level = members.optional("recommendations").flatMap { reader.string($0, path.appending("recommendations")) }
+      let count = members.required("atLeastCount").flatMap { reader.integer($0, path.appending("atLeastCount"), minimum: 1) }
+      if let level, let count { test = .recommendations(level: level, atLeast: count) }
+    } else if members.has("always") {
+      _ = members.optional("always")
+      test = .always
+    } else {
+      reader.report(
+        .unknownConditionKind, path,
+        "a condition needs one of all, any, atLeast+of, not, fact, records, honour, recommendations, always")
+    }
+    members.finish()
+    return test.map { Condition(label: label, test: $0) }
+  }
+
+  private func factTest(_ members: inout TreeReader.Members, _ path: JSONPath) -> Condition.Test? {
+    guard let name = members.optional("fact").flatMap({ reader.string($0, path.appending("fact")) }) else { return nil }
+    if !ApplicantFacts.isKnown(name) {
+      reader.report(.unknownFact, path.appending("fact"), "unknown fact \"\(name)\"")
+    }
+    var comparison: FactComparison?
+    if let value = members.optional("atLeast") {
+      if case .string(let level) = value {
+        comparison = .atLeastLevel(level)
+      } else {
+        comparison = reader.points(value, path.appending("atLeast"), nonNegative: false).map(FactComparison.atLeast)
+      }
+    } else if let value = members.optional("below") {
+      comparison = reader.points(value, path.appending("below"), nonNegative: false).map(FactComparison.below)
+    } else if let value = members.optional("equals") {
+      comparison = reader.factValue(value, path.appending("equals")).map(FactComparison.equals)
+    } else if let value = members.optional("in") {
+      comparison = reader.strings(value, path.appending("in")).map(FactComparison.oneOf)
+    } else {
+      reader.report(.missingField, path, "a fact condition needs atLeast, below, equals or in")
+    }
+    return comparison.map { .fact(name: name, comparison: $0) }
+  }
+
+  private func recordSelector(_ value: JSONValue, _ path: JSONPath) -> RecordSelector? {
+    guard var members = reader.object(value, path) else { return nil }
+    let types = members.required("types").flatMap { reader.strings($0, path.appending("types")) }
+    let levels = members.optional("levels").flatMap { reader.strings($0, path.appending("levels")) }
+    members.finish()
+    return types.map { RecordSelector(types: $0, levels: levels) }
+  }
+
+  // MARK: - Categories and items
+
+  private func category(_ value: JSONValue, _ path: JSONPath, depth: Int) -> Category? {
+    guard var members = reader.object(value, path) else { return nil }
+    let id = members.required("id").flatMap { reader.string($0, path.appending("id")) }
+    let title = members.required("title").flatMap { reader.localized($0, path.appending("title")) }
+    let cap = members.optional("cap").flatMap { reader.points($0, path.appending("cap")) }
+    let provenance = reader.provenance(members.required("provenance"), path.appending("provenance"))
+    let items = list(members.optional("items"), path.appending("items"), item)
+    if depth >= 4 && members.has("categories") {
+      reader.report(.categoryTooDeep, path.appending("categories"), "indicators nest at most four levels; this would be a fifth")
+    }
+    let children = list(members.optional("categories"), path.appending("categories")) { category($0, $1, depth: depth + 1) }
+    members.finish()
+    guard let id, let title else { return nil }
+    return Category(id: id, title: title, cap: cap, provenance: provenance, items: items, categories: children)
+  }
+
+  func item(_ value: JSONValue, _ path: JSONPath) -> Item? {
+    guard var members = reader.object(value, path) else { return nil }
+    let id = members.required("id").flatMap { reader.string($0, path.appending("id")) }
+    let title = members.required("title").flatMap { reader.localized($0, path.appending("title")) }
+    let cap = members.optional("cap").flatMap { reader.points($0, path.appending("cap")) }
+    let provenance = reader.provenance(members.required("provenance"), path.appending("provenance"))
+    let rule = members.required("rule").flatMap { self.rule($0, path.appending("rule")) }
+    members.finish()
+    guard let id, let title, let rule else { return nil }
+    return Item(id: id, title: title, provenance: provenance, cap: cap, rule: rule)
+  }
+
+  private func rule(_ value: JSONValue, _ path: JSONPath) -> Rule? {
+    guard var members = reader.object(value, path) else { return nil }
+    defer { members.finish() }
+    guard let kind = members.required("kind").flatMap({ reader.string($0, path.appending("kind")) }) else { return nil }
+    func points(_ key: String, nonNegative: Bool = true) -> Points? {
+      members.required(key).flatMap { reader.points($0, path.appending(key), nonNegative: nonNegative) }
+    }
+    func fact(_ key: String = "fact") -> String? {
+      guard let name = members.required(key).flatMap({ reader.string($0, path.appending(key)) }) else { return nil }
+      if !ApplicantFacts.isKnown(name) { reader.report(.unknownFact, path.appending(key), "unknown fact \"\(name)\"") }
+      return name
+    }
+    func records() -> RecordSelector? { members.required("records").flatMap { recordSelector($0, path.appending("records")) } }
+    switch kind {
+    case "lookup":
+      let rows = list(members.required("rows"), path.appending("rows"), lookupRow)
+      let otherwise = members.optional("otherwise").flatMap { reader.points($0, path.appending("otherwise")) } ?? .zero
+      return .lookup(LookupRule(rows: rows, otherwise: otherwise))
+    case "tiers":
+      guard let fact = fact() else { return nil }
+      let tiers = list(members.required("tiers"), path.appending("tiers"), tier)
+      return .tiers(TierRule(fact: fact, tiers: tiers))
+    case "recordTable":
+      let rows = list(members.required("rows"), path.appending("rows"), recordRow)
+      return records().map { .recordTable(RecordTableRule(records: $0, rows: rows)) }
+    case "rankCoefficient":
+      let selector = records()
+      var base: [String: Points] = [:]
+      if let value = members.required("base"), let map = reader.object(value, path.appending("base")) {
+        for member in map.members {
+          if let points = reader.points(member.value, path.appending("base").appending(member.key)) { base[member.key] = points }
+        }
+      }
+      let coefficients = members.required("coefficients").flatMap { value -> [Points]? in
+        guard let elements = reader.array(value, path.appending("coefficients")) else { return nil }
+        return elements.compactMap { reader.points($0.0, $0.1) }
+      }
+      let beyond = points("beyond")
+      guard let selector, let coefficients, let beyond else { return nil }
+      return .rankCoefficient(RankCoefficientRule(records: selector, base: base, coefficients: coefficients, beyond: beyond))
+    case "countFloor":
+      let selector = records()
+      let per = members.required("per").flatMap { reader.integer($0, path.appending("per"), minimum: 1) }
+      let each = points("points")
+      var full: (Int, Points)?
+      if let value = members.optional("full"), var fullMembers = reader.object(value, path.appending("full")) {
+        let atLeast = fullMembers.required("atLeast").flatMap { reader.integer($0, path.appending("full").appending("atLeast"), minimum: 1) }
+        let fullPoints = fullMembers.required("points").flatMap { reader.points($0, path.appending("full").appending("points")) }
+        fullMembers.finish()
+        if let atLeast, let fullPoints { full = (atLeast, fullPoints) }
+      }
+      guard let selector, let per, let each else { return nil }
+      return .countFloor(CountFloorRule(records: selector, per: per, points: each, full: full))
+    case "higherOf":
+      let items = list(members.required("items"), path.appending("items"), item)
+      if items.count < 2 { reader.report(.invalidValue, path.appending("items"), "higherOf needs at least two items") }
+      return .higherOf(items)
+    case "formula":
+      guard let fact = fact(), let offset = points("offset", nonNegative: false), let factor = points("factor", nonNegative: false),
+        let min = points("min", nonNegative: false), let max = points("max", nonNegative: false)
+      else { return nil }
+      if min > max { reader.report(.invalidRange, path, "the formula's min \(min) exceeds its max \(max)") }
+      return .formula(FormulaRule(fact: fact, offset: offset, factor: factor, min: min, max: max))
+    case "assessed":
+      return members.required("points").flatMap { reader.pointsSpec($0, path.appending("points")) }.map {
+        .assessed(AssessedRule(points: $0))
+      }
+    default:
+      reader.report(
+        .unknownRuleKind, path.appending("kind"),
+        "unknown rule kind \"\(kind)\"; expected lookup, tiers, recordTable, rankCoefficient, countFloor, higherOf, formula or assessed")
+      return nil
+    }
+  }
+
+  private func lookupRow(_ value: JSONValue, _ path: JSONPath) -> LookupRule.Row? {
+    guard var members = reader.object(value, path) else { return nil }
+    var match: [(fact: String, value: FactValue)] = []
+    if let value = members.required("match"), let map = reader.object(value, path.appending("match")) {
+      for member in map.members {
+        if !ApplicantFacts.isKnown(member.key) {
+          reader.report(.unknownFact, path.appending("match").appending(member.key), "unknown fact \"\(member.key)\"")
+        }
+        if let fact = reader.factValue(member.value, path.appending("match").appending(member.key)) {
+          match.append((member.key, fact))
+        }
+      }
+    }
+    let points = members.required("points").flatMap { reader.pointsSpec($0, path.appending("points")) }
+    members.finish()
+    return points.map { LookupRule.Row(match: match, points: $0) }
+  }
+
+  private func tier(_ value: JSONValue, _ path: JSONPath) -> TierRule.Tier? {
+    guard var members = reader.object(value, path) else { return nil }
+    let min = members.required("min").flatMap { reader.points($0, path.appending("min"), nonNegative: false) }
+    let below = members.optional("below").flatMap { reader.points($0, path.appending("below"), nonNegative: false) }
+    let points = members.required("points").flatMap { reader.pointsSpec($0, path.appending("points")) }
+    members.finish()
+    guard let min, let points else { return nil }
+    return TierRule.Tier(min: min, below: below, points: points)
+  }
+
+  private func recordRow(_ value: JSONValue, _ path: JSONPath) -> RecordTableRule.Row? {
+    guard var members = reader.object(value, path) else { return nil }
+    let level = members.optional("level").flatMap { reader.string($0, path.appending("level")) }
+    let sharedCap = members.optional("sharedCap").flatMap { reader.string($0, path.appending("sharedCap")) }
+    var ranks: RecordTableRule.Row.Ranks = .any
+    var points: PointsSpec?
+    if let value = members.optional("byRank") {
+      var table: [Int: PointsSpec] = [:]
+      if let map = reader.object(value, path.appending("byRank")) {
+        for member in map.members {
+          let memberPath = path.appending("byRank").appending(member.key)
+          guard let rank = Int(member.key), rank >= 1 else {
+            reader.report(.invalidValue, memberPath, "rank keys are whole numbers from 1, found \"\(member.key)\"")
+            continue
+          }
+          if let spec = reader.pointsSpec(member.value, memberPath) { table[rank] = spec }
+        }
+      }
+      ranks = .table(table)
+      if members.has("points") {
+        reader.report(.invalidValue, path.appending("points"), "a row gives points either byRank or as points, not both")
+      }
+    } else {
+      if members.optional("otherRanks").flatMap({ reader.bool($0, path.appending("otherRanks")) }) == true { ranks = .others }
+      points = members.required("points").flatMap { reader.pointsSpec($0, path.appending("points")) }
+      if points == nil { return nil }
+    }
+    _ = members.optional("otherRanks")
+    members.finish()
+    return RecordTableRule.Row(level: level, ranks: ranks, points: points, sharedCap: sharedCap)
+  }
+
+  private func sharedCap(_ value: JSONValue, _ path: JSONPath) -> SharedCap? {
+    guard var members = reader.object(value, path) else { return nil }
+    let id = members.required("id").flatMap { reader.string($0, path.appending("id")) }
+    let title = members.required("title").flatMap { reader.localized($0, path.appending("title")) }
+    let cap = members.required("cap").flatMap { reader.points($0, path.appending("cap")) }
+    let provenance = reader.provenance(members.required("provenance"), path.appending("provenance"))
+    members.finish()
+    guard let id, let title, let cap else { return nil }
+    return SharedCap(id: id, title: title, cap: cap, provenance: provenance)
+  }
+
+  private func flag(_ value: JSONValue, _ path: JSONPath) -> FlagRule? {
+    guard var members = reader.object(value, path) else { return nil }
+    let flag = members.required("flag").flatMap { reader.string($0, path.appending("flag")) }
+    let id = members.required("id").flatMap { reader.string($0, path.appending("id")) }
+    let title = members.required("title").flatMap { reader.localized($0, path.appending("title")) }
+    let condition = members.required("condition").flatMap { self.condition($0, path.appending("condition")) }
+    let provenance = reader.provenance(members.required("provenance"), path.appending("provenance"))
+    members.finish()
+    guard let flag, let id, let title, let condition else { return nil }
+    return FlagRule(flag: flag, id: id, title: title, condition: condition, provenance: provenance)
+  }
+
+  private func tieBreaker(_ value: JSONValue, _ path: JSONPath) -> TieBreaker? {
+    guard var members = reader.object(value, path) else { return nil }
+    defer { members.finish() }
+    if let id = members.optional("category").flatMap({ reader.string($0, path.appending("category")) }) { return .category(id) }
+    if let name = members.optional("fact").flatMap({ reader.string($0, path.appending("fact")) }) {
+      if !ApplicantFacts.isKnown(name) { reader.report(.unknownFact, path.appending("fact"), "unknown fact \"\(name)\"") }
+      return .fact(name)
+    }
+    reader.report(.missingField, path, "a tie-breaker names a category or a fact")
+    return nil
+  }
+
+  private func example(_ value: JSONValue, _ path: JSONPath) -> ExampleCase? {
+    guard var members = reader.object(value, path) else { return nil }
+    let name = members.required("name").flatMap { reader.string($0, path.appending("name")) }
+    let clause = members.required("clause").flatMap { reader.string($0, path.appending("clause")) }
+    let portfolio = members.required("portfolio")
+    var total: Points?
+    var verdict: Verdict.Kind?
+    var flags: [String] = []
+    var deductions: [String] = []
+    var failedGates: [String] = []
+    if let value = members.required("expect"), var expect = reader.object(value, path.appending("expect")) {
+      let expectPath = path.appending("expect")
+      total = expect.optional("total").flatMap { reader.points($0, expectPath.appending("total")) }
+      if let raw = expect.required("verdict").flatMap({ reader.string($0, expectPath.appending("verdict")) }) {
+        verdict = Verdict.Kind(rawValue: raw)
+        if verdict == nil {
+          reader.report(
+            .invalidValue, expectPath.appending("verdict"),
+            "expected one of \(Verdict.Kind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(raw)\"")
+        }
+      }
+      flags = expect.optional("flags").flatMap { reader.strings($0, expectPath.appending("flags")) } ?? []
+      deductions = expect.optional("deductions").flatMap { reader.strings($0, expectPath.appending("deductions")) } ?? []
+      for code in deductions where ReasonCode(rawValue: code) == nil {
+        reader.report(.invalidValue, expectPath.appending("deductions"), "unknown reason code \"\(code)\"")
+      }
+      failedGates = expect.optional("failedGates").flatMap { reader.strings($0, expectPath.appending("failedGates")) } ?? []
+      expect.finish()
+    }
+    members.finish()
+    guard let name, let clause, let portfolio, let verdict else { return nil }
+    return ExampleCase(
+      name: name, clause: clause, portfolio: portfolio, expectedTotal: total, expectedVerdict: verdict,
+      expectedFlags: flags, expectedDeductions: deductions, expectedFailedGates: failedGates)
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Loads scoresheets: parse, decode, validate, and run the worked examples, collecting every problem.
+public enum ScoresheetLoader {
+  /// A loaded sheet (nil when it has errors) and every problem found, located in the file.
+  public struct Outcome: Sendable {
+    /// The sheet, when it has no errors.
+    public var sheet: Scoresheet?
+    /// Errors and warnings, in the order found.
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Loads a sheet from a file.
+  public static func load(file: String, runExamples: Bool = true) -> Outcome {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      return Outcome(sheet: nil, diagnostics: [Diagnostic(.unreadableFile, at: .root, "cannot read the file", file: file)])
+    }
+    return load(bytes: [UInt8](data), file: file, runExamples: runExamples)
+  }
+
+  /// Loads a sheet from JSON text; `file` names it in diagnostics.
+  public static func load(bytes: [UInt8], file: String, runExamples: Bool = true) -> Outcome {
+    let tree: JSONValue
+    do {
+      tree = try JSONValue.parse(bytes)
+    } catch {
+      return Outcome(
+        sheet: nil,
+        diagnostics: [
+          Diagnostic(
+            .jsonSyntax, at: .root, "malformed JSON at line \(error.line), column \(error.column): expected \(error.expected)",
+            file: file)
+        ])
+    }
+    return load(tree: tree, file: file, runExamples: runExamples)
+  }
+
+  /// Loads a sheet from a parsed tree.
+  public static func load(tree: JSONValue, file: String, runExamples: Bool = true) -> Outcome {
+    let decoder = ScoresheetDecoder()
+    let decoded = decoder.decode(tree)
+    var diagnostics = decoder.reader.diagnostics
+    guard let sheet = decoded else {
+      return Outcome(sheet: nil, diagnostics: diagnostics.map { $0.located(file: file) })
+    }
+    var validator = ScoresheetValidator(sheet: sheet)
+    diagnostics += validator.validate()
+    if runExamples && !diagnostics.contains(where: { $0.severity == .error }) {
+      diagnostics += ExampleRunner.run(sheet)
+    }
+    let located = diagnostics.map { $0.located(file: file) }
+    return Outcome(sheet: located.contains { $0.severity == .error } ? nil : sheet, diagnostics: located)
+  }
+}
+
+/// Runs a sheet's worked examples and reports each one whose result differs from what it expects.
+enum ExampleRunner {
+  static func run(_ sheet: Scoresheet) -> [Diagnostic] {
+    let evaluator = Evaluator(sheet: sheet)
+    var diagnostics: [Diagnostic] = []
+    for (index, example) in sheet.examples.enumerated() {
+      let path = JSONPath.root.appending("examples").appending(index)
+      var writer = JSONWriter()
+      writer.value(example.portfolio)
+      let portfolio: Portfolio
+      do {
+        portfolio = try Portfolio.decode(json: Array(writer.output.utf8))
+      } catch {
+        var located = error
+        located.path = path.appending("portfolio").appending(error.path)
+        diagnostics.append(located)
+        continue
+      }
+      let result = evaluator.evaluate(portfolio)
+      var problems: [String] = []
+      if result.verdict.kind != example.expectedVerdict {
+        problems.append("verdict \(result.verdict.kind.rawValue), expected \(example.expectedVerdict.rawValue)")
+      }
+      if let total = example.expectedTotal, !(result.total.isExact && result.total.min == total) {
+        problems.append("total \(result.total), expected \(total)")
+      }
+      let raised = Set(result.flags.map(\.flag))
+      for flag in example.expectedFlags where !raised.contains(flag) { problems.append("flag \(flag) not raised") }
+      let codes = Set(result.deductions.map(\.code.rawValue))
+      for code in example.expectedDeductions where !codes.contains(code) { problems.append("no \(code) deduction") }
+      for gate in example.expectedFailedGates where !result.verdict.failedGates.contains(gate) {
+        problems.append("gate \(gate) did not fail")
+      }
+      if !problems.isEmpty {
+        diagnostics.append(
+          Diagnostic(.exampleFailed, at: path, "example \"\(example.name)\" (\(example.clause)): \(problems.joined(separator: "; "))"))
+      }
+    }
+    return diagnostics
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// The command line split into positional arguments and `--option value` pairs.
+struct Arguments {
+  var positional: [String] = []
+  var options: [String: [String]] = [:]
+  var flags: Set<String> = []
+
+  /// Options that take no value.
+  static let flagNames: Set<String> = ["--all", "--public", "--help", "--invalid", "--quiet", "--keep"]
+
+  init(_ arguments: [String]) throws {
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      if argument.hasPrefix("--") && argument.count > 2 {
+        if let equals = argument.firstIndex(of: "=") {
+          options[String(argument[..<equals]), default: []].append(String(argument[argument.index(after: equals)...]))
+        } else if Arguments.flagNames.contains(argument) {
+          flags.insert(argument)
+        } else {
+          guard index + 1 < arguments.count else { throw UsageError("\(argument) needs a value") }
+          options[argument, default: []].append(arguments[index + 1])
+          index += 1
+        }
+      } else {
+        positional.append(argument)
+      }
+      index += 1
+    }
+  }
+
+  func value(_ name: String) -> String? { options[name]?.last }
+  func values(_ name: String) -> [String] { options[name] ?? [] }
+
+  func integer(_ name: String, default fallback: Int) throws -> Int {
+    guard let text = value(name) else { return fallback }
+    guard let number = Int(text), number > 0 else { throw UsageError("\(name) takes a whole number above 0, not \"\(text)\"") }
+    return number
+  }
+
+  /// Fails on any option the command does not take.
+  func allow(_ names: Set<String>) throws {
+    for name in options.keys where !names.contains(name) { throw UsageError("unknown option \(name)") }
+    for name in flags where !names.contains(name) { throw UsageError("unknown option \(name)") }
+  }
+}
+
+/// A mistake in how a command was called; exits with status 2.
+struct UsageError: Error {
+  let message: String
+  init(_ message: String) { self.message = message }
+}
+
+/// A run that failed as a whole; exits with status 1 after printing its message.
+struct CommandFailure: Error {
+  let message: String
+  init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import TitleScore
+
+/// `titlescore check FILE|DIR…`: validates sheets, route guides and portfolios and runs sheets' worked examples.
+enum CheckCommand {
+  static func run(_ arguments: Arguments) throws -> Int32 {
+    try arguments.allow(["--sheets"])
+    guard !arguments.positional.isEmpty else { throw UsageError("check needs at least one file or folder") }
+    var files: [String] = []
+    for argument in arguments.positional {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+        files += ScoresheetLibrary.jsonFiles(under: argument)
+      } else if !argument.hasSuffix(".schema.json") {
+        files.append(argument)
+      }
+    }
+    var failed = 0
+    for file in files {
+      let report = DocumentCheck.check(file: file)
+      for diagnostic in report.diagnostics { Console.error(diagnostic.description) }
+      let errors = report.diagnostics.filter { $0.severity == .error }.count
+      if errors > 0 { failed += 1 }
+      Console.out("\(errors == 0 ? "ok  " : "FAIL") \(file) (\(report.kind)\(report.detail))\n")
+    }
+    Console.out("\(files.count - failed) valid, \(failed) invalid\n")
+    return failed == 0 ? 0 : 1
+  }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import TitleScore
+
+/// Standard output and error, file reading, and resolving `--sheet` and `--lang`.
+enum Console {
+  static func out(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+  }
+
+  static func language(_ arguments: Arguments) throws -> Language {
+    guard let raw = arguments.value("--lang") else { return .zh }
+    guard let language = Language(rawValue: raw) else { throw UsageError("--lang takes zh or en, not \"\(raw)\"") }
+    return language
+  }
+
+  /// The folder of bundled sheets: `--sheets`, then `$TITLESCORE_SHEETS`, then `./scoresheets`.
+  static func sheetsDirectory(_ arguments: Arguments) -> String {
+    arguments.value("--sheets") ?? ProcessInfo.processInfo.environment["TITLESCORE_SHEETS"] ?? "scoresheets"
+  }
+
+  static func library(_ arguments: Arguments) -> ScoresheetLibrary {
+    ScoresheetLibrary(directory: sheetsDirectory(arguments))
+  }
+
+  /// A sheet named by a file path or a bundled id; prints its problems and fails when it cannot be used.
+  static func sheet(_ reference: String, _ arguments: Arguments) throws -> Scoresheet {
+    if reference.hasSuffix(".json") || FileManager.default.fileExists(atPath: reference) {
+      let outcome = ScoresheetLoader.load(file: reference, runExamples: false)
+      for diagnostic in outcome.diagnostics { error(diagnostic.description) }
+      guard let sheet = outcome.sheet else { throw CommandFailure("the sheet \(reference) has errors") }
+      return sheet
+    }
+    let library = library(arguments)
+    if let sheet = library.sheet(id: reference) { return sheet }
+    let known = library.sheets.map(\.id).joined(separator: "\n  ")
+    throw CommandFailure(
+      Diagnostic(.unknownSheet, at: .root, "no bundled sheet has the id \"\(reference)\"; bundled:\n  \(known)").description)
+  }
+
+  static func read(_ file: String) throws -> [UInt8] {
+    if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw CommandFailure(Diagnostic(.unreadableFile, at: .root, "cannot read the file", file: file).description)
+    }
+    return [UInt8](data)
+  }
+
+  static func portfolio(_ file: String) throws -> Portfolio {
+    do {
+      return try Portfolio.decode(json: try read(file))
+    } catch let diagnostic as Diagnostic {
+      throw CommandFailure(diagnostic.located(file: file).description)
+    }
+  }
+
+  static func materials(for portfolio: Portfolio, file: String, sheet: Scoresheet) -> MaterialInspection? {
+    let checksMaterials = sheet.gates.contains { if case .materials = $0.kind { return true } else { return false } }
+    guard checksMaterials else { return nil }
+    let base = file == "-" ? "." : (file as NSString).deletingLastPathComponent
+    return MaterialInspection.inspect(portfolio, baseDirectory: base.isEmpty ? "." : base)
+  }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import TitleScore
+
+/// `titlescore score PORTFOLIO --sheet ID|FILE`: one explained result, as text or JSON; `--add` scores a what-if.
+enum ScoreCommand {
+  static func run(_ arguments: Arguments) throws -> Int32 {
+    try arguments.allow(["--sheet", "--format", "--lang", "--sheets", "--add"])
+    guard arguments.positional.count == 1, let file = arguments.positional.first else {
+      throw UsageError("score takes one portfolio file")
+    }
+    guard let sheetReference = arguments.value("--sheet") else { throw UsageError("score needs --sheet ID|FILE") }
+    let format = arguments.value("--format") ?? "text"
+    guard format == "text" || format == "json" else { throw UsageError("--format takes text or json") }
+    let language = try Console.language(arguments)
+    let sheet = try Console.sheet(sheetReference, arguments)
+    let portfolio = try Console.portfolio(file)
+    let evaluator = Evaluator(sheet: sheet)
+    let materials = Console.materials(for: portfolio, file: file, sheet: sheet)
+    let result = evaluator.evaluate(portfolio, materials: materials)
+    let explanation = Explanation(sheet: sheet, portfolio: portfolio, result: result, language: language)
+
+    let additions = arguments.values("--add")
+    guard !additions.isEmpty else {
+      Console.out(format == "json" ? ResultJSONRenderer(explanation: explanation).render() : ResultTextRenderer(explanation: explanation).render())
+      return 0
+    }
+    var records: [AchievementRecord] = []
+    for addition in additions {
+      do {
+        records += try AchievementRecord.decodeList(json: try Console.read(addition))
+      } catch let diagnostic as Diagnostic {
+        throw CommandFailure(diagnostic.located(file: addition).description)
+      }
+    }
+    let whatIf = WhatIf(sheet: sheet, portfolio: portfolio, added: records, materials: materials)
+    let after = Explanation(sheet: sheet, portfolio: whatIf.changedPortfolio, result: whatIf.after, language: language)
+    if format == "json" {
+      Console.out(WhatIfRenderer(before: explanation, after: after).renderJSON())
+    } else {
+      Console.out(ResultTextRenderer(explanation: after).render())
+      Console.out("\n" + WhatIfRenderer(before: explanation, after: after).renderText())
+    }
+    return 0
+  }
+}

@@ -1,0 +1,31 @@
+import TitleScore
+
+/// `titlescore sheets`: the bundled sheets with id, title, route, threshold and review year.
+enum SheetsCommand {
+  static func run(_ arguments: Arguments) throws -> Int32 {
+    try arguments.allow(["--sheets", "--lang"])
+    let language = try Console.language(arguments)
+    let library = Console.library(arguments)
+    for diagnostic in library.diagnostics { Console.error(diagnostic.description) }
+    var rows: [[String]] = []
+    for sheet in library.sheets {
+      rows.append([
+        sheet.id, sheet.title.text(language), sheet.route.rawValue, sheet.threshold?.description ?? "—",
+        String(sheet.reviewYear),
+      ])
+    }
+    let headers = language == .zh ? ["编号", "名称", "途径", "分数线", "年度"] : ["id", "title", "route", "threshold", "year"]
+    Console.out(TableText.render(headers: headers, rows: rows))
+    if !library.guides.isEmpty {
+      Console.out(language == .zh ? "\n申报途径指引\n" : "\nRoute guides\n")
+      for guide in library.guides {
+        for entry in guide.entries {
+          let sheet = entry.sheetID ?? (language == .zh ? "（未内置评分表）" : "(no bundled sheet)")
+          Console.out(
+            "  \(guide.city) \(entry.specialties.joined(separator: "/")): \(entry.applicants.text(language)) → \(entry.route.rawValue) \(sheet)\n")
+        }
+      }
+    }
+    return library.diagnostics.contains { $0.severity == .error } ? 1 : 0
+  }
+}
