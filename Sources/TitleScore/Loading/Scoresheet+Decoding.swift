@@ -401,6 +401,8 @@ struct ScoresheetDecoder {
         .assessed(AssessedRule(points: $0))
       }
     default:
+      // The other fields belong to a kind we do not know; reporting each as unknown would only add noise.
+      for member in members.members { _ = members.optional(member.key) }
       reader.report(
         .unknownRuleKind, path.appending("kind"),
         "unknown rule kind \"\(kind)\"; expected lookup, tiers, recordTable, rankCoefficient, countFloor, higherOf, formula or assessed")

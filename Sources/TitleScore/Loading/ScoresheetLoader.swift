@@ -40,7 +40,8 @@ public enum ScoresheetLoader {
     let decoder = ScoresheetDecoder()
     let decoded = decoder.decode(tree)
     var diagnostics = decoder.reader.diagnostics
-    guard let sheet = decoded else {
+    // Meaning is checked once the shape is right, so one mistake is not reported twice.
+    guard let sheet = decoded, !diagnostics.contains(where: { $0.severity == .error }) else {
       return Outcome(sheet: nil, diagnostics: diagnostics.map { $0.located(file: file) })
     }
     var validator = ScoresheetValidator(sheet: sheet)

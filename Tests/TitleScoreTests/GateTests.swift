@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+@testable import TitleScore
+
+@Suite struct GateTests {
+  private func sheet(with gate: Gate) -> Scoresheet {
+    var sheet = Fixture.sheet("every-rule-kind.json")
+    sheet.gates = [gate]
+    return sheet
+  }
+
+  private func gate(_ kind: Gate.Kind) -> Gate {
+    Gate(id: "g", title: LocalizedText(zh: "控制项", en: "gate"), provenance: Provenance(clause: "t", status: .official), kind: kind)
+  }
+
+  private func check(_ kind: Gate.Kind, materials: MaterialInspection? = nil, _ change: (inout Portfolio) -> Void) -> ScoreResult {
+    var portfolio = Fixture.portfolio("minimal-portfolio.json")
+    change(&portfolio)
+    return Evaluator(sheet: sheet(with: gate(kind))).evaluate(portfolio, materials: materials)
+  }
+
+  @Test func failedGateMakesTheApplicantIneligibleWhateverThePoints() {
+    let result = check(.annualAssessment(years: [2020, 2021], minimum: "competent")) {
+      $0.assessments = [2020: "excellent", 2021: "basic-competent"]
+      $0.records = [record("R", "project", level: "provincial", rank: 1, count: 3)]
+    }
+    #expect(result.verdict == Verdict(kind: .ineligible, failedGates: ["g"]))
+    #expect(result.codes.contains(.gateFailed))
+    #expect(result.gates.first?.findings.first?.en.contains("2021") == true)
+  }
+
+  @Test func missingAssessmentYearFails() {
+    let result = check(.annualAssessment(years: [2019, 2020, 2021], minimum: "competent")) {
+      $0.assessments = [2020: "competent", 2021: "competent"]
+    }
+    #expect(result.verdict.kind == .ineligible)
+  }
+
+  private func hours(_ total: Int, professional: Int? = nil) -> [String: Points] {
+    let professionalHours = professional ?? total - 30
+    return ["professional": Points(professionalHours), "public": Points(total - professionalHours)]
+  }
+
+  private let jiaxing2021 = ContinuingEducationRequirement(
+    years: [2019, 2020, 2021], perYearTotal: 90, perYearByKind: [:], cumulativeAllowance: 270,
+    allowanceNeedsFinalYear: true, cumulativeMinimum: nil, unit: "hours")
+
+  @Test func continuingEducationNeedsEachYear() {
+    let result = check(.continuingEducation(jiaxing2021)) {
+      $0.continuingEducation = [2019: hours(90), 2020: hours(90), 2021: hours(89)]
+    }
+    #expect(result.verdict.kind == .ineligible)
+    #expect(result.gates[0].findings.contains { $0.en == "continuing education 2021: 89 of 90 hours" })
+  }
+
+  @Test func cumulativeAllowanceMakesUpForShortEarlierYears() {
+    let at = check(.continuingEducation(jiaxing2021)) {
+      $0.continuingEducation = [2019: hours(60), 2020: hours(120), 2021: hours(90)]
+    }
+    #expect(at.gates[0].passed)
+    let below = check(.continuingEducation(jiaxing2021)) {
+      $0.continuingEducation = [2019: hours(60), 2020: hours(119), 2021: hours(90)]
+    }
+    #expect(!below.gates[0].passed)
+  }
+
+  @Test func allowanceCanRequireTheFinalYearComplete() {
+    let result = check(.continuingEducation(jiaxing2021)) {
+      $0.continuingEducation = [2019: hours(150), 2020: hours(60), 2021: hours(60)]
+    }
+    #expect(!result.gates[0].passed)
+    var relaxed = jiaxing2021
+    relaxed.allowanceNeedsFinalYear = false
+    let passes = check(.continuingEducation(relaxed)) {
+      $0.continuingEducation = [2019: hours(150), 2020: hours(60), 2021: hours(60)]
+    }
+    #expect(passes.gates[0].passed)
+  }
+
+  @Test func hoursByKindAreCheckedEachYear() {
+    let anji = ContinuingEducationRequirement(
+      years: [2020], perYearTotal: 90, perYearByKind: ["professional": 60, "public": 18], cumulativeAllowance: nil,
+      allowanceNeedsFinalYear: false, cumulativeMinimum: nil, unit: "hours")
+    #expect(check(.continuingEducation(anji)) { $0.continuingEducation = [2020: hours(90, professional: 72)] }.gates[0].passed)
+    #expect(!check(.continuingEducation(anji)) { $0.continuingEducation = [2020: hours(90, professional: 73)] }.gates[0].passed)
+    #expect(!check(.continuingEducation(anji)) { $0.continuingEducation = [2020: hours(90, professional: 59)] }.gates[0].passed)
+  }
+
+  @Test func cumulativeMinimumIsRequiredOverTheWindow() {
+    let linping = ContinuingEducationRequirement(
+      years: [2019, 2020, 2021, 2022], perYearTotal: nil, perYearByKind: [:], cumulativeAllowance: nil,
+      allowanceNeedsFinalYear: false, cumulativeMinimum: 45, unit: "credits")
+    #expect(check(.continuingEducation(linping)) { $0.continuingEducation = [2019: ["public": 20], 2022: ["professional": 25]] }.gates[0].passed)
+    #expect(!check(.continuingEducation(linping)) { $0.continuingEducation = [2019: ["public": 20], 2022: ["professional": p("24.5")]] }.gates[0].passed)
+  }
+
+  @Test func scopeExcludesSpecialtiesSectorsAndResidency() {
+    let scope = ScopeRequirement(
+      specialties: nil, excludedSpecialties: ["computer-software"], excludedSectors: ["civil-service"],
+      residency: ["citizen", "foreign-permanent", "hmt"])
+    #expect(check(.scope(scope)) { _ in }.gates[0].passed)
+    #expect(!check(.scope(scope)) { $0.specialty = "computer-software" }.gates[0].passed)
+    #expect(!check(.scope(scope)) { $0.employer.sector = "civil-service" }.gates[0].passed)
+    #expect(check(.scope(scope)) { $0.residency = "hmt" }.gates[0].passed)
+    #expect(!check(.scope(scope)) { $0.residency = "foreign-other" }.gates[0].passed)
+  }
+
+  @Test func recommendationsNeedEnoughExpertsOfTheLevel() {
+    let kind = Gate.Kind.recommendations(minimum: 2, level: "full-senior")
+    #expect(!check(kind) { $0.recommendations = [Recommendation(expert: "甲", level: "full-senior"), Recommendation(expert: "乙", level: "senior")] }.gates[0].passed)
+    #expect(check(kind) { $0.recommendations = [Recommendation(expert: "甲", level: "full-senior"), Recommendation(expert: "乙", level: "full-senior")] }.gates[0].passed)
+  }
+
+  @Test func conditionGateFailsWhenTheConditionDoesNot() {
+    let condition = Condition(test: .fact(name: "years.skill", comparison: .atLeast(3)))
+    #expect(check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2020-01-01")!) }.gates[0].passed == false)
+    #expect(check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2019-12-31")!) }.gates[0].passed)
+  }
+
+  // MARK: - Materials
+
+  private let photoRule = MaterialRequirement(
+    idPhoto: PhotoRequirement(
+      extensions: ["jpg", "jpeg"], minBytesExclusive: 30 * 1024, maxBytesExclusive: 1024 * 1024, minWidth: 215,
+      minHeight: 300, minAspect: p("0.65"), maxAspect: p("0.8")),
+    attachmentsMustExist: true)
+
+  /// A JPEG header with a frame of the given size, padded to `bytes`.
+  static func jpeg(width: Int, height: Int, bytes: Int) -> [UInt8] {
+    var data: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array(repeating: 0, count: 14)
+    data += [0xFF, 0xC0, 0x00, 0x11, 0x08, UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF)]
+    data += Array(repeating: 0, count: max(0, bytes - data.count - 2)) + [0xFF, 0xD9]
+    return data
+  }
+
+  private func inspect(photo: [UInt8], name: String = "photo.jpg") throws -> (Portfolio, MaterialInspection) {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try Data(photo).write(to: directory.appendingPathComponent(name))
+    var portfolio = Fixture.portfolio("minimal-portfolio.json")
+    portfolio.attachments = [Attachment(kind: "id-photo", path: name), Attachment(kind: "degree", path: "missing.pdf")]
+    return (portfolio, MaterialInspection.inspect(portfolio, baseDirectory: directory.path))
+  }
+
+  @Test func jpegHeaderGivesThePixelSize() {
+    let size = JPEGHeader.pixelSize(of: GateTests.jpeg(width: 240, height: 320, bytes: 40_000))
+    #expect(size?.width == 240 && size?.height == 320)
+    #expect(JPEGHeader.pixelSize(of: [0x89, 0x50, 0x4E, 0x47]) == nil)
+  }
+
+  @Test func photoWithinEveryLimitPassesAndMissingAttachmentFails() throws {
+    let (portfolio, inspection) = try inspect(photo: GateTests.jpeg(width: 240, height: 320, bytes: 40_000))
+    #expect(inspection.missingAttachments == [1])
+    let result = Evaluator(sheet: sheet(with: gate(.materials(photoRule)))).evaluate(portfolio, materials: inspection)
+    #expect(result.gates[0].findings.map(\.en) == ["attachment missing: missing.pdf"])
+  }
+
+  @Test func photoOutsideTheLimitsFailsEachCheck() throws {
+    let cases: [([UInt8], String, String)] = [
+      (GateTests.jpeg(width: 240, height: 320, bytes: 30 * 1024), "photo.jpg", "bytes"),
+      (GateTests.jpeg(width: 240, height: 320, bytes: 1024 * 1024), "photo.jpg", "bytes"),
+      (GateTests.jpeg(width: 214, height: 300, bytes: 40_000), "photo.jpg", "pixels"),
+      (GateTests.jpeg(width: 300, height: 300, bytes: 40_000), "photo.jpg", "width/height"),
+      (GateTests.jpeg(width: 240, height: 320, bytes: 40_000), "photo.png", "JPG"),
+    ]
+    for (bytes, name, expected) in cases {
+      var (portfolio, inspection) = try inspect(photo: bytes, name: name)
+      portfolio.attachments.removeLast()
+      inspection.missingAttachments = []
+      let result = Evaluator(sheet: sheet(with: gate(.materials(photoRule)))).evaluate(portfolio, materials: inspection)
+      #expect(result.gates[0].findings.contains { $0.en.contains(expected) }, "\(name) \(expected)")
+    }
+  }
+
+  @Test func aspectBoundsAreInclusive() throws {
+    // 260 × 400 is exactly 0.65; 240 × 300 is exactly 0.8.
+    for (width, height) in [(260, 400), (240, 300)] {
+      var (portfolio, inspection) = try inspect(photo: GateTests.jpeg(width: width, height: height, bytes: 40_000))
+      portfolio.attachments.removeLast()
+      inspection.missingAttachments = []
+      let result = Evaluator(sheet: sheet(with: gate(.materials(photoRule)))).evaluate(portfolio, materials: inspection)
+      #expect(result.gates[0].passed, "\(width)×\(height)")
+    }
+  }
+}

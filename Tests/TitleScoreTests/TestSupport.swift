@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import TitleScore
+
+/// Fixtures bundled with the tests, by file name.
+enum Fixture {
+  static func bytes(_ name: String) -> [UInt8] {
+    let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!
+    return [UInt8](try! Data(contentsOf: url))
+  }
+
+  static func path(_ name: String) -> String {
+    Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!.path
+  }
+
+  /// A fixture sheet, which must load without errors.
+  static func sheet(_ name: String) -> Scoresheet {
+    let outcome = ScoresheetLoader.load(bytes: bytes(name), file: name)
+    precondition(outcome.sheet != nil, "fixture \(name) has errors: \(outcome.diagnostics)")
+    return outcome.sheet!
+  }
+
+  static func portfolio(_ name: String) -> Portfolio {
+    try! Portfolio.decode(json: bytes(name))
+  }
+
+  /// The fixture sheet's JSON text with one substring replaced, for validation tests.
+  static func sheetText(_ name: String, replacing old: String, with new: String) -> [UInt8] {
+    let text = String(decoding: bytes(name), as: UTF8.self)
+    precondition(text.contains(old), "fixture \(name) does not contain \(old)")
+    return Array(text.replacingOccurrences(of: old, with: new).utf8)
+  }
+}
+
+/// The sheets bundled in the repository's `scoresheets/` folder.
+enum Bundled {
+  static let directory: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+      url.deleteLastPathComponent()
+      let candidate = url.appendingPathComponent("scoresheets")
+      if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
+    }
+    return "scoresheets"
+  }()
+
+  static let library = ScoresheetLibrary(directory: directory)
+
+  static func sheet(_ id: String) -> Scoresheet {
+    guard let sheet = library.sheet(id: id) else { fatalError("no bundled sheet \(id): \(library.diagnostics)") }
+    return sheet
+  }
+
+  static var examplesDirectory: String {
+    (directory as NSString).deletingLastPathComponent + "/examples"
+  }
+}
+
+/// A decoded portfolio from inline JSON.
+func portfolio(_ json: String) throws -> Portfolio {
+  try Portfolio.decode(json: Array(json.utf8))
+}
+
+/// An achievement record with the validity flags set to count.
+func record(
+  _ id: String, _ type: String, level: String? = nil, rank: Int? = nil, count: Int = 1, date: String = "2020-06-01",
+  assessed: Points? = nil
+) -> AchievementRecord {
+  AchievementRecord(
+    id: id, type: type, level: level, rank: rank, count: count, date: Day(date)!, status: "completed", evidence: true,
+    collective: false, mainContributor: true, acquired: "original", assessedPoints: assessed, title: id)
+}
+
+extension ScoreResult {
+  /// The points an item's lines add up to, before item caps.
+  func linePoints(_ itemID: String) -> PointsInterval {
+    lines.filter { $0.itemID == itemID }.reduce(.zero) { $0 + $1.points }
+  }
+
+  /// The codes of all deductions.
+  var codes: Set<ReasonCode> { Set(deductions.map(\.code)) }
+}
+
+extension Points: ExpressibleByIntegerLiteral {
+  public init(integerLiteral value: Int) { self.init(value) }
+}
+
+/// Points from a decimal literal in a test, e.g. `p("12.5")`.
+func p(_ text: String) -> Points { Points(exactly: text)! }
