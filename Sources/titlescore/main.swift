@@ -25,6 +25,8 @@ let commands: [String: (Arguments) throws -> Int32] = [
   "sheets": SheetsCommand.run,
   "check": CheckCommand.run,
   "score": ScoreCommand.run,
+  "batch": BatchCommand.run,
+  "generate": GenerateCommand.run,
 ]
 
 var argv = Array(CommandLine.arguments.dropFirst())

@@ -82,9 +82,5 @@ extension ScoreResult {
   var codes: Set<ReasonCode> { Set(deductions.map(\.code)) }
 }
 
-extension Points: ExpressibleByIntegerLiteral {
-  public init(integerLiteral value: Int) { self.init(value) }
-}
-
 /// Points from a decimal literal in a test, e.g. `p("12.5")`.
 func p(_ text: String) -> Points { Points(exactly: text)! }

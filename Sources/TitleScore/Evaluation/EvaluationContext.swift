@@ -1,8 +1,23 @@
 /// The state of one evaluation: the inputs, and the lines and deductions found so far.
 struct EvaluationContext {
-  let sheet: Scoresheet
-  let portfolio: Portfolio
-  let facts: ApplicantFacts
+  /// What one evaluation reads, shared by reference so that copying the context (as `higherOf` does to try each
+  /// alternative) does not copy the sheet and the portfolio.
+  final class Inputs {
+    let sheet: Scoresheet
+    let portfolio: Portfolio
+    let facts: ApplicantFacts
+
+    init(sheet: Scoresheet, portfolio: Portfolio, facts: ApplicantFacts) {
+      self.sheet = sheet
+      self.portfolio = portfolio
+      self.facts = facts
+    }
+  }
+
+  let inputs: Inputs
+  var sheet: Scoresheet { inputs.sheet }
+  var portfolio: Portfolio { inputs.portfolio }
+  var facts: ApplicantFacts { inputs.facts }
   /// For each record, whether it counts.
   let recordCounts: [Bool]
   /// Each shared cap's limit by id.
@@ -11,21 +26,30 @@ struct EvaluationContext {
   var deductions: [Deduction] = []
   /// Points used so far under each shared cap.
   var sharedCapUsed: [String: PointsInterval] = [:]
+  /// Whether lines and deductions carry the values they matched on, for explanations. A batch skips them: the
+  /// points, codes and verdict are the same either way.
+  let tracing: Bool
 
-  init(sheet: Scoresheet, portfolio: Portfolio, facts: ApplicantFacts, recordCounts: [Bool]) {
-    self.sheet = sheet
-    self.portfolio = portfolio
-    self.facts = facts
+  init(
+    sheet: Scoresheet, portfolio: Portfolio, facts: ApplicantFacts, recordCounts: [Bool], sharedCaps: [String: Points],
+    tracing: Bool
+  ) {
+    self.tracing = tracing
+    inputs = Inputs(sheet: sheet, portfolio: portfolio, facts: facts)
     self.recordCounts = recordCounts
-    var caps: [String: Points] = [:]
-    for cap in sheet.sharedCaps { caps[cap.id] = cap.cap }
-    sharedCaps = caps
+    self.sharedCaps = sharedCaps
+  }
+
+  /// The values, when tracing; nothing otherwise.
+  func trace(_ values: @autoclosure () -> [String]) -> [String] {
+    tracing ? values() : []
   }
 
   /// The indices of the records a selector picks that count.
   func countingRecords(_ selector: RecordSelector) -> [Int] {
     var indices: [Int] = []
-    for (index, record) in portfolio.records.enumerated() where recordCounts[index] && selector.selects(record) {
+    let records = inputs.portfolio.records
+    for (index, record) in records.enumerated() where recordCounts[index] && selector.selects(record) {
       indices.append(index)
     }
     return indices
@@ -43,7 +67,7 @@ struct EvaluationContext {
           Deduction(
             .sharedCapReached, item: line.itemID, record: line.recordIndex,
             lost: PointsInterval(min: line.points.min - admitted.min, max: line.points.max - admitted.max),
-            details: ["cap=\(capID)", "limit=\(cap)"]))
+            details: trace(["cap=\(capID)", "limit=\(cap)"])))
         line.points = admitted
       }
       sharedCapUsed[capID] = used + admitted

@@ -8,6 +8,7 @@ public struct Evaluator: Sendable {
   /// Each record selector in sheet order with the item it belongs to, for filing validity deductions.
   private let selectors: [(itemID: String?, selector: RecordSelector)]
   private let itemIDs: Set<String>
+  private let sharedCapLimits: [String: Points]
 
   /// Prepares a sheet for evaluation.
   public init(sheet: Scoresheet) {
@@ -41,10 +42,15 @@ public struct Evaluator: Sendable {
     for gate in sheet.gates { if case .condition(let condition) = gate.kind { visit(condition) } }
     self.selectors = selectors
     self.itemIDs = ids
+    var limits: [String: Points] = [:]
+    for cap in sheet.sharedCaps { limits[cap.id] = cap.cap }
+    sharedCapLimits = limits
   }
 
   /// Evaluates a portfolio. `materials` is the inspection of its files, when the sheet checks materials.
-  public func evaluate(_ portfolio: Portfolio, materials: MaterialInspection? = nil) -> ScoreResult {
+  /// Without `tracing`, lines and deductions leave out the values they matched on (the batch runner's fast path);
+  /// totals, codes, verdicts and flags are identical.
+  public func evaluate(_ portfolio: Portfolio, materials: MaterialInspection? = nil, tracing: Bool = true) -> ScoreResult {
     let facts = ApplicantFacts(portfolio: portfolio, sheet: sheet)
     var recordCounts: [Bool] = []
     recordCounts.reserveCapacity(portfolio.records.count)
@@ -53,23 +59,26 @@ public struct Evaluator: Sendable {
       let owner = selectors.first { $0.selector.selects(record) }
       guard let owner else {
         recordCounts.append(false)
-        validityDeductions.append(Deduction(.noMatchingRow, record: index, details: ["type=\(record.type)"]))
+        validityDeductions.append(Deduction(.noMatchingRow, record: index, details: tracing ? ["type=\(record.type)"] : []))
         continue
       }
       if let reason = RecordValidity.reason(for: record, portfolio: portfolio, sheet: sheet) {
         recordCounts.append(false)
-        validityDeductions.append(Deduction(reason.code, item: owner.itemID, record: index, details: reason.details))
+        validityDeductions.append(
+          Deduction(reason.code, item: owner.itemID, record: index, details: tracing ? reason.details() : []))
       } else {
         recordCounts.append(true)
       }
     }
-    var context = EvaluationContext(sheet: sheet, portfolio: portfolio, facts: facts, recordCounts: recordCounts)
+    var context = EvaluationContext(
+      sheet: sheet, portfolio: portfolio, facts: facts, recordCounts: recordCounts, sharedCaps: sharedCapLimits,
+      tracing: tracing)
     context.deductions = validityDeductions
 
     let gates = sheet.gates.map { $0.check(context, materials: materials) }
     let failedGates = gates.filter { !$0.passed }.map(\.gateID)
     for gate in gates where !gate.passed {
-      context.deductions.append(Deduction(.gateFailed, gate: gate.gateID, details: gate.findings.map(\.en)))
+      context.deductions.append(Deduction(.gateFailed, gate: gate.gateID, details: context.trace(gate.findings.map(\.en))))
     }
 
     var categories: [CategoryOutcome] = []
@@ -83,7 +92,7 @@ public struct Evaluator: Sendable {
       criteriaMet = criteria.holds(context, depth: 0, outcomes: &recorded)
       conditions = recorded ?? []
       for outcome in conditions where !outcome.met && outcome.depth == 1 {
-        context.deductions.append(Deduction(.conditionNotMet, details: [outcome.label.en, outcome.observed]))
+        context.deductions.append(Deduction(.conditionNotMet, details: context.trace([outcome.label.en, outcome.observed])))
       }
     }
 

@@ -87,6 +87,35 @@ struct JSONScanner {
     return key
   }
 
+  /// The next member's key without copying it, leaving the scanner at its value; nil at the closing brace.
+  mutating func nextRawKey(_ isFirst: inout Bool) throws(JSONSyntaxError) -> JSONKey? {
+    skipWhitespace()
+    guard index < bytes.count else { throw failure("'}' or a key") }
+    if bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      return nil
+    }
+    if !isFirst {
+      guard bytes[index] == UInt8(ascii: ",") else { throw failure("',' or '}'") }
+      index += 1
+      skipWhitespace()
+    }
+    isFirst = false
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("a key in quotes") }
+    let start = index + 1
+    var end = start
+    while end < bytes.count && bytes[end] != UInt8(ascii: "\"") && bytes[end] != UInt8(ascii: "\\") { end += 1 }
+    let key: JSONKey
+    if end < bytes.count && bytes[end] == UInt8(ascii: "\"") {
+      key = JSONKey(raw: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      index = end + 1
+    } else {
+      key = JSONKey(text: try readString())
+    }
+    try expect(UInt8(ascii: ":"), "':'")
+    return key
+  }
+
   /// Whether another array element follows, leaving the scanner at it; false at the closing bracket.
   mutating func nextElement(_ isFirst: inout Bool) throws(JSONSyntaxError) -> Bool {
     skipWhitespace()
@@ -114,14 +143,18 @@ struct JSONScanner {
   mutating func readString() throws(JSONSyntaxError) -> String {
     try expect(UInt8(ascii: "\""), "a string")
     let start = index
+    var ascii = true
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
         index += 1
+        // ASCII needs no validation; anything else must be well-formed UTF-8.
+        if ascii { return String(decoding: slice, as: UTF8.self) }
         guard let text = String(validating: slice, as: UTF8.self) else { throw failure("valid UTF-8 text") }
         return text
       }
+      if byte >= 0x80 { ascii = false }
       if byte == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
       if byte < 0x20 { throw failure("no control characters inside a string") }
       index += 1
@@ -218,6 +251,29 @@ struct JSONScanner {
       while isDigit(index) { index += 1 }
     }
     return JSONNumber(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+  }
+
+  /// Reads a `"YYYY-MM-DD"` string as a date without building a `String`; nil (and the scanner unmoved) when the
+  /// next value is not a string of that exact shape, so the caller can read it as text and explain.
+  mutating func readDayIfWellFormed() -> Day? {
+    skipWhitespace()
+    guard index + 12 <= bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[index + 11] == UInt8(ascii: "\""),
+      bytes[index + 5] == UInt8(ascii: "-"), bytes[index + 8] == UInt8(ascii: "-")
+    else { return nil }
+    func digits(_ from: Int, _ count: Int) -> Int? {
+      var value = 0
+      for offset in from..<(from + count) {
+        let byte = bytes[index + offset]
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      return value
+    }
+    guard let year = digits(1, 4), let month = digits(6, 2), let day = digits(9, 2),
+      let date = Day(year: year, month: month, day: day)
+    else { return nil }
+    index += 12
+    return date
   }
 
   mutating func readBool() throws(JSONSyntaxError) -> Bool {

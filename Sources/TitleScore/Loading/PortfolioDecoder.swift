@@ -3,8 +3,25 @@
 /// The first problem ends the record with a diagnostic naming its JSON path; the batch runner rejects the record
 /// with that reason and goes on.
 struct PortfolioDecoder {
+  /// One step of the path to the value being decoded; keys point into the input and become text only on error.
+  private enum Step {
+    case key(JSONKey)
+    case index(Int)
+  }
+
   private var scanner: JSONScanner
-  private var path: [JSONPath.Component] = []
+  private var steps: [Step] = []
+  /// Keys of the objects being decoded, innermost last, to find repeated keys without allocating.
+  private var openKeys: [JSONKey] = []
+
+  private var path: [JSONPath.Component] {
+    steps.map { step in
+      switch step {
+      case .key(let key): return .key(key.string)
+      case .index(let index): return .index(index)
+      }
+    }
+  }
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     scanner = JSONScanner(bytes)
@@ -113,6 +130,7 @@ struct PortfolioDecoder {
   }
 
   private mutating func day() throws -> Day {
+    if let day = scanner.readDayIfWellFormed() { return day }
     let text = try string()
     guard let day = Day(text) else {
       throw problem(.invalidDate, "expected a real date written YYYY-MM-DD, found \"\(text)\"")
@@ -129,9 +147,9 @@ struct PortfolioDecoder {
     }
   }
 
-  private mutating func year(_ key: String) throws -> Int {
-    guard let year = Int(key), (1900...2200).contains(year) else {
-      throw problem(.invalidValue, "expected a year such as \"2021\" as the key, found \"\(key)\"")
+  private mutating func year(_ key: JSONKey) throws -> Int {
+    guard let year = key.integer, (1900...2200).contains(year) else {
+      throw problem(.invalidValue, "expected a year such as \"2021\" as the key, found \"\(key.string)\"")
     }
     return year
   }
@@ -139,17 +157,20 @@ struct PortfolioDecoder {
   // MARK: - Structure
 
   /// Calls `body` for each member of an object, with the path extended by the key.
-  private mutating func object(_ body: (inout PortfolioDecoder, String) throws -> Void) throws {
+  private mutating func object(_ body: (inout PortfolioDecoder, JSONKey) throws -> Void) throws {
     guard try scanner.peekKind() == .object else { try wrongType("an object") }
     try scanner.beginObject()
     var first = true
-    var seen: [String] = []
-    while let key = try scanner.nextKey(&first) {
-      path.append(.key(key))
-      if seen.contains(key) { throw problem(.duplicateKey, "the key \"\(key)\" appears twice") }
-      seen.append(key)
+    let base = openKeys.count
+    defer { openKeys.removeSubrange(base...) }
+    while let key = try scanner.nextRawKey(&first) {
+      steps.append(.key(key))
+      for index in base..<openKeys.count where openKeys[index] == key {
+        throw problem(.duplicateKey, "the key \"\(key.string)\" appears twice")
+      }
+      openKeys.append(key)
       try body(&self, key)
-      path.removeLast()
+      steps.removeLast()
     }
   }
 
@@ -160,18 +181,18 @@ struct PortfolioDecoder {
     var first = true
     var index = 0
     while try scanner.nextElement(&first) {
-      path.append(.index(index))
+      steps.append(.index(index))
       try body(&self)
-      path.removeLast()
+      steps.removeLast()
       index += 1
     }
   }
 
-  private func unknown(_ key: String) -> Diagnostic {
+  private func unknown(_ key: JSONKey) -> Diagnostic {
     var copy = path
     copy.removeLast()
     return Diagnostic(
-      .unknownField, at: JSONPath(components: path), "\"\(key)\" is not a field of \(JSONPath(components: copy))")
+      .unknownField, at: JSONPath(components: path), "\"\(key.string)\" is not a field of \(JSONPath(components: copy))")
   }
 
   private func missing(_ field: String) -> Diagnostic {
@@ -208,7 +229,7 @@ struct PortfolioDecoder {
         try decoder.object { decoder, yearKey in
           let year = try decoder.year(yearKey)
           var hours: [String: Points] = [:]
-          try decoder.object { decoder, kind in hours[kind] = try decoder.nonNegativePoints() }
+          try decoder.object { decoder, kind in hours[kind.string] = try decoder.nonNegativePoints() }
           result.continuingEducation[year] = hours
         }
       case "assessments":
@@ -229,12 +250,12 @@ struct PortfolioDecoder {
       case "attachments":
         try decoder.array { decoder in result.attachments.append(try decoder.attachment()) }
       case "assessed":
-        try decoder.object { decoder, item in result.assessed[item] = try decoder.nonNegativePoints() }
+        try decoder.object { decoder, item in result.assessed[item.string] = try decoder.nonNegativePoints() }
       case "claimed": result.claimed = try decoder.claimed()
       case "application":
-        try decoder.object { decoder, name in result.application[name] = try decoder.factValue() }
+        try decoder.object { decoder, name in result.application[name.string] = try decoder.factValue() }
       case "facts":
-        try decoder.object { decoder, name in result.facts[name] = try decoder.factValue() }
+        try decoder.object { decoder, name in result.facts[name.string] = try decoder.factValue() }
       default: throw decoder.unknown(key)
       }
     }
@@ -389,7 +410,7 @@ struct PortfolioDecoder {
       switch key {
       case "total": result.total = try decoder.nonNegativePoints()
       case "items":
-        try decoder.object { decoder, item in result.items[item] = try decoder.nonNegativePoints() }
+        try decoder.object { decoder, item in result.items[item.string] = try decoder.nonNegativePoints() }
       default: throw decoder.unknown(key)
       }
     }

@@ -2,7 +2,7 @@
 ///
 /// Half points, quarter points and rank coefficients such as 0.8 add up to exactly what an office computes by hand;
 /// no binary floating point is involved anywhere a score is summed.
-public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
   /// Ten-thousandths of a point per point.
   public static let scale: Int64 = 10_000
 
@@ -17,6 +17,11 @@ public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Creates a whole number of points.
   public init(_ whole: Int) {
     self.units = Int64(whole) * Points.scale
+  }
+
+  /// Creates a whole number of points from a literal.
+  public init(integerLiteral value: Int) {
+    self.init(value)
   }
 
   /// Parses a decimal such as `12`, `-0.5` or `0.25`; nil for an exponent or more than four decimals.

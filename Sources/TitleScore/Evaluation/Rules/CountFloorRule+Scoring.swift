@@ -11,7 +11,7 @@ extension CountFloorRule {
     guard count > 0 else { return .zero }
     return context.admit(
       ScoreLine(
-        itemID: item.id, recordIndex: nil, rowIndex: nil, inputs: ["items=\(count)", "per=\(per)"],
+        itemID: item.id, recordIndex: nil, rowIndex: nil, inputs: context.trace(["items=\(count)", "per=\(per)"]),
         points: PointsInterval(exactly: points(forItems: count))))
   }
 }

@@ -7,11 +7,11 @@ extension FormulaRule {
 
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
     guard case .number(let value)? = context.facts.value(fact) else {
-      context.deductions.append(Deduction(.missingField, item: item.id, details: [fact]))
+      context.deductions.append(Deduction(.missingField, item: item.id, details: context.trace([fact])))
       return .zero
     }
     return context.admit(
       ScoreLine(
-        itemID: item.id, rowIndex: nil, inputs: ["\(fact)=\(value)"], points: PointsInterval(exactly: points(for: value))))
+        itemID: item.id, rowIndex: nil, inputs: context.trace(["\(fact)=\(value)"]), points: PointsInterval(exactly: points(for: value))))
   }
 }

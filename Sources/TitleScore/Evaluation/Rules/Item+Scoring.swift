@@ -18,7 +18,7 @@ extension Item {
       context.deductions.append(
         Deduction(
           .capReached, item: id, lost: PointsInterval(min: raw.min - capped.min, max: raw.max - capped.max),
-          details: ["cap=\(cap)"]))
+          details: context.trace(["cap=\(cap)"])))
     }
     return capped
   }
@@ -42,7 +42,7 @@ extension Item {
       total.min = max(total.min, points.min)
       if points != .zero {
         context.deductions.append(
-          Deduction(.notHigherItem, item: alternatives[index].id, lost: points, details: ["kept=\(alternatives[best.index].id)"]))
+          Deduction(.notHigherItem, item: alternatives[index].id, lost: points, details: context.trace(["kept=\(alternatives[best.index].id)"])))
       }
     }
     return total
@@ -64,7 +64,7 @@ extension Category {
         context.deductions.append(
           Deduction(
             .capReached, item: id, lost: PointsInterval(min: raw.min - subtotal.min, max: raw.max - subtotal.max),
-            details: ["cap=\(cap)", "category=\(id)"]))
+            details: context.trace(["cap=\(cap)", "category=\(id)"])))
       }
     }
     outcomes[slot].raw = raw

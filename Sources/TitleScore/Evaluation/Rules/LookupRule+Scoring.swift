@@ -14,13 +14,13 @@ extension LookupRule {
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
     let facts = context.facts
     let names = factNames
-    let inputs = names.map { "\($0)=\(facts.value($0)?.description ?? "—")" }
+    let inputs = context.trace(names.map { "\($0)=\(facts.value($0)?.description ?? "—")" })
     guard let rowIndex = matchingRow(facts.value) else {
       let absent = names.filter { facts.value($0) == nil }
       if !absent.isEmpty {
-        context.deductions.append(Deduction(.missingField, item: item.id, details: absent))
+        context.deductions.append(Deduction(.missingField, item: item.id, details: context.trace(absent)))
       } else if otherwise == .zero {
-        context.deductions.append(Deduction(.noMatchingRow, item: item.id, details: inputs))
+        context.deductions.append(Deduction(.noMatchingRow, item: item.id, details: context.trace(inputs)))
       }
       noteUnrelatedMajor(item, points: PointsInterval(exactly: otherwise), in: &context)
       return context.admit(
@@ -50,7 +50,7 @@ extension LookupRule {
       context.deductions.append(
         Deduction(
           .unrelatedMajor, item: item.id, lost: lost,
-          details: ["level=\(skipped.level)", "major=\(skipped.record.major)"]))
+          details: context.trace(["level=\(skipped.level)", "major=\(skipped.record.major)"])))
     }
   }
 }

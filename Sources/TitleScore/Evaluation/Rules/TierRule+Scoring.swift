@@ -6,12 +6,12 @@ extension TierRule {
 
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
     guard case .number(let value)? = context.facts.value(fact) else {
-      context.deductions.append(Deduction(.missingField, item: item.id, details: [fact]))
+      context.deductions.append(Deduction(.missingField, item: item.id, details: context.trace([fact])))
       return .zero
     }
-    let inputs = ["\(fact)=\(value)"]
+    let inputs = context.trace(["\(fact)=\(value)"])
     guard let index = tierIndex(for: value) else {
-      context.deductions.append(Deduction(.noMatchingRow, item: item.id, details: inputs))
+      context.deductions.append(Deduction(.noMatchingRow, item: item.id, details: context.trace(inputs)))
       return .zero
     }
     let points = context.resolve(tiers[index].points, decided: context.portfolio.assessed[item.id], item: item.id)

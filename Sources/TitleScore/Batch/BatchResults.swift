@@ -1,0 +1,142 @@
+/// The scored applicants of a batch, stored column by column so that memory grows by about a hundred bytes per
+/// applicant whatever the size of the input, plus the rejected records and the ranking.
+public struct BatchResults: Sendable {
+  /// The sheet applied.
+  public let sheet: Scoresheet
+  /// The first-level categories whose subtotals each row carries.
+  public let categoryIDs: [String]
+  /// Every input file, by index.
+  public internal(set) var files: [String] = []
+  /// Records that could not be read or scored, in input order.
+  public internal(set) var rejected: [RejectedRecord] = []
+  /// How many applicants lost points for each reason.
+  public internal(set) var reasonCounts: [ReasonCode: Int] = [:]
+
+  var ids: [String] = []
+  var names: [String] = []
+  var employerIndex: [Int32] = []
+  var employers: [String] = []
+  /// Each employer's index in `employers`.
+  var employerLookup: [String: Int32] = [:]
+  /// Identity numbers and phones as `Masking.compact` keeps them.
+  var idNumbers: [String] = []
+  var phones: [String] = []
+  var verdicts: [UInt8] = []
+  var failedGateBits: [UInt64] = []
+  var flagBits: [UInt64] = []
+  /// Per row: total min/max, then each category's min/max, then tie-break values, then the claim (or `noClaim`).
+  var numbers: [Int64] = []
+  var reasonCodes: [UInt32] = []
+  var fileIndex: [Int32] = []
+  var lines: [Int32] = []
+  /// Row indices in rank order, and each row's rank.
+  var order: [Int32] = []
+  var ranks: [Int32] = []
+
+  static let noClaim = Int64.min
+  let stride: Int
+
+  init(sheet: Scoresheet) {
+    self.sheet = sheet
+    categoryIDs = sheet.categories.map(\.id)
+    stride = 2 + 2 * sheet.categories.count + sheet.tieBreakers.count + 1
+  }
+
+  /// The number of applicants scored.
+  public var scoredCount: Int { ids.count }
+
+  /// Records read: scored plus rejected.
+  public var readCount: Int { ids.count + rejected.count }
+
+  /// The row at a position in rank order.
+  public func row(ranked position: Int) -> BatchRow {
+    var row = row(Int(order[position]))
+    row.position = position
+    return row
+  }
+
+  /// The rows in rank order.
+  public var rankedRows: LazyMapSequence<Range<Int>, BatchRow> {
+    (0..<scoredCount).lazy.map { self.row(ranked: $0) }
+  }
+
+  func row(_ index: Int) -> BatchRow {
+    let base = index * stride
+    func interval(_ offset: Int) -> PointsInterval {
+      PointsInterval(min: Points(units: numbers[base + offset]), max: Points(units: numbers[base + offset + 1]))
+    }
+    let total = interval(0)
+    let subtotals = (0..<categoryIDs.count).map { interval(2 + 2 * $0) }
+    let claimUnits = numbers[base + stride - 1]
+    var failed: [String] = []
+    for (bit, gate) in sheet.gates.enumerated() where failedGateBits[index] & (1 << UInt64(bit)) != 0 { failed.append(gate.id) }
+    var raised: [String] = []
+    for (bit, flag) in sheet.flags.enumerated() where flagBits[index] & (1 << UInt64(bit)) != 0 && !raised.contains(flag.flag) {
+      raised.append(flag.flag)
+    }
+    let margin = sheet.threshold.map { PointsInterval(min: total.min - $0, max: total.max - $0) }
+    return BatchRow(
+      rank: ranks.isEmpty ? 0 : Int(ranks[index]), position: 0, id: ids[index], name: names[index],
+      employer: employers[Int(employerIndex[index])], maskedIDNumber: Masking.expand(idNumbers[index]),
+      maskedPhone: Masking.expand(phones[index]), verdict: Verdict.Kind.allCases[Int(verdicts[index])], failedGates: failed,
+      total: total, margin: margin, subtotals: subtotals, claimed: claimUnits == BatchResults.noClaim ? nil : Points(units: claimUnits),
+      reasons: ReasonPacking.unpack(reasonCodes[index]), flags: raised, file: files[Int(fileIndex[index])],
+      line: Int(lines[index]))
+  }
+
+  /// The tie-break values of a row.
+  func tieBreakValue(_ index: Int, _ which: Int) -> Int64 {
+    numbers[index * stride + 2 + 2 * categoryIDs.count + which]
+  }
+
+  /// Appends another part's rows, re-basing its employer indices.
+  mutating func append(_ part: BatchResults, fileOffset: Int32 = 0) {
+    var employerMap: [Int32] = []
+    employerMap.reserveCapacity(part.employers.count)
+    for name in part.employers {
+      if let index = employerLookup[name] {
+        employerMap.append(index)
+      } else {
+        employers.append(name)
+        employerLookup[name] = Int32(employers.count - 1)
+        employerMap.append(Int32(employers.count - 1))
+      }
+    }
+    ids += part.ids
+    names += part.names
+    employerIndex += part.employerIndex.map { employerMap[Int($0)] }
+    idNumbers += part.idNumbers
+    phones += part.phones
+    verdicts += part.verdicts
+    failedGateBits += part.failedGateBits
+    flagBits += part.flagBits
+    numbers += part.numbers
+    reasonCodes += part.reasonCodes
+    fileIndex += part.fileIndex.map { $0 + fileOffset }
+    lines += part.lines
+    rejected += part.rejected
+    for (code, count) in part.reasonCounts { reasonCounts[code, default: 0] += count }
+  }
+}
+
+/// Packs up to three reason codes into one word: each as its index in `ReasonCode.allCases` plus one.
+enum ReasonPacking {
+  static let codes = ReasonCode.allCases
+
+  static func pack(_ reasons: [ReasonCode]) -> UInt32 {
+    var word: UInt32 = 0
+    for (slot, reason) in reasons.prefix(3).enumerated() {
+      word |= UInt32(codes.firstIndex(of: reason)! + 1) << (8 * UInt32(slot))
+    }
+    return word
+  }
+
+  static func unpack(_ word: UInt32) -> [ReasonCode] {
+    var reasons: [ReasonCode] = []
+    for slot in 0..<3 {
+      let value = Int((word >> (8 * UInt32(slot))) & 0xFF)
+      if value > 0 { reasons.append(codes[value - 1]) }
+    }
+    return reasons
+  }
+}

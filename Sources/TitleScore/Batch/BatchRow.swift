@@ -1,0 +1,72 @@
+/// One applicant's line in a batch report: identity, score, verdict and the main reasons points were lost.
+public struct BatchRow: Hashable, Sendable {
+  /// The rank; applicants with equal ranking keys share it.
+  public var rank: Int
+  /// The position in rank order, from 0 (unlike the rank, never shared).
+  public var position: Int
+  /// Applicant id.
+  public var id: String
+  /// Name.
+  public var name: String
+  /// Employer name.
+  public var employer: String
+  /// Identity number with all but the first and last four characters masked.
+  public var maskedIDNumber: String
+  /// Telephone with the middle digits masked.
+  public var maskedPhone: String
+  /// Verdict.
+  public var verdict: Verdict.Kind
+  /// Failed gates, for ineligible applicants.
+  public var failedGates: [String]
+  /// Total points.
+  public var total: PointsInterval
+  /// Total minus threshold, for point routes.
+  public var margin: PointsInterval?
+  /// First-level category subtotals, in sheet order.
+  public var subtotals: [PointsInterval]
+  /// The claimed self-score, where the portfolio has one.
+  public var claimed: Points?
+  /// The main deduction reasons, most points lost first (at most three).
+  public var reasons: [ReasonCode]
+  /// Flags raised (such as `interview-required`).
+  public var flags: [String]
+  /// The input file.
+  public var file: String
+  /// The line in the input file (0 for a whole-file portfolio).
+  public var line: Int
+}
+
+/// Masks identity numbers and telephone numbers for public postings and reports.
+///
+/// A batch keeps only what the mask shows, as `first|hidden|last` (short enough to live inside the string value
+/// itself rather than on the heap), and expands it when a report is written.
+enum Masking {
+  /// The kept ends of a value and how many characters lie hidden between them.
+  static func compact(_ value: String?, keepFirst: Int, keepLast: Int) -> String {
+    guard let value, !value.isEmpty else { return "" }
+    let utf8 = value.utf8
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+      // Identity and phone numbers are ASCII: slice bytes rather than characters.
+      guard utf8.count > keepFirst + keepLast else { return "|\(utf8.count)|" }
+      let bytes = Array(utf8)
+      return String(decoding: bytes[..<keepFirst], as: UTF8.self) + "|" + String(bytes.count - keepFirst - keepLast) + "|"
+        + String(decoding: bytes[(bytes.count - keepLast)...], as: UTF8.self)
+    }
+    let characters = Array(value)
+    guard characters.count > keepFirst + keepLast else { return "|\(characters.count)|" }
+    return String(characters.prefix(keepFirst)) + "|\(characters.count - keepFirst - keepLast)|" + String(characters.suffix(keepLast))
+  }
+
+  /// The masked text for a compact value: `3304**********1234`.
+  static func expand(_ compact: String) -> String {
+    let parts = compact.split(separator: "|", omittingEmptySubsequences: false)
+    guard parts.count == 3, let hidden = Int(parts[1]) else { return compact }
+    return String(parts[0]) + String(repeating: "*", count: hidden) + String(parts[2])
+  }
+
+  /// `330402198805121234` → `3304**********1234`.
+  static func idNumber(_ value: String?) -> String { expand(compact(value, keepFirst: 4, keepLast: 4)) }
+
+  /// `13812345678` → `138****5678`.
+  static func phone(_ value: String?) -> String { expand(compact(value, keepFirst: 3, keepLast: 4)) }
+}

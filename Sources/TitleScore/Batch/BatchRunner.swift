@@ -1,0 +1,83 @@
+import Dispatch
+import Foundation
+
+/// Scores many applicants against one sheet concurrently and ranks them.
+///
+/// Inputs are read in order on the calling thread and handed out in chunks to at most `jobs` Dispatch workers.
+/// Each chunk's results land in the slot of its sequence number, so the report is byte-identical whatever the
+/// number of jobs and however the threads are scheduled.
+public struct BatchRunner: Sendable {
+  /// The sheet applied.
+  public let sheet: Scoresheet
+  /// How many chunks are scored at once.
+  public let jobs: Int
+
+  /// Prepares a runner.
+  public init(sheet: Scoresheet, jobs: Int) {
+    self.sheet = sheet
+    self.jobs = max(1, jobs)
+  }
+
+  /// Reads, scores and ranks every record of the inputs (JSON Lines files, JSON array files, folders of portfolio
+  /// files, or `-` for standard input). `progress` is called on the reading thread with the records read so far.
+  public func run(_ inputs: [String], progress: ((Int) -> Void)? = nil) throws(BatchError) -> BatchResults {
+    let reader = RecordReader()
+    let scorer = BatchScorer(sheet: sheet)
+    let slots = ChunkSlots()
+    let group = DispatchGroup()
+    let inFlight = DispatchSemaphore(value: jobs * 2)
+    let workers = DispatchSemaphore(value: jobs)
+    var read = 0
+    try reader.read(inputs) { chunk in
+      inFlight.wait()
+      let files = reader.files
+      group.enter()
+      DispatchQueue.global().async {
+        workers.wait()
+        let part = scorer.score(chunk, files: files)
+        workers.signal()
+        slots.store(part, at: chunk.sequence)
+        inFlight.signal()
+        group.leave()
+      }
+      read += chunk.spans.count + chunk.readFailures.count
+      progress?(read)
+    }
+    group.wait()
+    var results = slots.merged(into: BatchResults(sheet: sheet))
+    results.files = reader.files
+    Ranking.rank(&results)
+    return results
+  }
+}
+
+/// Where workers leave their chunks' results. Parts are merged in sequence order as soon as every earlier part
+/// is in, so finished parts do not pile up beside the merged result.
+private final class ChunkSlots: @unchecked Sendable {
+  private var waiting: [Int: BatchResults] = [:]
+  private var merged: BatchResults?
+  private var next = 0
+  private let lock = NSLock()
+
+  func store(_ part: BatchResults, at sequence: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    waiting[sequence] = part
+    // Take the merged result out first so appending to it does not copy it.
+    var result = merged ?? BatchResults(sheet: part.sheet)
+    merged = nil
+    while let ready = waiting.removeValue(forKey: next) {
+      result.append(ready)
+      next += 1
+    }
+    merged = result
+  }
+
+  /// Everything merged, in sequence order.
+  func merged(into empty: BatchResults) -> BatchResults {
+    lock.lock()
+    defer { lock.unlock() }
+    precondition(waiting.isEmpty, "every chunk is merged once all workers are done")
+    return merged ?? empty
+  }
+}

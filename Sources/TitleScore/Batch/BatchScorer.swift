@@ -1,0 +1,109 @@
+import Foundation
+
+/// Scores one chunk of raw records into compact rows; runs on a worker thread and shares nothing mutable.
+struct BatchScorer: Sendable {
+  let evaluator: Evaluator
+  let checksMaterials: Bool
+
+  init(sheet: Scoresheet) {
+    evaluator = Evaluator(sheet: sheet)
+    checksMaterials = sheet.gates.contains { if case .materials = $0.kind { return true } else { return false } }
+  }
+
+  func score(_ chunk: InputChunk, files: [String]) -> BatchResults {
+    var part = BatchResults(sheet: evaluator.sheet)
+    part.rejected = chunk.readFailures
+    var employerIndex: [String: Int32] = [:]
+    chunk.bytes.withUnsafeBufferPointer { buffer in
+      for span in chunk.spans {
+        let slice = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
+        let portfolio: Portfolio
+        do throws(Diagnostic) {
+          portfolio = try PortfolioDecoder.decode(slice)
+        } catch {
+          part.rejected.append(
+            RejectedRecord(
+              file: files[span.file], line: span.line, applicantID: BatchScorer.applicantID(in: slice),
+              diagnostic: error.located(file: files[span.file], line: span.line == 0 ? nil : span.line)))
+          continue
+        }
+        var materials: MaterialInspection?
+        if checksMaterials && !portfolio.attachments.isEmpty {
+          let base = (files[span.file] as NSString).deletingLastPathComponent
+          materials = MaterialInspection.inspect(portfolio, baseDirectory: base.isEmpty ? "." : base)
+        }
+        let result = evaluator.evaluate(portfolio, materials: materials, tracing: false)
+        append(result, of: portfolio, file: span.file, line: span.line, to: &part, employers: &employerIndex)
+      }
+    }
+    return part
+  }
+
+  private func append(
+    _ result: ScoreResult, of portfolio: Portfolio, file: Int, line: Int, to part: inout BatchResults,
+    employers: inout [String: Int32]
+  ) {
+    part.ids.append(portfolio.id)
+    part.names.append(portfolio.name)
+    if let index = employers[portfolio.employer.name] {
+      part.employerIndex.append(index)
+    } else {
+      let index = Int32(part.employers.count)
+      part.employers.append(portfolio.employer.name)
+      employers[portfolio.employer.name] = index
+      part.employerIndex.append(index)
+    }
+    part.idNumbers.append(Masking.compact(portfolio.idNumber, keepFirst: 4, keepLast: 4))
+    part.phones.append(Masking.compact(portfolio.phone, keepFirst: 3, keepLast: 4))
+    part.verdicts.append(UInt8(Verdict.Kind.allCases.firstIndex(of: result.verdict.kind)!))
+    var gateBits: UInt64 = 0
+    for (bit, gate) in result.gates.enumerated() where !gate.passed && bit < 64 { gateBits |= 1 << UInt64(bit) }
+    part.failedGateBits.append(gateBits)
+    var flagBits: UInt64 = 0
+    for flag in result.flags {
+      if let bit = evaluator.sheet.flags.firstIndex(where: { $0.id == flag.triggerID }), bit < 64 { flagBits |= 1 << UInt64(bit) }
+    }
+    part.flagBits.append(flagBits)
+    part.numbers.append(result.total.min.units)
+    part.numbers.append(result.total.max.units)
+    for category in result.categories where category.depth == 0 {
+      part.numbers.append(category.subtotal.min.units)
+      part.numbers.append(category.subtotal.max.units)
+    }
+    for value in result.tieBreakValues { part.numbers.append(value.units) }
+    part.numbers.append(result.claimedTotal?.units ?? BatchResults.noClaim)
+    let reasons = BatchScorer.mainReasons(result.deductions)
+    part.reasonCodes.append(ReasonPacking.pack(reasons))
+    var seen = Set<ReasonCode>()
+    for deduction in result.deductions where seen.insert(deduction.code).inserted {
+      part.reasonCounts[deduction.code, default: 0] += 1
+    }
+    part.fileIndex.append(Int32(file))
+    part.lines.append(Int32(line))
+  }
+
+  /// The codes that cost the most points: failed gates first, then by points lost, then by code.
+  static func mainReasons(_ deductions: [Deduction]) -> [ReasonCode] {
+    guard !deductions.isEmpty else { return [] }
+    var lost: [ReasonCode: Int64] = [:]
+    for deduction in deductions {
+      let weight = deduction.code == .gateFailed ? Int64.max / 4 : (deduction.lost?.max.units ?? 0)
+      lost[deduction.code, default: 0] += weight
+    }
+    return lost.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map(\.key)
+  }
+
+  /// The applicant id of a record that failed to decode, if its text has a readable top-level `id`.
+  static func applicantID(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var scanner = JSONScanner(bytes)
+    do {
+      try scanner.beginObject()
+      var first = true
+      while let key = try scanner.nextKey(&first) {
+        if key == "id", try scanner.peekKind() == .string { return try scanner.readString() }
+        try scanner.skipValue()
+      }
+    } catch {}
+    return nil
+  }
+}

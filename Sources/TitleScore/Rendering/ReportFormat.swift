@@ -1,0 +1,100 @@
+/// The formats a batch report can be written in.
+public enum ReportFormat: String, Sendable, CaseIterable {
+  /// An aligned table for a terminal.
+  case table
+  /// CSV that Excel opens with Chinese text intact.
+  case csv
+  /// One JSON document.
+  case json
+  /// One JSON object per applicant per line.
+  case jsonl
+  /// A Markdown table.
+  case md
+  /// One self-contained printable HTML page.
+  case html
+}
+
+/// What a batch report shows: the committee's full list, or the public posting (公示).
+public struct ReportOptions: Sendable {
+  /// The language of headers and names.
+  public var language: Language
+  /// The public posting: rank, name, employer, score, verdict, with identity numbers and phones masked.
+  public var publicPosting: Bool
+  /// How many threads render rows; the output is the same for any number.
+  public var jobs: Int
+
+  /// Creates options.
+  public init(language: Language, publicPosting: Bool = false, jobs: Int = 1) {
+    self.language = language
+    self.publicPosting = publicPosting
+    self.jobs = max(1, jobs)
+  }
+}
+
+import Dispatch
+import Foundation
+
+/// Writes a batch's results in a chosen format. Each format has its own writer; adding a format does not compile
+/// until it is handled here.
+public enum BatchReport {
+  /// Writes the report.
+  public static func write(_ results: BatchResults, format: ReportFormat, options: ReportOptions, to sink: ReportSink) {
+    let table = ReportTable(results: results, options: options)
+    switch format {
+    case .table: TextReportWriter.write(table, to: sink)
+    case .csv: CSVReportWriter.write(table, to: sink)
+    case .json: JSONReportWriter.write(table, lines: false, to: sink)
+    case .jsonl: JSONReportWriter.write(table, lines: true, to: sink)
+    case .md: MarkdownReportWriter.write(table, to: sink)
+    case .html: HTMLReportWriter.write(table, to: sink)
+    }
+  }
+
+  /// Renders every ranked row with `render` and writes the texts in rank order. Blocks of rows are rendered on
+  /// `jobs` threads at a time; each block's text has its own slot, so the output never depends on thread timing.
+  static func writeRows(_ table: ReportTable, to sink: ReportSink, render: @escaping @Sendable (BatchRow) -> String) {
+    let count = table.results.scoredCount
+    let blockSize = 4096
+    let blocks = (count + blockSize - 1) / blockSize
+    let wave = table.options.jobs * 4
+    var first = 0
+    while first < blocks {
+      let last = min(blocks, first + wave)
+      let texts = RenderedBlocks(count: last - first)
+      let results = table.results
+      let start = first
+      DispatchQueue.concurrentPerform(iterations: last - first) { offset in
+        let block = start + offset
+        var text = ""
+        for position in (block * blockSize)..<min(count, (block + 1) * blockSize) {
+          text += render(results.row(ranked: position))
+        }
+        texts.set(offset, text)
+      }
+      for text in texts.all { sink.write(text) }
+      first = last
+    }
+  }
+}
+
+/// One slot per rendered block, filled by worker threads.
+private final class RenderedBlocks: @unchecked Sendable {
+  private var texts: [String]
+  private let lock = NSLock()
+
+  init(count: Int) {
+    texts = Array(repeating: "", count: count)
+  }
+
+  func set(_ index: Int, _ text: String) {
+    lock.lock()
+    texts[index] = text
+    lock.unlock()
+  }
+
+  var all: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return texts
+  }
+}

@@ -1,0 +1,161 @@
+/// The columns and cells of a batch report, shared by every format so that each writer only decides layout.
+struct ReportTable: Sendable {
+  /// How a cell is treated by writers: applicant-supplied text is escaped and kept from running as a formula.
+  enum Kind: Sendable { case number, text, applicantText }
+
+  struct Column: Sendable {
+    var key: String
+    var title: String
+    var kind: Kind
+  }
+
+  let results: BatchResults
+  let options: ReportOptions
+  let columns: [Column]
+  let summary: BatchSummary
+
+  init(results: BatchResults, options: ReportOptions) {
+    self.results = results
+    self.options = options
+    summary = BatchSummary(results)
+    let zh = options.language == .zh
+    var columns: [Column] = [Column(key: "rank", title: zh ? "排名" : "Rank", kind: .number)]
+    if options.publicPosting {
+      columns += [
+        Column(key: "name", title: zh ? "姓名" : "Name", kind: .applicantText),
+        Column(key: "employer", title: zh ? "工作单位" : "Employer", kind: .applicantText),
+        Column(key: "idNumber", title: zh ? "身份证号" : "ID number", kind: .applicantText),
+        Column(key: "phone", title: zh ? "联系电话" : "Phone", kind: .applicantText),
+        Column(key: "total", title: zh ? "得分" : "Score", kind: .number),
+        Column(key: "verdict", title: zh ? "结论" : "Verdict", kind: .text),
+      ]
+    } else {
+      columns += [
+        Column(key: "id", title: zh ? "编号" : "ID", kind: .applicantText),
+        Column(key: "name", title: zh ? "姓名" : "Name", kind: .applicantText),
+        Column(key: "employer", title: zh ? "工作单位" : "Employer", kind: .applicantText),
+        Column(key: "total", title: zh ? "总分" : "Total", kind: .number),
+      ]
+      if results.sheet.threshold != nil { columns.append(Column(key: "margin", title: zh ? "差额" : "Margin", kind: .number)) }
+      columns.append(Column(key: "verdict", title: zh ? "结论" : "Verdict", kind: .text))
+      for category in results.sheet.categories {
+        columns.append(Column(key: "category:\(category.id)", title: category.title.text(options.language), kind: .number))
+      }
+      columns += [
+        Column(key: "claimed", title: zh ? "自评分" : "Claimed", kind: .number),
+        Column(key: "claimDifference", title: zh ? "核定与自评差" : "Accepted − claimed", kind: .number),
+        Column(key: "reasons", title: zh ? "主要扣分原因" : "Main deductions", kind: .text),
+        Column(key: "flags", title: zh ? "标记" : "Flags", kind: .text),
+        Column(key: "source", title: zh ? "来源" : "Source", kind: .applicantText),
+      ]
+    }
+    self.columns = columns
+  }
+
+  /// The cells of a row, in column order.
+  func cells(_ row: BatchRow) -> [String] {
+    columns.map { cell(row, $0.key) }
+  }
+
+  func cell(_ row: BatchRow, _ key: String) -> String {
+    let language = options.language
+    switch key {
+    case "rank": return String(row.rank)
+    case "id": return row.id
+    case "name": return row.name
+    case "employer": return row.employer
+    case "idNumber": return row.maskedIDNumber
+    case "phone": return row.maskedPhone
+    case "total": return row.total.description
+    case "margin": return row.margin.map(ReportTable.signed) ?? ""
+    case "verdict":
+      var text = row.verdict.name(language)
+      if !row.failedGates.isEmpty {
+        let titles = row.failedGates.map { id in results.sheet.gates.first { $0.id == id }?.title.text(language) ?? id }
+        text += language == .zh ? "（\(titles.joined(separator: "、"))）" : " (\(titles.joined(separator: ", ")))"
+      }
+      return text
+    case "claimed": return row.claimed?.description ?? ""
+    case "claimDifference":
+      guard let claimed = row.claimed else { return "" }
+      return ReportTable.signed(PointsInterval(min: row.total.min - claimed, max: row.total.max - claimed))
+    case "reasons": return row.reasons.map { $0.shortName(language) }.joined(separator: language == .zh ? "；" : "; ")
+    case "flags": return row.flags.joined(separator: " ")
+    case "source": return row.line > 0 ? "\(row.file):\(row.line)" : row.file
+    default:
+      if key.hasPrefix("category:"), let index = results.categoryIDs.firstIndex(of: String(key.dropFirst(9))) {
+        return row.subtotals[index].description
+      }
+      return ""
+    }
+  }
+
+  static func signed(_ interval: PointsInterval) -> String {
+    func one(_ value: Points) -> String { value > .zero ? "+\(value)" : value.description }
+    return interval.isExact ? one(interval.min) : "\(one(interval.min))…\(one(interval.max))"
+  }
+
+  /// Summary lines as label and value pairs, for every format.
+  func summaryLines() -> [(String, String)] {
+    let zh = options.language == .zh
+    var lines: [(String, String)] = [
+      (zh ? "评分表" : "Sheet", "\(results.sheet.title.text(options.language)) [\(results.sheet.id)]"),
+      (zh ? "读取记录" : "Records read", "\(summary.read) = \(summary.scored) \(zh ? "已评分" : "scored") + \(summary.rejected) \(zh ? "被拒" : "rejected")"),
+    ]
+    for (kind, count) in summary.verdicts where count > 0 || kind != .criteriaNotMet {
+      lines.append((kind.name(options.language), String(count)))
+    }
+    if let lowest = summary.lowest, let median = summary.median, let highest = summary.highest {
+      lines.append((zh ? "最低/中位/最高" : "Lowest / median / highest", "\(lowest) / \(median) / \(highest)"))
+    }
+    return lines
+  }
+
+  /// The distribution of totals as label and count pairs.
+  func distributionLines() -> [(String, Int)] {
+    summary.distribution.map { ("\($0.from)–\($0.from + summary.bandWidth - Points(units: 1))", $0.count) }
+  }
+
+  /// The most common reasons as label and count pairs.
+  func reasonLines() -> [(String, Int)] {
+    summary.reasons.prefix(10).map { ("\($0.code.shortName(options.language)) [\($0.code.rawValue)]", $0.count) }
+  }
+
+  /// Rejected records as cells: source, applicant id, code, path, message.
+  func rejectedCells() -> [[String]] {
+    results.rejected.map { record in
+      [
+        record.line > 0 ? "\(record.file):\(record.line)" : record.file, record.applicantID ?? "",
+        record.diagnostic.code.rawValue, record.diagnostic.path.description, record.diagnostic.message,
+      ]
+    }
+  }
+
+  var rejectedHeaders: [String] {
+    options.language == .zh ? ["来源", "编号", "代码", "位置", "原因"] : ["Source", "ID", "Code", "Path", "Reason"]
+  }
+}
+
+extension ReasonCode {
+  /// A short name for reports.
+  public func shortName(_ language: Language) -> String {
+    let zh = language == .zh
+    switch self {
+    case .outsideWindow: return zh ? "不在有效期内" : "outside the window"
+    case .noEvidence: return zh ? "无佐证材料" : "no evidence"
+    case .notMainContributor: return zh ? "非主要贡献者" : "not main contributor"
+    case .patentTransferred: return zh ? "受让专利" : "transferred patent"
+    case .notPublished: return zh ? "录用未见刊" : "not published"
+    case .capReached: return zh ? "超过上限" : "cap reached"
+    case .sharedCapReached: return zh ? "“其他”累计超限" : "shared cap reached"
+    case .unrelatedMajor: return zh ? "专业不相关" : "unrelated major"
+    case .gateFailed: return zh ? "控制项未通过" : "control item failed"
+    case .missingField: return zh ? "缺少信息" : "missing field"
+    case .noMatchingRow: return zh ? "无对应计分档" : "no matching row"
+    case .notHigherItem: return zh ? "两项取高" : "not the higher item"
+    case .assessedOutOfRange: return zh ? "评委赋分越界" : "assessor value out of range"
+    case .conditionNotMet: return zh ? "条件未满足" : "condition not met"
+    case .unknownClaimedItem: return zh ? "自评项目不存在" : "unknown claimed item"
+    }
+  }
+}

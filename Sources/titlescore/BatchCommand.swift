@@ -1,0 +1,79 @@
+import Foundation
+import TitleScore
+
+/// `titlescore batch INPUT… --sheet ID|FILE`: scores many applicants into a ranked report.
+enum BatchCommand {
+  static func run(_ arguments: Arguments) throws -> Int32 {
+    try arguments.allow(["--sheet", "--out", "--format", "--jobs", "--lang", "--public", "--sheets", "--stats", "--quiet"])
+    guard !arguments.positional.isEmpty else { throw UsageError("batch needs at least one input (a file, a folder or -)") }
+    guard let reference = arguments.value("--sheet") else { throw UsageError("batch needs --sheet ID|FILE") }
+    let out = arguments.value("--out")
+    let defaultFormat = out.map { ($0 as NSString).pathExtension.lowercased() }.flatMap(ReportFormat.init(rawValue:)) ?? .table
+    guard let format = arguments.value("--format").map({ ReportFormat(rawValue: $0) }) ?? defaultFormat else {
+      throw UsageError("--format takes \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    let jobs = try arguments.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
+    let options = ReportOptions(
+      language: try Console.language(arguments), publicPosting: arguments.flags.contains("--public"), jobs: jobs)
+    let sheet = try Console.sheet(reference, arguments)
+
+    let started = Date()
+    let progress = Progress(enabled: isatty(STDERR_FILENO) == 1 && !arguments.flags.contains("--quiet"))
+    let results: BatchResults
+    do {
+      results = try BatchRunner(sheet: sheet, jobs: jobs).run(arguments.positional, progress: progress.update)
+    } catch {
+      throw CommandFailure(error.description)
+    }
+    progress.finish()
+    if let out {
+      try AtomicFile.write(to: out) { BatchReport.write(results, format: format, options: options, to: $0) }
+    } else {
+      let sink = ReportSink(handle: FileHandle.standardOutput)
+      BatchReport.write(results, format: format, options: options, to: sink)
+      sink.flush()
+    }
+    let seconds = Date().timeIntervalSince(started)
+    for record in results.rejected.prefix(20) { Console.error(record.diagnostic.located(file: record.file, line: record.line).description) }
+    if results.rejected.count > 20 { Console.error("… and \(results.rejected.count - 20) more rejected records (see the report)") }
+    Console.error(
+      "records read \(results.readCount) = scored \(results.scoredCount) + rejected \(results.rejected.count)"
+        + (out.map { " → \($0)" } ?? ""))
+    if let stats = arguments.value("--stats") {
+      let line = "records=\(results.readCount) seconds=\(String(format: "%.3f", seconds)) peak_rss_kb=\(PeakMemory.kilobytes())\n"
+      try line.write(toFile: stats, atomically: true, encoding: .utf8)
+    }
+    return results.scoredCount == 0 && results.readCount > 0 ? 1 : 0
+  }
+}
+
+/// Progress on standard error for long runs, only when it is a terminal.
+final class Progress: @unchecked Sendable {
+  private let enabled: Bool
+  private var last = Date()
+
+  init(enabled: Bool) {
+    self.enabled = enabled
+  }
+
+  func update(_ read: Int) {
+    guard enabled, Date().timeIntervalSince(last) > 0.5 else { return }
+    last = Date()
+    FileHandle.standardError.write(Data("\r… \(read) records read".utf8))
+  }
+
+  func finish() {
+    if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  }
+}
+
+/// The peak resident memory of this process, from `/proc/self/status` (0 where it cannot be read).
+enum PeakMemory {
+  static func kilobytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "0") ?? 0
+    }
+    return 0
+  }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import TitleScore
+
+/// `titlescore generate --count N [--seed S] [--sheet ID] [--invalid-rate R] [--out FILE]`: synthetic portfolios
+/// as JSON Lines.
+enum GenerateCommand {
+  static func run(_ arguments: Arguments) throws -> Int32 {
+    try arguments.allow(["--count", "--seed", "--sheet", "--invalid-rate", "--out", "--sheets"])
+    guard arguments.value("--count") != nil else { throw UsageError("generate needs --count N") }
+    let count = try arguments.integer("--count", default: 1)
+    guard let seed = UInt64(arguments.value("--seed") ?? "1") else { throw UsageError("--seed takes a whole number") }
+    let rate = Double(arguments.value("--invalid-rate") ?? "0") ?? -1
+    guard (0...1).contains(rate) else { throw UsageError("--invalid-rate takes a share from 0 to 1") }
+    let sheet = try Console.sheet(arguments.value("--sheet") ?? "jiaxing-2022-energy-engineer-self-score", arguments)
+    let generator = PortfolioGenerator(sheet: sheet, invalidPerMille: Int((rate * 1000).rounded()))
+    let write: (ReportSink) -> Void = { sink in
+      for number in 0..<count { sink.write(generator.portfolio(number: number, seed: seed) + "\n") }
+    }
+    if let out = arguments.value("--out") {
+      try AtomicFile.write(to: out) { write($0) }
+    } else {
+      let sink = ReportSink(handle: FileHandle.standardOutput)
+      write(sink)
+      sink.flush()
+    }
+    return 0
+  }
+}
