@@ -11,7 +11,7 @@ let usage = """
     batch INPUT… --sheet ID|FILE [--out FILE] [--format table|csv|json|jsonl|md|html] [--jobs N] [--lang zh|en] [--public]
     compare INPUT… --sheet A --sheet B [--format text|json] [--jobs N]
     generate --count N [--seed S] [--sheet ID] [--invalid-rate R] [--out FILE]
-    bench [--count N] [--dir DIR]
+    bench [--count N] [--dir DIR] [--floor PATH] [--keep]
     routes PORTFOLIO [--all] [--lang zh|en]
     plan PORTFOLIO --sheet ID|FILE [--lang zh|en]
     outcomes PORTFOLIO --sheet ID|FILE
@@ -27,6 +27,8 @@ let commands: [String: (Arguments) throws -> Int32] = [
   "score": ScoreCommand.run,
   "batch": BatchCommand.run,
   "generate": GenerateCommand.run,
+  "compare": CompareCommand.run,
+  "bench": BenchCommand.run,
 ]
 
 var argv = Array(CommandLine.arguments.dropFirst())

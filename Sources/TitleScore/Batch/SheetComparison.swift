@@ -1,0 +1,164 @@
+/// The impact of a rule change: the same applicants scored under two sheets (say the 2021 and the 2022 rules),
+/// and whose verdict or rank changes, and why.
+public struct SheetComparison: Sendable {
+  /// One applicant whose verdict or rank differs.
+  public struct Change: Sendable {
+    /// The row under the first sheet.
+    public var before: BatchRow
+    /// The row under the second sheet.
+    public var after: BatchRow
+    /// Why, in the chosen language: gates that newly fail or pass, the threshold, totals and subtotals.
+    public var reasons: [String]
+  }
+
+  /// The results under the first sheet.
+  public let before: BatchResults
+  /// The results under the second sheet.
+  public let after: BatchResults
+  /// Every applicant whose verdict or rank changes, in the second sheet's rank order.
+  public let changes: [Change]
+  /// How many applicants went from one verdict to another, unchanged ones included.
+  public let transitions: [(from: Verdict.Kind, to: Verdict.Kind, count: Int)]
+  /// The language of the reasons.
+  public let language: Language
+
+  /// Compares two runs over the same inputs; rows correspond by input position.
+  public init(before: BatchResults, after: BatchResults, language: Language) {
+    precondition(before.scoredCount == after.scoredCount, "both runs read the same inputs")
+    self.before = before
+    self.after = after
+    self.language = language
+    var positionsAfter = [Int](repeating: 0, count: after.scoredCount)
+    for position in 0..<after.scoredCount { positionsAfter[Int(after.order[position])] = position }
+    var changes: [(Int, Change)] = []
+    var counts: [Verdict.Kind: [Verdict.Kind: Int]] = [:]
+    for index in 0..<before.scoredCount {
+      let old = before.row(index)
+      var new = after.row(index)
+      new.position = positionsAfter[index]
+      counts[old.verdict, default: [:]][new.verdict, default: 0] += 1
+      guard old.verdict != new.verdict || old.rank != new.rank else { continue }
+      changes.append((new.position, Change(before: old, after: new, reasons: SheetComparison.reasons(old, new, before, after, language))))
+    }
+    self.changes = changes.sorted { $0.0 < $1.0 }.map(\.1)
+    var transitions: [(Verdict.Kind, Verdict.Kind, Int)] = []
+    for from in Verdict.Kind.allCases {
+      for to in Verdict.Kind.allCases {
+        if let count = counts[from]?[to], count > 0 { transitions.append((from, to, count)) }
+      }
+    }
+    self.transitions = transitions
+  }
+
+  private static func reasons(
+    _ old: BatchRow, _ new: BatchRow, _ before: BatchResults, _ after: BatchResults, _ language: Language
+  ) -> [String] {
+    let zh = language == .zh
+    var reasons: [String] = []
+    func gateTitle(_ id: String, _ sheet: Scoresheet) -> String {
+      sheet.gates.first { $0.id == id }?.title.text(language) ?? id
+    }
+    for gate in new.failedGates where !old.failedGates.contains(gate) {
+      reasons.append(zh ? "新增未通过控制项：\(gateTitle(gate, after.sheet))" : "now fails \(gateTitle(gate, after.sheet))")
+    }
+    for gate in old.failedGates where !new.failedGates.contains(gate) {
+      reasons.append(zh ? "不再未通过：\(gateTitle(gate, before.sheet))" : "no longer fails \(gateTitle(gate, before.sheet))")
+    }
+    if before.sheet.threshold != after.sheet.threshold {
+      let from = before.sheet.threshold?.description ?? "—"
+      let to = after.sheet.threshold?.description ?? "—"
+      reasons.append(zh ? "分数线 \(from) → \(to)" : "threshold \(from) → \(to)")
+    }
+    if old.total != new.total {
+      let delta = ReportTable.signed(PointsInterval(min: new.total.min - old.total.min, max: new.total.max - old.total.max))
+      reasons.append(zh ? "总分 \(old.total) → \(new.total)（\(delta)）" : "total \(old.total) → \(new.total) (\(delta))")
+    }
+    for (index, id) in after.categoryIDs.enumerated() {
+      guard let oldIndex = before.categoryIDs.firstIndex(of: id) else { continue }
+      let from = old.subtotals[oldIndex]
+      let to = new.subtotals[index]
+      if from != to {
+        let title = after.sheet.categories[index].title.text(language)
+        reasons.append("\(title) \(from) → \(to)")
+      }
+    }
+    if old.verdict == new.verdict && old.total == new.total && old.rank != new.rank {
+      reasons.append(zh ? "他人名次变化" : "others moved")
+    }
+    return reasons
+  }
+
+  /// The comparison as text.
+  public func renderText() -> String {
+    let zh = language == .zh
+    var text = zh
+      ? "规则变化影响：\(before.sheet.id) → \(after.sheet.id)\n"
+      : "Impact of the rule change: \(before.sheet.id) → \(after.sheet.id)\n"
+    text += zh ? "结论变化\n" : "Verdict transitions\n"
+    for transition in transitions {
+      text += "  \(transition.from.name(language)) → \(transition.to.name(language)): \(transition.count)\n"
+    }
+    text += zh ? "\n结论或名次变化的申报人：\(changes.count)\n" : "\nApplicants whose verdict or rank changes: \(changes.count)\n"
+    let rows = changes.map { change in
+      [
+        change.after.id, change.after.name, "\(change.before.rank) → \(change.after.rank)",
+        "\(change.before.verdict.name(language)) → \(change.after.verdict.name(language))",
+        change.reasons.joined(separator: zh ? "；" : "; "),
+      ]
+    }
+    text += TableText.render(headers: zh ? ["编号", "姓名", "名次", "结论", "原因"] : ["ID", "Name", "Rank", "Verdict", "Why"], rows: rows)
+    return text
+  }
+
+  /// The comparison as JSON.
+  public func renderJSON() -> String {
+    var writer = JSONWriter(pretty: true)
+    writer.beginObject()
+    writer.key("before")
+    writer.string(before.sheet.id)
+    writer.key("after")
+    writer.string(after.sheet.id)
+    writer.key("transitions")
+    writer.beginArray()
+    for transition in transitions {
+      writer.beginObject()
+      writer.key("from")
+      writer.string(transition.from.rawValue)
+      writer.key("to")
+      writer.string(transition.to.rawValue)
+      writer.key("count")
+      writer.integer(transition.count)
+      writer.endObject()
+    }
+    writer.endArray()
+    writer.key("changes")
+    writer.beginArray()
+    for change in changes {
+      writer.beginObject()
+      writer.key("id")
+      writer.string(change.after.id)
+      writer.key("name")
+      writer.string(change.after.name)
+      writer.key("rankBefore")
+      writer.integer(change.before.rank)
+      writer.key("rankAfter")
+      writer.integer(change.after.rank)
+      writer.key("verdictBefore")
+      writer.string(change.before.verdict.rawValue)
+      writer.key("verdictAfter")
+      writer.string(change.after.verdict.rawValue)
+      writer.key("totalBefore")
+      writer.string(change.before.total.description)
+      writer.key("totalAfter")
+      writer.string(change.after.total.description)
+      writer.key("reasons")
+      writer.beginArray()
+      for reason in change.reasons { writer.string(reason) }
+      writer.endArray()
+      writer.endObject()
+    }
+    writer.endArray()
+    writer.endObject()
+    return writer.output + "\n"
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import TitleScore
+
+/// `titlescore bench`: generates portfolios, runs the batch with 1 and 2 jobs in separate processes, runs the orjson
+/// parse floor on the same file, and prints records/s, peak memory and the ratios against the targets.
+enum BenchCommand {
+  static func run(_ arguments: Arguments) throws -> Int32 {
+    try arguments.allow(["--count", "--dir", "--sheet", "--sheets", "--floor", "--keep"])
+    let count = try arguments.integer("--count", default: 1_000_000)
+    let directory = arguments.value("--dir") ?? "bench-output"
+    let sheetID = arguments.value("--sheet") ?? "jiaxing-2022-energy-engineer-self-score"
+    let floorScript = arguments.value("--floor") ?? "../shared/bench/parse_floor.py"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let input = (directory as NSString).appendingPathComponent("portfolios.jsonl")
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).path
+    var passThrough: [String] = []
+    if let sheets = arguments.value("--sheets") { passThrough = ["--sheets", sheets] }
+
+    Console.error("generating \(count) portfolios → \(input)")
+    _ = try runProcess(executable, ["generate", "--count", String(count), "--seed", "20221231", "--sheet", sheetID, "--out", input] + passThrough)
+    let bytes = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+
+    var floor: Double?
+    if FileManager.default.fileExists(atPath: floorScript) {
+      Console.error("parse floor: python3 \(floorScript)")
+      let output = try runProcess("/usr/bin/env", ["python3", floorScript, input, "--runs", "1"])
+      for line in output.split(separator: "\n") where line.hasPrefix("orjson:") {
+        // "orjson: N records in Ts = R records/s, …"
+        if let equals = line.range(of: "= "), let end = line.range(of: " records/s") {
+          floor = Double(line[equals.upperBound..<end.lowerBound].replacingOccurrences(of: ",", with: ""))
+        }
+      }
+      if floor == nil { Console.error("the parse floor printed no orjson figure:\n\(output)") }
+    } else {
+      Console.error("no parse floor script at \(floorScript); ratios against orjson are left out")
+    }
+
+    var runs: [(jobs: Int, seconds: Double, peakKB: Int)] = []
+    for jobs in [1, 2] {
+      Console.error("batch --jobs \(jobs)")
+      let stats = (directory as NSString).appendingPathComponent("stats-\(jobs).txt")
+      let report = (directory as NSString).appendingPathComponent("report-\(jobs).csv")
+      _ = try runProcess(
+        executable,
+        ["batch", input, "--sheet", sheetID, "--jobs", String(jobs), "--out", report, "--stats", stats, "--quiet"] + passThrough)
+      let fields = try String(contentsOfFile: stats, encoding: .utf8).split(whereSeparator: { $0 == " " || $0 == "\n" })
+      var values: [String: String] = [:]
+      for field in fields {
+        let parts = field.split(separator: "=")
+        if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
+      }
+      runs.append((jobs, Double(values["seconds"] ?? "0") ?? 0, Int(values["peak_rss_kb"] ?? "0") ?? 0))
+    }
+    let identical =
+      FileManager.default.contentsEqual(
+        atPath: (directory as NSString).appendingPathComponent("report-1.csv"),
+        andPath: (directory as NSString).appendingPathComponent("report-2.csv"))
+
+    func rate(_ seconds: Double) -> Double { seconds > 0 ? Double(count) / seconds : 0 }
+    var lines: [[String]] = []
+    for run in runs {
+      lines.append([
+        "batch --jobs \(run.jobs)", String(format: "%.2f", run.seconds), String(format: "%.0f", rate(run.seconds)),
+        String(format: "%.0f", Double(run.peakKB) / 1024),
+      ])
+    }
+    if let floor { lines.append(["orjson parse only", String(format: "%.2f", Double(count) / floor), String(format: "%.0f", floor), "—"]) }
+    var report = "records: \(count), file: \(String(format: "%.0f", Double(bytes) / 1e6)) MB (\(bytes / max(1, count)) bytes/record)\n"
+    report += TableText.render(headers: ["run", "seconds", "records/s", "peak MB"], rows: lines, rightAligned: [1, 2, 3])
+    let speedup = runs[0].seconds / max(runs[1].seconds, 0.000_001)
+    report += String(format: "2 jobs ÷ 1 job: %.2f× (target ≥ 1.8×)\n", speedup)
+    if let floor { report += String(format: "2 jobs ÷ orjson parse: %.2f× (target ≥ 1.5×)\n", rate(runs[1].seconds) / floor) }
+    report += "peak memory, 2 jobs: \(runs[1].peakKB / 1024) MB (target ≤ 300 MB for 1,000,000 applicants)\n"
+    report += "reports for --jobs 1 and --jobs 2 byte-identical: \(identical ? "yes" : "NO")\n"
+    Console.out(report)
+    if !arguments.flags.contains("--keep") { try? FileManager.default.removeItem(atPath: input) }
+    return identical ? 0 : 1
+  }
+
+  /// Runs a program to completion and returns its standard output; fails on a non-zero exit.
+  private static func runProcess(_ path: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw CommandFailure("\(path) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+}

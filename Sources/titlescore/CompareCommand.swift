@@ -1,0 +1,34 @@
+import Foundation
+import TitleScore
+
+/// `titlescore compare INPUT… --sheet A --sheet B`: whose verdict or rank changes under another sheet, and why.
+enum CompareCommand {
+  static func run(_ arguments: Arguments) throws -> Int32 {
+    try arguments.allow(["--sheet", "--format", "--jobs", "--lang", "--sheets", "--out"])
+    guard !arguments.positional.isEmpty else { throw UsageError("compare needs at least one input") }
+    let references = arguments.values("--sheet")
+    guard references.count == 2 else { throw UsageError("compare needs exactly two --sheet options") }
+    let format = arguments.value("--format") ?? "text"
+    guard format == "text" || format == "json" else { throw UsageError("--format takes text or json") }
+    let jobs = try arguments.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
+    let language = try Console.language(arguments)
+    let sheets = try references.map { try Console.sheet($0, arguments) }
+    var runs: [BatchResults] = []
+    for sheet in sheets {
+      do {
+        runs.append(try BatchRunner(sheet: sheet, jobs: jobs).run(arguments.positional))
+      } catch {
+        throw CommandFailure(error.description)
+      }
+    }
+    let comparison = SheetComparison(before: runs[0], after: runs[1], language: language)
+    let text = format == "json" ? comparison.renderJSON() : comparison.renderText()
+    if let out = arguments.value("--out") {
+      try AtomicFile.write(to: out) { $0.write(text) }
+    } else {
+      Console.out(text)
+    }
+    Console.error("records read \(runs[0].readCount) = scored \(runs[0].scoredCount) + rejected \(runs[0].rejected.count)")
+    return 0
+  }
+}
