@@ -19,7 +19,7 @@ struct ApplicantFacts {
   /// The vocabulary list a fact's text values are ordered by, for `atLeast` comparisons of levels.
   static func order(of name: String, in vocabulary: Vocabulary) -> [String]? {
     switch name {
-    case "education.level", "degree.level", "education.highestAny": return vocabulary.educationLevels
+    case "education.level", "education.highestAny": return vocabulary.educationLevels
     case "title.current": return vocabulary.titles
     case "skill.level": return vocabulary.skillLevels
     default: return nil

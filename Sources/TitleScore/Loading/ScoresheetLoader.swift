@@ -47,7 +47,7 @@ public enum ScoresheetLoader {
     var validator = ScoresheetValidator(sheet: sheet)
     diagnostics += validator.validate()
     if runExamples && !diagnostics.contains(where: { $0.severity == .error }) {
-      diagnostics += ExampleRunner.run(sheet)
+      diagnostics += ExampleRunner.run(sheet, baseDirectory: (file as NSString).deletingLastPathComponent)
     }
     let located = diagnostics.map { $0.located(file: file) }
     return Outcome(sheet: located.contains { $0.severity == .error } ? nil : sheet, diagnostics: located)
@@ -56,8 +56,10 @@ public enum ScoresheetLoader {
 
 /// Runs a sheet's worked examples and reports each one whose result differs from what it expects.
 enum ExampleRunner {
-  static func run(_ sheet: Scoresheet) -> [Diagnostic] {
+  /// Runs every example; files an example's portfolio names are looked for under `baseDirectory`.
+  static func run(_ sheet: Scoresheet, baseDirectory: String) -> [Diagnostic] {
     let evaluator = Evaluator(sheet: sheet)
+    let checksMaterials = sheet.gates.contains { if case .materials = $0.kind { return true } else { return false } }
     var diagnostics: [Diagnostic] = []
     for (index, example) in sheet.examples.enumerated() {
       let path = JSONPath.root.appending("examples").appending(index)
@@ -72,7 +74,9 @@ enum ExampleRunner {
         diagnostics.append(located)
         continue
       }
-      let result = evaluator.evaluate(portfolio)
+      let materials =
+        checksMaterials ? MaterialInspection.inspect(portfolio, baseDirectory: baseDirectory.isEmpty ? "." : baseDirectory) : nil
+      let result = evaluator.evaluate(portfolio, materials: materials)
       var problems: [String] = []
       if result.verdict.kind != example.expectedVerdict {
         problems.append("verdict \(result.verdict.kind.rawValue), expected \(example.expectedVerdict.rawValue)")
