@@ -60,7 +60,7 @@ enum Console {
   static func materials(for portfolio: Portfolio, file: String, sheet: Scoresheet) -> MaterialInspection? {
     let checksMaterials = sheet.gates.contains { if case .materials = $0.kind { return true } else { return false } }
     guard checksMaterials else { return nil }
-    let base = file == "-" ? "." : (file as NSString).deletingLastPathComponent
-    return MaterialInspection.inspect(portfolio, baseDirectory: base.isEmpty ? "." : base)
+    let base = file == "-" ? "." : URL(fileURLWithPath: file).deletingLastPathComponent().path
+    return MaterialInspection.inspect(portfolio, baseDirectory: base)
   }
 }

@@ -13,7 +13,7 @@ let usage = """
     generate --count N [--seed S] [--sheet ID] [--invalid-rate R] [--out FILE]
     bench [--count N] [--dir DIR] [--floor PATH] [--keep]
     routes PORTFOLIO [--all] [--lang zh|en]
-    plan PORTFOLIO --sheet ID|FILE [--lang zh|en]
+    plan PORTFOLIO --sheet ID|FILE [--max N] [--lang zh|en]
     outcomes PORTFOLIO --sheet ID|FILE
     standing PORTFOLIO --cohort BATCH.json --sheet ID|FILE [--quota N | --pass-rate P]
 
@@ -29,6 +29,10 @@ let commands: [String: (Arguments) throws -> Int32] = [
   "generate": GenerateCommand.run,
   "compare": CompareCommand.run,
   "bench": BenchCommand.run,
+  "routes": RoutesCommand.run,
+  "plan": PlanCommand.run,
+  "outcomes": OutcomesCommand.run,
+  "standing": StandingCommand.run,
 ]
 
 var argv = Array(CommandLine.arguments.dropFirst())

@@ -29,8 +29,7 @@ struct BatchScorer: Sendable {
         }
         var materials: MaterialInspection?
         if checksMaterials && !portfolio.attachments.isEmpty {
-          let base = (files[span.file] as NSString).deletingLastPathComponent
-          materials = MaterialInspection.inspect(portfolio, baseDirectory: base.isEmpty ? "." : base)
+          materials = MaterialInspection.inspect(portfolio, baseDirectory: FilePath.directory(of: files[span.file]))
         }
         let result = evaluator.evaluate(portfolio, materials: materials, tracing: false)
         append(result, of: portfolio, file: span.file, line: span.line, to: &part, employers: &employerIndex)

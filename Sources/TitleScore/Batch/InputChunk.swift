@@ -200,7 +200,7 @@ final class RecordReader {
       failures = []
     }
     for name in names {
-      let path = (directory as NSString).appendingPathComponent(name)
+      let path = FilePath.resolve(name, in: directory)
       let file = register(path)
       guard let data = FileManager.default.contents(atPath: path) else {
         failures.append(

@@ -30,6 +30,8 @@ public enum ReasonCode: String, Hashable, Sendable, CaseIterable, Comparable {
   case conditionNotMet = "condition-not-met"
   /// An item claimed by the applicant that the sheet does not have.
   case unknownClaimedItem = "unknown-claimed-item"
+  /// More points claimed than the table gives for what was submitted, with no record set aside.
+  case claimAboveTable = "claim-above-table"
 
   public static func < (lhs: ReasonCode, rhs: ReasonCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -8,6 +8,10 @@ public struct Evaluator: Sendable {
   /// Each record selector in sheet order with the item it belongs to, for filing validity deductions.
   private let selectors: [(itemID: String?, selector: RecordSelector)]
   private let itemIDs: Set<String>
+  /// Item ids in sheet order.
+  private let itemOrder: [String]
+  /// The `higherOf` item each alternative belongs to.
+  private let parentItem: [String: String]
   private let sharedCapLimits: [String: Points]
 
   /// Prepares a sheet for evaluation.
@@ -15,13 +19,18 @@ public struct Evaluator: Sendable {
     self.sheet = sheet
     var selectors: [(String?, RecordSelector)] = []
     var ids = Set<String>()
+    var order: [String] = []
+    var parents: [String: String] = [:]
     func visit(_ item: Item) {
       ids.insert(item.id)
+      order.append(item.id)
       switch item.rule {
       case .recordTable(let rule): selectors.append((item.id, rule.records))
       case .rankCoefficient(let rule): selectors.append((item.id, rule.records))
       case .countFloor(let rule): selectors.append((item.id, rule.records))
-      case .higherOf(let items): items.forEach(visit)
+      case .higherOf(let items):
+        for alternative in items { parents[alternative.id] = item.id }
+        items.forEach(visit)
       default: break
       }
     }
@@ -42,6 +51,8 @@ public struct Evaluator: Sendable {
     for gate in sheet.gates { if case .condition(let condition) = gate.kind { visit(condition) } }
     self.selectors = selectors
     self.itemIDs = ids
+    self.itemOrder = order
+    self.parentItem = parents
     var limits: [String: Points] = [:]
     for cap in sheet.sharedCaps { limits[cap.id] = cap.cap }
     sharedCapLimits = limits
@@ -130,7 +141,11 @@ public struct Evaluator: Sendable {
   private func claimLines(_ portfolio: Portfolio, context: inout EvaluationContext) -> [ClaimLine] {
     guard let claimed = portfolio.claimed, !claimed.items.isEmpty else { return [] }
     var accepted: [String: PointsInterval] = [:]
-    for line in context.lines { accepted[line.itemID, default: .zero] += line.points }
+    for line in context.lines {
+      accepted[line.itemID, default: .zero] += line.points
+      // A "higher of" item is accepted at what its kept alternative gives.
+      if let parent = parentItem[line.itemID] { accepted[parent, default: .zero] += line.points }
+    }
     // Item caps cut points after the lines were admitted.
     for deduction in context.deductions where deduction.code == .capReached {
       if let item = deduction.itemID, let lost = deduction.lost, accepted[item] != nil {
@@ -138,7 +153,9 @@ public struct Evaluator: Sendable {
       }
     }
     var lines: [ClaimLine] = []
-    for itemID in claimed.items.keys.sorted() {
+    // Sheet order, then any claimed ids the sheet does not have.
+    let claimedIDs = itemOrder.filter { claimed.items[$0] != nil } + claimed.items.keys.filter { !itemIDs.contains($0) }.sorted()
+    for itemID in claimedIDs {
       guard itemIDs.contains(itemID) else {
         context.deductions.append(Deduction(.unknownClaimedItem, item: itemID))
         lines.append(ClaimLine(itemID: itemID, claimed: claimed.items[itemID], accepted: .zero, reasons: [.unknownClaimedItem]))
@@ -148,9 +165,11 @@ public struct Evaluator: Sendable {
       var reasons: [ReasonCode] = []
       // Reasons explain a shortfall; an item accepted in full needs none.
       if let claim = claimed.items[itemID], acceptedPoints.max < claim {
-        for deduction in context.deductions where deduction.itemID == itemID && !reasons.contains(deduction.code) {
+        for deduction in context.deductions
+        where (deduction.itemID == itemID || deduction.itemID.flatMap { parentItem[$0] } == itemID) && !reasons.contains(deduction.code) {
           reasons.append(deduction.code)
         }
+        if reasons.isEmpty { reasons.append(.claimAboveTable) }
       }
       lines.append(ClaimLine(itemID: itemID, claimed: claimed.items[itemID], accepted: acceptedPoints, reasons: reasons))
     }

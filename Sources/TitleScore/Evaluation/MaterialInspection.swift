@@ -44,8 +44,7 @@ public struct MaterialInspection: Hashable, Sendable {
     var missing: [Int] = []
     var photo: Photo?
     for (index, attachment) in portfolio.attachments.enumerated() {
-      let fullPath =
-        attachment.path.hasPrefix("/") ? attachment.path : (baseDirectory as NSString).appendingPathComponent(attachment.path)
+      let fullPath = FilePath.resolve(attachment.path, in: baseDirectory)
       guard files.fileExists(atPath: fullPath) else {
         missing.append(index)
         continue
@@ -53,7 +52,9 @@ public struct MaterialInspection: Hashable, Sendable {
       if attachment.kind == "id-photo", photo == nil {
         let data = (try? Data(contentsOf: URL(fileURLWithPath: fullPath))) ?? Data()
         photo = Photo(
-          path: attachment.path, fileExtension: (attachment.path as NSString).pathExtension.lowercased(),
+          path: attachment.path, fileExtension: attachment.path.split(separator: "/").last.flatMap { name in
+            name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
+          } ?? "",
           bytes: data.count, pixels: JPEGHeader.pixelSize(of: [UInt8](data)))
       }
     }

@@ -112,6 +112,8 @@ public struct Explanation: Sendable {
       return zh ? "条件未满足：\(detail)" : "condition not met: \(detail)"
     case .unknownClaimedItem:
       return zh ? "\(subject)：自评表中的项目不在本评分表中" : "\(subject): claimed item is not in this sheet"
+    case .claimAboveTable:
+      return zh ? "\(subject)：自评分高于计分标准对所交材料的赋分（\(detail)）" : "\(subject): claimed more than the table gives for the material submitted (\(detail))"
     }
   }
 

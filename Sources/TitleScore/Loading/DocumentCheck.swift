@@ -4,7 +4,7 @@ import Foundation
 public enum DocumentCheck {
   /// What a file was taken to be and what was wrong with it.
   public struct Report: Sendable {
-    /// `scoresheet`, `route-guide`, `portfolio` or `unreadable`.
+    /// `scoresheet`, `route-guide`, `portfolio`, `record`, `records`, `json` (malformed) or `unreadable`.
     public var kind: String
     /// A short note, such as how many examples ran.
     public var detail: String
@@ -30,7 +30,23 @@ public enum DocumentCheck {
       let examples = outcome.sheet.map { ", \($0.examples.count) examples" } ?? ""
       return Report(kind: "scoresheet", detail: examples, diagnostics: outcome.diagnostics)
     }
+    if case .array = tree {
+      return Report(kind: "records", detail: "", diagnostics: recordDiagnostics(bytes, file: file))
+    }
+    if tree["type"] != nil && tree["employer"] == nil {
+      return Report(kind: "record", detail: "", diagnostics: recordDiagnostics(bytes, file: file))
+    }
     return Report(kind: "portfolio", detail: "", diagnostics: portfolioDiagnostics(bytes, file: file))
+  }
+
+  /// Checks a hypothetical record or list of records, as `score --add` takes them.
+  private static func recordDiagnostics(_ bytes: [UInt8], file: String) -> [Diagnostic] {
+    do {
+      _ = try AchievementRecord.decodeList(json: bytes)
+      return []
+    } catch {
+      return [error.located(file: file)]
+    }
   }
 
   private static func portfolioDiagnostics(_ bytes: [UInt8], file: String) -> [Diagnostic] {

@@ -50,7 +50,7 @@ public struct ScoresheetLibrary: Sendable {
     var files: [String] = []
     while let relative = enumerator.nextObject() as? String {
       if relative.hasSuffix(".json") && !relative.hasSuffix(".schema.json") {
-        files.append((directory as NSString).appendingPathComponent(relative))
+        files.append(FilePath.resolve(relative, in: directory))
       }
     }
     return files.sorted()

@@ -47,7 +47,7 @@ public enum ScoresheetLoader {
     var validator = ScoresheetValidator(sheet: sheet)
     diagnostics += validator.validate()
     if runExamples && !diagnostics.contains(where: { $0.severity == .error }) {
-      diagnostics += ExampleRunner.run(sheet, baseDirectory: (file as NSString).deletingLastPathComponent)
+      diagnostics += ExampleRunner.run(sheet, baseDirectory: FilePath.directory(of: file))
     }
     let located = diagnostics.map { $0.located(file: file) }
     return Outcome(sheet: located.contains { $0.severity == .error } ? nil : sheet, diagnostics: located)
@@ -75,7 +75,7 @@ enum ExampleRunner {
         continue
       }
       let materials =
-        checksMaterials ? MaterialInspection.inspect(portfolio, baseDirectory: baseDirectory.isEmpty ? "." : baseDirectory) : nil
+        checksMaterials ? MaterialInspection.inspect(portfolio, baseDirectory: baseDirectory) : nil
       let result = evaluator.evaluate(portfolio, materials: materials)
       var problems: [String] = []
       if result.verdict.kind != example.expectedVerdict {

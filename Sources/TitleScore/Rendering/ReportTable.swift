@@ -156,6 +156,7 @@ extension ReasonCode {
     case .assessedOutOfRange: return zh ? "评委赋分越界" : "assessor value out of range"
     case .conditionNotMet: return zh ? "条件未满足" : "condition not met"
     case .unknownClaimedItem: return zh ? "自评项目不存在" : "unknown claimed item"
+    case .claimAboveTable: return zh ? "自评高于计分标准" : "claim above the table"
     }
   }
 }

@@ -59,7 +59,10 @@ public struct ResultTextRenderer: Sendable {
         func item(_ item: Item, depth: Int) {
           let lines = linesByItem[item.id] ?? []
           let name = String(repeating: "  ", count: depth) + item.title.text(language)
-          if lines.isEmpty {
+          if case .higherOf(let alternatives) = item.rule {
+            let kept = alternatives.flatMap { linesByItem[$0.id] ?? [] }.reduce(PointsInterval.zero) { $0 + $1.points }
+            table.rows.append([name, "", "", kept.description])
+          } else if lines.isEmpty {
             table.rows.append([name, "—", "", "0"])
           }
           for (index, line) in lines.enumerated() {

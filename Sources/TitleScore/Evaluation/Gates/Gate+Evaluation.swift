@@ -68,6 +68,13 @@ extension ContinuingEducationRequirement {
       let yearTotal = total(in: portfolio, year: year)
       cumulative += yearTotal
       var yearMet = true
+      if hours.isEmpty && (perYearTotal != nil || !perYearByKind.isEmpty) {
+        // Nothing recorded for the year: one finding says so, rather than one per kind.
+        yearly.append(
+          LocalizedText(zh: "继续教育 \(year) 年：无学时记录", en: "continuing education \(year): no \(unit) recorded"))
+        if year == years.last { finalYearMet = false }
+        continue
+      }
       if let perYearTotal, yearTotal < perYearTotal {
         yearMet = false
         yearly.append(

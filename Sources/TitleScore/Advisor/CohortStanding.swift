@@ -1,0 +1,98 @@
+import Foundation
+
+/// Where one applicant would stand in a cohort already scored by `batch --format json`.
+public struct CohortStanding: Sendable {
+  /// The applicant's rank among the cohort plus the applicant (equal keys share a rank).
+  public let rank: Int
+  /// The number of applicants in the pool: the cohort, plus the applicant when not already in it.
+  public let poolSize: Int
+  /// The share of the pool ranked below the applicant, from 0 to 100.
+  public let percentile: Double
+  /// The applicant's verdict and total.
+  public let result: ScoreResult
+  /// How many places are available, from `--quota` or `--pass-rate` (rounded down).
+  public let places: Int?
+
+  /// Whether the applicant falls inside the places.
+  public var inside: Bool? { places.map { rank <= $0 } }
+
+  /// A cohort row as read from the batch JSON.
+  struct Entry {
+    var id: String
+    var verdict: Verdict.Kind
+    var total: PointsInterval
+  }
+
+  /// Reads a batch JSON report; problems are located diagnostics.
+  static func entries(from tree: JSONValue) throws(Diagnostic) -> (sheet: String?, entries: [Entry]) {
+    guard case .array(let rows)? = tree["rows"] else {
+      throw Diagnostic(.missingField, at: JSONPath.root.appending("rows"), "a batch JSON report has a rows array")
+    }
+    var entries: [Entry] = []
+    for (index, row) in rows.enumerated() {
+      let path = JSONPath.root.appending("rows").appending(index)
+      guard case .string(let verdictText)? = row["verdict"], let verdict = Verdict.Kind(rawValue: verdictText) else {
+        throw Diagnostic(.invalidValue, at: path.appending("verdict"), "expected a verdict")
+      }
+      let total: PointsInterval
+      switch row["total"] {
+      case .number(let number)?:
+        guard let points = number.points else { throw Diagnostic(.invalidNumber, at: path.appending("total"), "expected exact points") }
+        total = PointsInterval(exactly: points)
+      case .object?:
+        guard case .number(let min)? = row["total"]?["min"], case .number(let max)? = row["total"]?["max"], let low = min.points,
+          let high = max.points
+        else { throw Diagnostic(.invalidValue, at: path.appending("total"), "expected {min, max}") }
+        total = PointsInterval(min: low, max: high)
+      default:
+        throw Diagnostic(.missingField, at: path.appending("total"), "expected a total")
+      }
+      var id = ""
+      if case .string(let text)? = row["id"] { id = text }
+      entries.append(Entry(id: id, verdict: verdict, total: total))
+    }
+    var sheet: String?
+    if case .string(let text)? = tree["sheet"] { sheet = text }
+    return (sheet, entries)
+  }
+
+  /// Places a scored applicant in a cohort report. `quota` or `passRate` sets the places available.
+  public init(result: ScoreResult, cohortReport: JSONValue, quota: Int? = nil, passRate: Double? = nil) throws(Diagnostic) {
+    let cohort = try CohortStanding.entries(from: cohortReport)
+    if let sheet = cohort.sheet, sheet != result.sheetID {
+      throw Diagnostic(.invalidValue, at: JSONPath.root.appending("sheet"), "the cohort was scored with \(sheet), not \(result.sheetID)")
+    }
+    let others = cohort.entries.filter { $0.id != result.portfolioID }
+    func key(_ verdict: Verdict.Kind, _ total: PointsInterval) -> (Int, Int64, Int64) {
+      (verdict.order, -total.min.units, -total.max.units)
+    }
+    let mine = key(result.verdict.kind, result.total)
+    let better = others.filter { key($0.verdict, $0.total) < mine }.count
+    let worse = others.filter { key($0.verdict, $0.total) > mine }.count
+    self.result = result
+    rank = better + 1
+    poolSize = others.count + 1
+    percentile = poolSize > 1 ? Double(worse) * 100 / Double(poolSize - 1) : 100
+    if let quota {
+      places = quota
+    } else if let passRate {
+      places = Int((passRate * Double(poolSize)).rounded(.down))
+    } else {
+      places = nil
+    }
+  }
+
+  /// The standing as text.
+  public func renderText(language: Language) -> String {
+    let zh = language == .zh
+    var text = zh
+      ? "总分 \(result.total)，结论：\(result.verdict.kind.name(.zh))\n在 \(poolSize) 人中排第 \(rank) 名，超过 \(String(format: "%.1f", percentile))% 的申报人\n"
+      : "Total \(result.total), verdict: \(result.verdict.kind.name(.en))\nRank \(rank) of \(poolSize); ahead of \(String(format: "%.1f", percentile))% of the pool\n"
+    if let places, let inside {
+      text += zh
+        ? "名额 \(places) 个：\(inside ? "在名额内" : "不在名额内")\n"
+        : "\(places) places: \(inside ? "inside" : "outside")\n"
+    }
+    return text
+  }
+}

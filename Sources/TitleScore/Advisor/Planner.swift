@@ -1,0 +1,236 @@
+/// Finds the fewest additional achievements that bring a portfolio to a sheet's threshold.
+///
+/// Candidates are one hypothetical record per kind the sheet scores (each level of each table, at its best rank),
+/// dated inside the validity window. Every candidate set is scored by the real evaluator, so caps, shared caps,
+/// rank tables and "higher of" rules all apply. The search goes by number of records and prunes with an upper
+/// bound on what any one record can add, so the plan is optimal — fewest records, then the highest total — not
+/// greedy.
+public struct Planner: Sendable {
+  /// One hypothetical record and the points it adds in the plan's order.
+  public struct Step: Sendable {
+    /// The record to add.
+    public var record: AchievementRecord
+    /// The item that scores it.
+    public var itemID: String
+    /// Points it adds, given the steps before it.
+    public var adds: PointsInterval
+  }
+
+  /// What the planner found.
+  public enum Outcome: Sendable {
+    /// Already at or above the threshold.
+    case alreadyPasses(ScoreResult)
+    /// A gate fails; achievements cannot help.
+    case blockedByGates([GateOutcome])
+    /// The sheet has no threshold (a criteria route).
+    case noThreshold
+    /// The fewest records that reach the threshold, and the result with them.
+    case plan([Step], ScoreResult)
+    /// No number of records up to the search limit reaches the threshold: the caps are exhausted.
+    case unreachable(best: PointsInterval, limit: Int)
+  }
+
+  /// A candidate kind of record, with the most it can ever add alone.
+  struct Candidate {
+    var record: AchievementRecord
+    var itemID: String
+    var bound: Points
+  }
+
+  let sheet: Scoresheet
+  let evaluator: Evaluator
+  /// The largest plan searched for.
+  public let maximumRecords: Int
+
+  /// Prepares a planner.
+  public init(sheet: Scoresheet, maximumRecords: Int = 6) {
+    self.sheet = sheet
+    evaluator = Evaluator(sheet: sheet)
+    self.maximumRecords = maximumRecords
+  }
+
+  /// Plans for a portfolio.
+  public func plan(_ portfolio: Portfolio) -> Outcome {
+    let current = evaluator.evaluate(portfolio, tracing: false)
+    guard let threshold = sheet.threshold else { return .noThreshold }
+    let failed = current.gates.filter { !$0.passed }
+    if !failed.isEmpty { return .blockedByGates(failed) }
+    if current.total.min >= threshold { return .alreadyPasses(current) }
+    let candidates = candidates(for: portfolio)
+    guard !candidates.isEmpty else { return .unreachable(best: current.total, limit: 0) }
+
+    var best: (indices: [Int], total: PointsInterval)?
+    var bestSeen = current.total
+    for size in 1...maximumRecords {
+      var chosen: [Int] = []
+      search(size: size, from: 0, chosen: &chosen, portfolio: portfolio, current: current.total.min, threshold: threshold,
+             candidates: candidates, best: &best, bestSeen: &bestSeen)
+      if best != nil { break }
+    }
+    guard let best else { return .unreachable(best: bestSeen, limit: maximumRecords) }
+    // Order the steps by what each adds first, and report each one's marginal points.
+    var remaining = best.indices
+    var steps: [Step] = []
+    var working = portfolio
+    var total = current.total
+    while !remaining.isEmpty {
+      var pick = 0
+      var pickResult: ScoreResult?
+      for (offset, index) in remaining.enumerated() {
+        var trial = working
+        trial.records.append(recordWithID(candidates[index].record, in: trial))
+        let result = evaluator.evaluate(trial, tracing: false)
+        if pickResult == nil || result.total.min > pickResult!.total.min {
+          pick = offset
+          pickResult = result
+        }
+      }
+      let index = remaining.remove(at: pick)
+      let record = recordWithID(candidates[index].record, in: working)
+      working.records.append(record)
+      steps.append(
+        Step(record: record, itemID: candidates[index].itemID,
+             adds: PointsInterval(min: pickResult!.total.min - total.min, max: pickResult!.total.max - total.max)))
+      total = pickResult!.total
+    }
+    return .plan(steps, evaluator.evaluate(working))
+  }
+
+  private func recordWithID(_ record: AchievementRecord, in portfolio: Portfolio) -> AchievementRecord {
+    var copy = record
+    var number = portfolio.records.count + 1
+    while portfolio.records.contains(where: { $0.id == "PLAN-\(number)" }) { number += 1 }
+    copy.id = "PLAN-\(number)"
+    return copy
+  }
+
+  /// Depth-first search over multisets of `size` candidates (indices never decreasing), pruned by bounds.
+  private func search(
+    size: Int, from start: Int, chosen: inout [Int], portfolio: Portfolio, current: Points, threshold: Points,
+    candidates: [Candidate], best: inout (indices: [Int], total: PointsInterval)?, bestSeen: inout PointsInterval
+  ) {
+    if chosen.count == size {
+      var trial = portfolio
+      for index in chosen { trial.records.append(recordWithID(candidates[index].record, in: trial)) }
+      let total = evaluator.evaluate(trial, tracing: false).total
+      if total.min > bestSeen.min { bestSeen = total }
+      if total.min >= threshold, best == nil || total.min > best!.total.min { best = (chosen, total) }
+      return
+    }
+    let left = size - chosen.count
+    for index in start..<candidates.count {
+      // Candidates are sorted by bound, so no later choice can do better than this one's bound.
+      let optimistic = chosen.reduce(current) { $0 + candidates[$1].bound } + candidates[index].bound * left
+      if optimistic < threshold { break }
+      chosen.append(index)
+      search(size: size, from: index, chosen: &chosen, portfolio: portfolio, current: current, threshold: threshold,
+             candidates: candidates, best: &best, bestSeen: &bestSeen)
+      chosen.removeLast()
+    }
+  }
+
+  /// One hypothetical record per scored kind and level, at the best-scoring rank, dated at the end of the window.
+  func candidates(for portfolio: Portfolio) -> [Candidate] {
+    let end: Day
+    switch sheet.validity.countUntil {
+    case .cutoff: end = sheet.cutoff
+    case .publicityDate: end = min(portfolio.publicityDate ?? sheet.cutoff, sheet.cutoff)
+    }
+    func record(_ type: String, _ level: String?, _ rank: Int?) -> AchievementRecord {
+      AchievementRecord(
+        id: "PLAN", type: type, level: level, rank: rank, count: 1, date: end, status: "published", evidence: true,
+        collective: false, mainContributor: true, acquired: "original", assessedPoints: nil, title: "")
+    }
+    var candidates: [Candidate] = []
+    func add(_ candidate: Candidate) {
+      if let existing = candidates.firstIndex(where: {
+        $0.itemID == candidate.itemID && $0.record.type == candidate.record.type && $0.record.level == candidate.record.level
+      }) {
+        if candidates[existing].bound < candidate.bound { candidates[existing] = candidate }
+      } else {
+        candidates.append(candidate)
+      }
+    }
+    func visit(_ item: Item) {
+      let cap = item.cap
+      func bounded(_ points: Points) -> Points { cap.map { Swift.min($0, points) } ?? points }
+      switch item.rule {
+      case .recordTable(let rule):
+        for row in rule.rows {
+          let type = rule.records.types.first!
+          let level = row.level ?? rule.records.levels?.first
+          switch row.ranks {
+          case .table(let byRank):
+            if let (rank, spec) = byRank.max(by: { ($0.value.interval.min, -$0.key) < ($1.value.interval.min, -$1.key) }) {
+              add(Candidate(record: record(type, level, rank), itemID: item.id, bound: bounded(spec.interval.max)))
+            }
+          case .any:
+            if let spec = row.points { add(Candidate(record: record(type, level, nil), itemID: item.id, bound: bounded(spec.interval.max))) }
+          case .others:
+            break  // An "other rank" row never beats the same level's rank table.
+          }
+        }
+      case .rankCoefficient(let rule):
+        for (level, base) in rule.base {
+          add(Candidate(record: record(rule.records.types.first!, level, 1), itemID: item.id,
+                        bound: bounded(base.scaled(by: rule.coefficients.first ?? rule.beyond))))
+        }
+      case .countFloor(let rule):
+        add(Candidate(record: record(rule.records.types.first!, rule.records.levels?.first, nil), itemID: item.id,
+                      bound: bounded(Swift.max(rule.full?.points ?? .zero, rule.points))))
+      case .higherOf(let items):
+        items.forEach(visit)
+      default:
+        break
+      }
+    }
+    func visit(_ category: Category) {
+      category.items.forEach(visit)
+      category.categories.forEach(visit)
+    }
+    sheet.categories.forEach(visit)
+    return candidates.filter { $0.bound > .zero }.sorted {
+      ($0.bound, $1.itemID, $1.record.level ?? "") > ($1.bound, $0.itemID, $0.record.level ?? "")
+    }
+  }
+}
+
+extension Planner.Outcome {
+  /// The plan as text.
+  public func renderText(sheet: Scoresheet, portfolio: Portfolio, language: Language) -> String {
+    let zh = language == .zh
+    let titles = Explanation.titles(of: sheet)
+    switch self {
+    case .noThreshold:
+      return zh ? "该途径按条件评审，没有分数线；请查看 `titlescore routes` 中未满足的条件。\n" : "This route has conditions, not a threshold; see the unmet conditions in `titlescore routes`.\n"
+    case .alreadyPasses(let result):
+      return zh ? "已达到分数线（总分 \(result.total)），无需补充业绩。\n" : "Already at or above the threshold (total \(result.total)); nothing to add.\n"
+    case .blockedByGates(let gates):
+      var text = zh ? "控制项未通过，补充业绩无法弥补：\n" : "A control item fails; no achievement can make up for it:\n"
+      for gate in gates {
+        for finding in gate.findings { text += "  ✗ \(titles[gate.gateID]?.text(language) ?? gate.gateID): \(finding.text(language))\n" }
+      }
+      return text
+    case .unreachable(let best, let limit):
+      return zh
+        ? "补充至多 \(limit) 项业绩后最高只能达到 \(best)，仍低于分数线 \(sheet.threshold ?? .zero)：相关指标已达上限。\n"
+        : "Even \(limit) more achievements reach at most \(best), below the threshold of \(sheet.threshold ?? .zero): the caps are exhausted.\n"
+    case .plan(let steps, let result):
+      var text = zh
+        ? "最少需补充 \(steps.count) 项业绩（在有效期内取得、佐证齐全、本人为主要贡献者）：\n"
+        : "The fewest achievements that reach the threshold: \(steps.count) (dated inside the window, with evidence, as a main contributor):\n"
+      var rows: [[String]] = []
+      for (index, step) in steps.enumerated() {
+        var what = step.record.type
+        if let level = step.record.level { what += " · \(level)" }
+        if let rank = step.record.rank { what += zh ? " · 第\(rank)名" : " · rank \(rank)" }
+        rows.append(["\(index + 1)", titles[step.itemID]?.text(language) ?? step.itemID, what, "+\(step.adds)"])
+      }
+      text += TableText.render(headers: zh ? ["序", "计分项", "业绩", "增加"] : ["#", "Item", "Record", "Adds"], rows: rows, rightAligned: [3])
+      text += zh
+        ? "补充后总分 \(result.total)，分数线 \(sheet.threshold ?? .zero)。\n"
+        : "Total with them: \(result.total), threshold \(sheet.threshold ?? .zero).\n"
+      return text
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/// Which routes are open to an applicant: every bundled sheet for the applicant's city and specialty (or all),
+/// evaluated and ordered best first, plus what the route guides say about routes with no bundled sheet.
+public struct RouteAdvisor: Sendable {
+  /// One route's outcome for the applicant.
+  public struct Option: Sendable {
+    /// The sheet.
+    public var sheet: Scoresheet
+    /// The result.
+    public var result: ScoreResult
+  }
+
+  /// A route the notices point the applicant to for which no sheet is bundled (or one that is).
+  public struct Pointer: Sendable {
+    /// The guide.
+    public var guide: RouteGuide
+    /// The matching entry.
+    public var entry: RouteGuide.Entry
+  }
+
+  /// The routes, best first: passing routes, then the ones closest to passing.
+  public let options: [Option]
+  /// Route-guide entries for the applicant's city and specialty.
+  public let pointers: [Pointer]
+
+  /// Evaluates the library's routes for a portfolio; `all` ignores city and specialty.
+  public init(library: ScoresheetLibrary, portfolio: Portfolio, all: Bool = false, materials: (Scoresheet) -> MaterialInspection? = { _ in nil }) {
+    let sheets = library.sheets.filter { sheet in
+      all || (sheet.city == portfolio.employer.city && sheet.specialties.contains(portfolio.specialty))
+    }
+    var options = sheets.map { sheet in
+      Option(sheet: sheet, result: Evaluator(sheet: sheet).evaluate(portfolio, materials: materials(sheet)))
+    }
+    options.sort { RouteAdvisor.isBetter($0, than: $1) }
+    self.options = options
+    var pointers: [Pointer] = []
+    for guide in library.guides where guide.city == portfolio.employer.city {
+      for entry in guide.entries where entry.specialties.contains(portfolio.specialty) {
+        pointers.append(Pointer(guide: guide, entry: entry))
+      }
+    }
+    self.pointers = pointers
+  }
+
+  /// The ordering: verdict first; then, among passing routes, the higher title and the larger margin; among the
+  /// others, the smaller shortfall; then the sheet id, so the order is stable.
+  static func isBetter(_ a: Option, than b: Option) -> Bool {
+    if a.result.verdict.kind != b.result.verdict.kind { return a.result.verdict.kind < b.result.verdict.kind }
+    let levelA = levelRank(a.sheet.level)
+    let levelB = levelRank(b.sheet.level)
+    if a.result.verdict.kind == .pass && levelA != levelB { return levelA > levelB }
+    let marginA = a.result.margin?.min ?? .zero
+    let marginB = b.result.margin?.min ?? .zero
+    if marginA != marginB { return marginA > marginB }
+    let metA = a.result.conditions.filter(\.met).count
+    let metB = b.result.conditions.filter(\.met).count
+    if metA != metB { return metA > metB }
+    return a.sheet.id < b.sheet.id
+  }
+
+  private static func levelRank(_ level: String) -> Int {
+    ["assistant", "intermediate", "senior", "full-senior"].firstIndex(of: level) ?? 0
+  }
+
+  /// The routes as text.
+  public func renderText(portfolio: Portfolio, language: Language) -> String {
+    let zh = language == .zh
+    var text = zh
+      ? "\(portfolio.name)（\(portfolio.id)）可申报途径，按优先顺序：\n"
+      : "Routes for \(portfolio.name) (\(portfolio.id)), best first:\n"
+    if options.isEmpty {
+      text += zh ? "  没有与所在地区和专业相符的内置评分表（可用 --all 查看全部）。\n" : "  No bundled sheet matches the city and specialty (use --all to see every route).\n"
+    }
+    for (index, option) in options.enumerated() {
+      let sheet = option.sheet
+      let result = option.result
+      let explanation = Explanation(sheet: sheet, portfolio: portfolio, result: result, language: language)
+      text += "\n\(index + 1). \(sheet.title.text(language))  [\(sheet.id)]\n"
+      text += "   \(zh ? "依据" : "Source"): \(sheet.document) · \(sheet.notice) · \(zh ? "评审年度" : "review year") \(sheet.reviewYear)\n"
+      var verdict = "   \(zh ? "结论" : "Verdict"): \(result.verdict.kind.name(language))"
+      if let threshold = result.threshold {
+        let margin = result.margin.map { $0.isExact ? ($0.min > .zero ? "+\($0.min)" : $0.min.description) : "\($0.min)…\($0.max)" } ?? ""
+        verdict += zh ? "  得分 \(result.total) / 分数线 \(threshold)  差额 \(margin)" : "  score \(result.total) / threshold \(threshold)  margin \(margin)"
+      }
+      text += verdict + "\n"
+      for gate in result.gates where !gate.passed {
+        for finding in gate.findings { text += "   ✗ \(explanation.title(gate.gateID)): \(finding.text(language))\n" }
+      }
+      for condition in result.conditions where condition.depth <= 1 {
+        let observed = condition.observed.isEmpty ? "" : " (\(condition.observed))"
+        text += "   \(condition.met ? "✓" : "✗") \(condition.label.text(language))\(observed)\n"
+      }
+      for flag in result.flags { text += "   ⚑ \(flag.flag): \(explanation.title(flag.triggerID))\n" }
+    }
+    for pointer in pointers {
+      let sheetNote: String
+      if let sheetID = pointer.entry.sheetID {
+        sheetNote = zh ? "评分表 \(sheetID)" : "sheet \(sheetID)"
+      } else {
+        sheetNote = zh ? "本工具未内置该途径的评分表，请按通知向评委会咨询" : "no sheet for this route is bundled; ask the committee"
+      }
+      text += zh
+        ? "\n→ \(pointer.guide.title.text(language))：\(pointer.entry.applicants.text(language)) → \(pointer.entry.route.rawValue)（\(sheetNote)；\(pointer.guide.provenance.clause)）\n"
+        : "\n→ \(pointer.guide.title.text(language)): \(pointer.entry.applicants.text(language)) → \(pointer.entry.route.rawValue) (\(sheetNote); \(pointer.guide.provenance.clause))\n"
+    }
+    return text
+  }
+}
