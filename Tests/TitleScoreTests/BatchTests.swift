@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+
+@testable import TitleScore
+
+@Suite struct BatchTests {
+  let sheet = Fixture.sheet("every-rule-kind.json")
+
+  private func run(_ inputs: [String], jobs: Int = 2) throws -> BatchResults {
+    try BatchRunner(sheet: sheet, jobs: jobs).run(inputs)
+  }
+
+  private func report(_ results: BatchResults, _ format: ReportFormat, publicPosting: Bool = false, jobs: Int = 1) -> String {
+    let sink = ReportSink()
+    BatchReport.write(results, format: format, options: ReportOptions(language: .en, publicPosting: publicPosting, jobs: jobs), to: sink)
+    return sink.text
+  }
+
+  @Test func accountsForEveryRecordOfJSONLines() throws {
+    let results = try run([Fixture.path("batch-ties.jsonl")])
+    #expect(results.readCount == 5)
+    #expect(results.scoredCount == 3)
+    #expect(results.rejected.map(\.line) == [5, 6])
+    #expect(results.rejected.map(\.diagnostic.code) == [.jsonSyntax, .invalidDate])
+    #expect(results.rejected.first?.applicantID == "D")
+    #expect(results.rejected.last?.diagnostic.path.description == "workStart")
+  }
+
+  @Test func equalKeysShareARankAndIDsOrderThem() throws {
+    let results = try run([Fixture.path("batch-ties.jsonl")])
+    let rows = Array(results.rankedRows)
+    // All total 9 (B: seniority 5 + review 4; A and C: 5 + review 2 + paper 2); the tie-breaker (the work
+    // category, where only A and C have a paper) ranks A and C first, and they share rank 1.
+    #expect(rows.map(\.id) == ["A", "C", "B"])
+    #expect(rows.map(\.rank) == [1, 1, 3])
+  }
+
+  @Test func readsArraysFoldersAndSeveralInputs() throws {
+    let array = try run([Fixture.path("batch-array.json")])
+    #expect(array.scoredCount == 2)
+    #expect(Array(array.rankedRows).map(\.line) == [2, 3])
+    let folder = try run([Fixture.path("batch-folder")])
+    #expect(folder.scoredCount == 1)
+    #expect(folder.rejected.first?.diagnostic.code == .unknownField)
+    #expect(folder.rejected.first?.file.hasSuffix("two.json") == true)
+    let both = try run([Fixture.path("batch-array.json"), Fixture.path("batch-folder")])
+    #expect(both.readCount == 4)
+  }
+
+  @Test func malformedArrayRejectsTheRestOfTheFile() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let file = directory.appendingPathComponent("broken.json")
+    try Data(#"[{"id": "A", "name": "a", "employer": {"name": "x"}, "specialty": "energy"}, {"id": "B", "#.utf8).write(to: file)
+    let results = try run([file.path])
+    #expect(results.scoredCount == 1)
+    #expect(results.rejected.map(\.diagnostic.code) == [.jsonSyntax])
+  }
+
+  @Test func missingInputFailsTheWholeRun() {
+    #expect(throws: BatchError.self) { try run(["/no/such/input.jsonl"]) }
+  }
+
+  @Test func reportsAreIdenticalForAnyNumberOfJobs() throws {
+    let generator = PortfolioGenerator(sheet: sheet, invalidPerMille: 20)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let file = directory.appendingPathComponent("many.jsonl")
+    let text = (0..<3000).map { generator.portfolio(number: $0, seed: 11) }.joined(separator: "\n")
+    try Data(text.utf8).write(to: file)
+    // Small chunks make many workers interleave.
+    let one = try BatchRunner(sheet: sheet, jobs: 1).run([file.path])
+    let eight = try BatchRunner(sheet: sheet, jobs: 8).run([file.path])
+    #expect(one.readCount == 3000)
+    #expect(!one.rejected.isEmpty)
+    for format in ReportFormat.allCases {
+      #expect(report(one, format, jobs: 1) == report(eight, format, jobs: 8), "\(format)")
+    }
+    #expect(report(one, .csv) == report(try BatchRunner(sheet: sheet, jobs: 1).run([file.path]), .csv))
+  }
+
+  @Test func csvOpensInExcelAndNeutralizesFormulas() throws {
+    let csv = report(try run([Fixture.path("batch-ties.jsonl")]), .csv)
+    #expect(csv.utf8.starts(with: [0xEF, 0xBB, 0xBF]))
+    #expect(csv.contains("\r\n"))
+    #expect(csv.contains(#""'=HYPERLINK(""http://x"")""#))
+    #expect(!csv.contains(#","=HYPERLINK"#))
+    #expect(CSVReportWriter.field("-1+2", neutralizeFormula: true) == #""'-1+2""#)
+    #expect(CSVReportWriter.field("-1", neutralizeFormula: false) == #""-1""#)
+    #expect(CSVReportWriter.field("a\"b", neutralizeFormula: true) == #""a""b""#)
+  }
+
+  @Test func htmlIsSelfContainedAndEscapesApplicantText() throws {
+    let html = report(try run([Fixture.path("batch-ties.jsonl")]), .html)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(!html.contains("<script>"))
+    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(!html.contains("src=") && !html.contains("<link"))
+    #expect(html.contains("@media print"))
+  }
+
+  @Test func markdownAndTableKeepColumnsAligned() throws {
+    let results = try run([Fixture.path("batch-ties.jsonl")])
+    let markdown = report(results, .md)
+    #expect(markdown.contains("&lt;script&gt;"))
+    let table = report(results, .table).split(separator: "\n")
+    // The header and the rows of the ranking line up by display width (Chinese counts as two columns).
+    let widths = table.prefix(5).map { DisplayWidth.of(String($0)) }
+    #expect(widths[1] >= widths[2])
+  }
+
+  @Test func publicPostingMasksIdentityAndLeavesOutDetails() throws {
+    let sink = ReportSink()
+    var portfolio = Fixture.portfolio("minimal-portfolio.json")
+    portfolio.idNumber = "330402198805121234"
+    portfolio.phone = "13812345678"
+    var writer = "{\"id\":\"P-1\",\"name\":\"张三\",\"idNumber\":\"330402198805121234\",\"phone\":\"13812345678\","
+    writer += "\"employer\":{\"name\":\"测试公司\"},\"specialty\":\"energy\"}"
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try Data(writer.utf8).write(to: directory.appendingPathComponent("p.jsonl"))
+    let results = try run([directory.appendingPathComponent("p.jsonl").path])
+    BatchReport.write(results, format: .csv, options: ReportOptions(language: .zh, publicPosting: true), to: sink)
+    #expect(sink.text.contains("3304**********1234"))
+    #expect(sink.text.contains("138****5678"))
+    #expect(!sink.text.contains("198805121234"))
+    #expect(!sink.text.contains("P-1"))
+    #expect(Masking.idNumber("330402198805121234") == "3304**********1234")
+    #expect(Masking.phone("13812345678") == "138****5678")
+    _ = portfolio
+  }
+
+  @Test func summaryCountsVerdictsAndReasons() throws {
+    let summary = BatchSummary(try run([Fixture.path("batch-ties.jsonl")]))
+    #expect(summary.read == 5 && summary.scored == 3 && summary.rejected == 2)
+    #expect(summary.verdicts.first { $0.kind == .belowThreshold }?.count == 3)
+    #expect(summary.reasons.first?.code == .missingField)
+  }
+
+  @Test func atomicWriteLeavesTheOldFileWhenInterrupted() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let target = directory.appendingPathComponent("report.csv").path
+    try AtomicFile.write(to: target) { $0.write("old") }
+    struct Interrupted: Error {}
+    #expect(throws: Interrupted.self) {
+      try AtomicFile.write(to: target) { sink in
+        sink.write(String(repeating: "new", count: 1_000_000))
+        sink.flush()
+        throw Interrupted()
+      }
+    }
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == "old")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report.csv"])
+  }
+
+  @Test func generatorIsReproducibleAndDecodable() throws {
+    let generator = PortfolioGenerator(sheet: Bundled.sheet("jiaxing-2022-energy-engineer-self-score"))
+    #expect(generator.portfolio(number: 7, seed: 3) == generator.portfolio(number: 7, seed: 3))
+    #expect(generator.portfolio(number: 7, seed: 3) != generator.portfolio(number: 8, seed: 3))
+    for number in 0..<200 { _ = try Portfolio.decode(json: Array(generator.portfolio(number: number, seed: 3).utf8)) }
+    let invalid = PortfolioGenerator(sheet: sheet, invalidPerMille: 1000)
+    #expect(throws: Diagnostic.self) { try Portfolio.decode(json: Array(invalid.portfolio(number: 1, seed: 3).utf8)) }
+  }
+
+  @Test func tracedAndUntracedEvaluationAgree() throws {
+    let evaluator = Evaluator(sheet: Bundled.sheet("jiaxing-2022-energy-engineer-self-score"))
+    let generator = PortfolioGenerator(sheet: evaluator.sheet)
+    for number in 0..<300 {
+      let portfolio = try Portfolio.decode(json: Array(generator.portfolio(number: number, seed: 5).utf8))
+      let traced = evaluator.evaluate(portfolio)
+      let fast = evaluator.evaluate(portfolio, tracing: false)
+      #expect(traced.total == fast.total && traced.verdict == fast.verdict && traced.categories == fast.categories)
+      #expect(traced.deductions.map(\.code) == fast.deductions.map(\.code))
+      #expect(traced.deductions.map(\.lost) == fast.deductions.map(\.lost))
+    }
+  }
+
+  @Test func comparisonExplainsVerdictAndRankChanges() throws {
+    // Everyone totals 9: a threshold of 12 changes nothing; one of 9 makes everyone pass.
+    var stricter = sheet
+    stricter.threshold = 12
+    let file = Fixture.path("batch-ties.jsonl")
+    let comparison = SheetComparison(before: try run([file]), after: try BatchRunner(sheet: stricter, jobs: 1).run([file]), language: .en)
+    #expect(comparison.changes.isEmpty)
+    stricter.threshold = 9
+    let looser = SheetComparison(before: try run([file]), after: try BatchRunner(sheet: stricter, jobs: 1).run([file]), language: .en)
+    #expect(looser.changes.map(\.after.id) == ["A", "C", "B"])
+    #expect(looser.changes.first?.reasons.contains("threshold 30 → 9") == true)
+    #expect(looser.transitions.map(\.count) == [3])
+  }
+}
