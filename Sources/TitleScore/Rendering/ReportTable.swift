@@ -113,7 +113,7 @@ struct ReportTable: Sendable {
 
   /// The distribution of totals as label and count pairs.
   func distributionLines() -> [(String, Int)] {
-    summary.distribution.map { ("\($0.from)–\($0.from + summary.bandWidth - Points(units: 1))", $0.count) }
+    summary.distribution.map { ("[\($0.from), \($0.from + summary.bandWidth))", $0.count) }
   }
 
   /// The most common reasons as label and count pairs.
