@@ -13,6 +13,8 @@ public struct PortfolioGenerator: Sendable {
   let sheet: Scoresheet
   let kinds: [RecordKind]
   let ceYears: [Int]
+  /// Items the reviewer decides within a range, with their allowed values.
+  let assessedItems: [(id: String, values: [Points])]
   let assessmentYears: [Int]
   /// The share of records written invalid, in thousandths.
   let invalidPerMille: Int
@@ -33,8 +35,13 @@ public struct PortfolioGenerator: Sendable {
         kinds.append(RecordKind(type: type, levels: levels.isEmpty ? ["general"] : levels, maxRank: max(1, maxRank)))
       }
     }
+    var assessed: [(String, [Points])] = []
     func visit(_ item: Item) {
       switch item.rule {
+      case .assessed(let rule):
+        if case .range(let min, let max, let step) = rule.points {
+          assessed.append((item.id, Swift.stride(from: min.units, through: max.units, by: Int(step.units)).map(Points.init(units:))))
+        }
       case .recordTable(let rule):
         var levels: [String] = []
         var maxRank = 1
@@ -64,6 +71,7 @@ public struct PortfolioGenerator: Sendable {
     }
     if let criteria = sheet.criteria { visit(criteria) }
     self.kinds = kinds
+    self.assessedItems = assessed
     var ceYears: [Int] = []
     var assessmentYears: [Int] = []
     for gate in sheet.gates {
@@ -79,7 +87,8 @@ public struct PortfolioGenerator: Sendable {
 
   /// The portfolio with a given number, as one line of JSON (no newline).
   public func portfolio(number: Int, seed: UInt64) -> String {
-    var random = SplitMix64(seed: seed &+ UInt64(number) &* 0x9E37_79B9_7F4A_7C15)
+    // Each portfolio's stream starts from a scrambled state, so neighbouring numbers are unrelated.
+    var random = SplitMix64(seed: SplitMix64.scramble(seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(number) &* 0xC2B2_AE3D_27D4_EB4F))
     let year = sheet.reviewYear
     let id = "\(sheet.city.prefix(2).uppercased())\(year)-\(String(number + 1).leftPadded(to: 7))"
     let name = String(Self.surnames[random.below(Self.surnames.count)]) + String(Self.givenNames[random.below(Self.givenNames.count)])
@@ -103,7 +112,7 @@ public struct PortfolioGenerator: Sendable {
     }
     text += ",\"continuingEducation\":{"
     text += ceYears.enumerated().map { index, ceYear in
-      let total = random.below(10) == 0 ? 40 + random.below(50) : 90 + random.below(40)
+      let total = random.below(30) == 0 ? 40 + random.below(50) : 90 + random.below(40)
       let professional = min(total, 60 + random.below(20))
       return "\(index == 0 ? "" : ",")\"\(ceYear)\":{\"professional\":\(professional),\"public\":\(total - professional)}"
     }.joined()
@@ -114,13 +123,16 @@ public struct PortfolioGenerator: Sendable {
       return "\(index == 0 ? "" : ",")\"\(assessmentYear)\":\"\(grade)\""
     }.joined()
     text += "},\"records\":["
-    let recordCount = kinds.isEmpty ? 0 : random.below(7)
+    let recordCount = kinds.isEmpty ? 0 : 3 + random.below(8)
     for index in 0..<recordCount {
       let kind = kinds[random.below(kinds.count)]
-      let recordYear = max(titleYear - 1, year - 1 - random.below(max(1, year - titleYear + 1)))
+      // Most records date from the current title on; one in eight is older and falls outside the window.
+      let recordYear = random.below(8) == 0 ? titleYear - 1 : titleYear + random.below(max(1, year - titleYear))
       text += index == 0 ? "{" : ",{"
       text += "\"id\":\"R\(index + 1)\",\"type\":\"\(kind.type)\",\"level\":\"\(kind.levels[random.below(kind.levels.count)])\""
-      text += ",\"rank\":\(1 + random.below(kind.maxRank)),\"date\":\"\(recordYear)-\(String(1 + random.below(12)).leftPadded(to: 2))-15\""
+      // Leads and second places are common among applicants who reach a review.
+      let rank = random.below(5) < 3 ? 1 + random.below(2) : 1 + random.below(kind.maxRank)
+      text += ",\"rank\":\(rank),\"date\":\"\(recordYear)-\(String(1 + random.below(12)).leftPadded(to: 2))-15\""
       if random.below(15) == 0 { text += ",\"evidence\":false" }
       if random.below(12) == 0 { text += ",\"collective\":true,\"mainContributor\":\(random.below(2) == 0)" }
       if kind.type == "paper" && random.below(8) == 0 { text += ",\"status\":\"accepted\"" }
@@ -128,6 +140,10 @@ public struct PortfolioGenerator: Sendable {
       text += ",\"title\":\"\(kind.type)-\(index + 1)\"}"
     }
     text += "]"
+    if random.below(10) < 7 {
+      // Most reviews have decided the assessor ranges already.
+      text += ",\"assessed\":{" + assessedItems.map { "\"\($0.id)\":\($0.values[random.below($0.values.count)])" }.joined(separator: ",") + "}"
+    }
     if random.below(3) == 0 { text += ",\"claimed\":{\"total\":\(40 + random.below(50))}" }
     text += "}"
     if random.below(1000) < invalidPerMille {
@@ -151,7 +167,12 @@ struct SplitMix64 {
 
   mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
+    return SplitMix64.scramble(state)
+  }
+
+  /// SplitMix64's output function: a bijective mix of all 64 bits.
+  static func scramble(_ input: UInt64) -> UInt64 {
+    var value = input
     value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
     value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
     return value ^ (value >> 31)

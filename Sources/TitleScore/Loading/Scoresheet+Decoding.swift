@@ -350,7 +350,8 @@ struct ScoresheetDecoder {
     case "lookup":
       let rows = list(members.required("rows"), path.appending("rows"), lookupRow)
       let otherwise = members.optional("otherwise").flatMap { reader.points($0, path.appending("otherwise")) } ?? .zero
-      return .lookup(LookupRule(rows: rows, otherwise: otherwise))
+      let required = members.optional("factsRequired").flatMap { reader.bool($0, path.appending("factsRequired")) } ?? true
+      return .lookup(LookupRule(rows: rows, otherwise: otherwise, factsRequired: required))
     case "tiers":
       guard let fact = fact() else { return nil }
       let tiers = list(members.required("tiers"), path.appending("tiers"), tier)

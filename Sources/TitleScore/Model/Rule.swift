@@ -66,6 +66,9 @@ public struct LookupRule: Hashable, Sendable {
   public var rows: [Row]
   /// Points when no row matches.
   public var otherwise: Points
+  /// Whether a portfolio without the facts is a `missing-field` deduction (education) or simply scores
+  /// `otherwise` (a skill level or a degree the applicant does not have).
+  public var factsRequired: Bool
 }
 
 /// Points by the tier a numeric fact falls in; tiers are ordered and do not overlap.

@@ -17,9 +17,9 @@ extension LookupRule {
     let inputs = context.trace(names.map { "\($0)=\(facts.value($0)?.description ?? "—")" })
     guard let rowIndex = matchingRow(facts.value) else {
       let absent = names.filter { facts.value($0) == nil }
-      if !absent.isEmpty {
+      if !absent.isEmpty && factsRequired {
         context.deductions.append(Deduction(.missingField, item: item.id, details: context.trace(absent)))
-      } else if otherwise == .zero {
+      } else if absent.isEmpty && otherwise == .zero {
         context.deductions.append(Deduction(.noMatchingRow, item: item.id, details: context.trace(inputs)))
       }
       noteUnrelatedMajor(item, points: PointsInterval(exactly: otherwise), in: &context)
