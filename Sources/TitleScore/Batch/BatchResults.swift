@@ -123,10 +123,15 @@ public struct BatchResults: Sendable {
 enum ReasonPacking {
   static let codes = ReasonCode.allCases
 
+  /// A code's position in `ReasonCode.allCases`.
+  static func index(of code: ReasonCode) -> Int {
+    codes.firstIndex(of: code)!
+  }
+
   static func pack(_ reasons: [ReasonCode]) -> UInt32 {
     var word: UInt32 = 0
     for (slot, reason) in reasons.prefix(3).enumerated() {
-      word |= UInt32(codes.firstIndex(of: reason)! + 1) << (8 * UInt32(slot))
+      word |= UInt32(index(of: reason) + 1) << (8 * UInt32(slot))
     }
     return word
   }

@@ -73,9 +73,13 @@ struct BatchScorer: Sendable {
     part.numbers.append(result.claimedTotal?.units ?? BatchResults.noClaim)
     let reasons = BatchScorer.mainReasons(result.deductions)
     part.reasonCodes.append(ReasonPacking.pack(reasons))
-    var seen = Set<ReasonCode>()
-    for deduction in result.deductions where seen.insert(deduction.code).inserted {
-      part.reasonCounts[deduction.code, default: 0] += 1
+    var seen: UInt64 = 0
+    for deduction in result.deductions {
+      let bit = UInt64(1) << UInt64(ReasonPacking.index(of: deduction.code))
+      if seen & bit == 0 {
+        seen |= bit
+        part.reasonCounts[deduction.code, default: 0] += 1
+      }
     }
     part.fileIndex.append(Int32(file))
     part.lines.append(Int32(line))
@@ -84,12 +88,15 @@ struct BatchScorer: Sendable {
   /// The codes that cost the most points: failed gates first, then by points lost, then by code.
   static func mainReasons(_ deductions: [Deduction]) -> [ReasonCode] {
     guard !deductions.isEmpty else { return [] }
-    var lost: [ReasonCode: Int64] = [:]
+    let codes = ReasonPacking.codes
+    var lost = [Int64](repeating: -1, count: codes.count)
     for deduction in deductions {
+      let index = ReasonPacking.index(of: deduction.code)
       let weight = deduction.code == .gateFailed ? Int64.max / 4 : (deduction.lost?.max.units ?? 0)
-      lost[deduction.code, default: 0] += weight
+      lost[index] = max(lost[index], 0) + weight
     }
-    return lost.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map(\.key)
+    let present = (0..<codes.count).filter { lost[$0] >= 0 }
+    return present.sorted { (lost[$1], codes[$0]) < (lost[$0], codes[$1]) }.prefix(3).map { codes[$0] }
   }
 
   /// The applicant id of a record that failed to decode, if its text has a readable top-level `id`.
