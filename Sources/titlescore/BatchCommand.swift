@@ -26,6 +26,7 @@ enum BatchCommand {
       throw CommandFailure(error.description)
     }
     progress.finish()
+    let scoredPeakKB = PeakMemory.kilobytes()
     if let out {
       try AtomicFile.write(to: out) { BatchReport.write(results, format: format, options: options, to: $0) }
     } else {
@@ -40,7 +41,9 @@ enum BatchCommand {
       "records read \(results.readCount) = scored \(results.scoredCount) + rejected \(results.rejected.count)"
         + (out.map { " → \($0)" } ?? ""))
     if let stats = arguments.value("--stats") {
-      let line = "records=\(results.readCount) seconds=\(String(format: "%.3f", seconds)) peak_rss_kb=\(PeakMemory.kilobytes())\n"
+      let line =
+        "records=\(results.readCount) seconds=\(String(format: "%.3f", seconds)) peak_rss_kb=\(PeakMemory.kilobytes()) "
+        + "peak_rss_kb_before_report=\(scoredPeakKB)\n"
       try line.write(toFile: stats, atomically: true, encoding: .utf8)
     }
     return results.scoredCount == 0 && results.readCount > 0 ? 1 : 0

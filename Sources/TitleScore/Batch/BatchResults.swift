@@ -24,8 +24,9 @@ public struct BatchResults: Sendable {
   var verdicts: [UInt8] = []
   var failedGateBits: [UInt64] = []
   var flagBits: [UInt64] = []
-  /// Per row: total min/max, then each category's min/max, then tie-break values, then the claim (or `noClaim`).
-  var numbers: [Int64] = []
+  /// Per row: total min/max, then each category's min/max, then tie-break values, then the claim (or `noClaim`),
+  /// in ten-thousandths of a point. 32 bits hold ±214,748 points; a record whose points do not fit is rejected.
+  var numbers: [Int32] = []
   var reasonCodes: [UInt32] = []
   var fileIndex: [Int32] = []
   var lines: [Int32] = []
@@ -33,7 +34,7 @@ public struct BatchResults: Sendable {
   var order: [Int32] = []
   var ranks: [Int32] = []
 
-  static let noClaim = Int64.min
+  static let noClaim = Int32.min
   let stride: Int
 
   init(sheet: Scoresheet) {
@@ -63,7 +64,7 @@ public struct BatchResults: Sendable {
   func row(_ index: Int) -> BatchRow {
     let base = index * stride
     func interval(_ offset: Int) -> PointsInterval {
-      PointsInterval(min: Points(units: numbers[base + offset]), max: Points(units: numbers[base + offset + 1]))
+      PointsInterval(min: Points(units: Int64(numbers[base + offset])), max: Points(units: Int64(numbers[base + offset + 1])))
     }
     let total = interval(0)
     let subtotals = (0..<categoryIDs.count).map { interval(2 + 2 * $0) }
@@ -78,15 +79,31 @@ public struct BatchResults: Sendable {
     return BatchRow(
       rank: ranks.isEmpty ? 0 : Int(ranks[index]), position: 0, id: ids[index], name: names[index],
       employer: employers[Int(employerIndex[index])], maskedIDNumber: Masking.expand(idNumbers[index]),
-      maskedPhone: Masking.expand(phones[index]), verdict: Verdict.Kind.allCases[Int(verdicts[index])], failedGates: failed,
-      total: total, margin: margin, subtotals: subtotals, claimed: claimUnits == BatchResults.noClaim ? nil : Points(units: claimUnits),
+      maskedPhone: Masking.expand(phones[index]), verdict: Verdict.Kind.byIndex[Int(verdicts[index])], failedGates: failed,
+      total: total, margin: margin, subtotals: subtotals, claimed: claimUnits == BatchResults.noClaim ? nil : Points(units: Int64(claimUnits)),
       reasons: ReasonPacking.unpack(reasonCodes[index]), flags: raised, file: files[Int(fileIndex[index])],
       line: Int(lines[index]))
   }
 
   /// The tie-break values of a row.
-  func tieBreakValue(_ index: Int, _ which: Int) -> Int64 {
+  func tieBreakValue(_ index: Int, _ which: Int) -> Int32 {
     numbers[index * stride + 2 + 2 * categoryIDs.count + which]
+  }
+
+  /// Makes room for a number of applicants in every column.
+  mutating func reserveCapacity(_ applicants: Int) {
+    ids.reserveCapacity(applicants)
+    names.reserveCapacity(applicants)
+    employerIndex.reserveCapacity(applicants)
+    idNumbers.reserveCapacity(applicants)
+    phones.reserveCapacity(applicants)
+    verdicts.reserveCapacity(applicants)
+    failedGateBits.reserveCapacity(applicants)
+    flagBits.reserveCapacity(applicants)
+    numbers.reserveCapacity(applicants * stride)
+    reasonCodes.reserveCapacity(applicants)
+    fileIndex.reserveCapacity(applicants)
+    lines.reserveCapacity(applicants)
   }
 
   /// Appends another part's rows, re-basing its employer indices.

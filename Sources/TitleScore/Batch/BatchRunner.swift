@@ -28,7 +28,12 @@ public struct BatchRunner: Sendable {
     let inFlight = DispatchSemaphore(value: jobs * 2)
     let workers = DispatchSemaphore(value: jobs)
     var read = 0
+    let inputBytes = BatchRunner.totalSize(of: inputs)
     try reader.read(inputs) { chunk in
+      if chunk.sequence == 0, !chunk.spans.isEmpty, let inputBytes {
+        // Size the columns once from the first chunk's bytes per record, instead of letting them double.
+        slots.reserve(sheet: sheet, applicants: inputBytes / max(1, chunk.bytes.count / chunk.spans.count) + 1)
+      }
       inFlight.wait()
       let files = reader.files
       group.enter()
@@ -51,6 +56,20 @@ public struct BatchRunner: Sendable {
   }
 }
 
+extension BatchRunner {
+  /// The total size of the input files, or nil when an input is standard input or a folder.
+  static func totalSize(of inputs: [String]) -> Int? {
+    var total = 0
+    for input in inputs {
+      guard input != "-", let attributes = try? FileManager.default.attributesOfItem(atPath: input),
+        attributes[.type] as? FileAttributeType == .typeRegular, let size = attributes[.size] as? Int
+      else { return nil }
+      total += size
+    }
+    return total
+  }
+}
+
 /// Where workers leave their chunks' results. Parts are merged in sequence order as soon as every earlier part
 /// is in, so finished parts do not pile up beside the merged result.
 private final class ChunkSlots: @unchecked Sendable {
@@ -70,6 +89,16 @@ private final class ChunkSlots: @unchecked Sendable {
       result.append(ready)
       next += 1
     }
+    merged = result
+  }
+
+  /// Reserves room for an expected number of applicants before any part is merged.
+  func reserve(sheet: Scoresheet, applicants: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    var result = merged ?? BatchResults(sheet: sheet)
+    merged = nil
+    result.reserveCapacity(applicants)
     merged = result
   }
 

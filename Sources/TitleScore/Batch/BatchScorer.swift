@@ -32,14 +32,46 @@ struct BatchScorer: Sendable {
           materials = MaterialInspection.inspect(portfolio, baseDirectory: FilePath.directory(of: files[span.file]))
         }
         let result = evaluator.evaluate(portfolio, materials: materials, tracing: false)
-        append(result, of: portfolio, file: span.file, line: span.line, to: &part, employers: &employerIndex)
+        guard let numbers = BatchScorer.numbers(of: result) else {
+          part.rejected.append(
+            RejectedRecord(
+              file: files[span.file], line: span.line, applicantID: portfolio.id,
+              diagnostic: Diagnostic(
+                .invalidValue, at: .root, "the points (\(result.total)) are beyond what a batch report holds (±214,748)",
+                file: files[span.file], line: span.line == 0 ? nil : span.line)))
+          continue
+        }
+        append(result, numbers: numbers, of: portfolio, file: span.file, line: span.line, to: &part, employers: &employerIndex)
       }
     }
     return part
   }
 
+  /// The row's numbers in the batch's 32-bit layout, or nil when one does not fit.
+  static func numbers(of result: ScoreResult) -> [Int32]? {
+    var units: [Int64] = [result.total.min.units, result.total.max.units]
+    for category in result.categories where category.depth == 0 {
+      units.append(category.subtotal.min.units)
+      units.append(category.subtotal.max.units)
+    }
+    for value in result.tieBreakValues { units.append(value.units) }
+    var numbers: [Int32] = []
+    numbers.reserveCapacity(units.count + 1)
+    for value in units {
+      guard let narrow = Int32(exactly: value), narrow != BatchResults.noClaim else { return nil }
+      numbers.append(narrow)
+    }
+    if let claimed = result.claimedTotal {
+      guard let narrow = Int32(exactly: claimed.units), narrow != BatchResults.noClaim else { return nil }
+      numbers.append(narrow)
+    } else {
+      numbers.append(BatchResults.noClaim)
+    }
+    return numbers
+  }
+
   private func append(
-    _ result: ScoreResult, of portfolio: Portfolio, file: Int, line: Int, to part: inout BatchResults,
+    _ result: ScoreResult, numbers: [Int32], of portfolio: Portfolio, file: Int, line: Int, to part: inout BatchResults,
     employers: inout [String: Int32]
   ) {
     part.ids.append(portfolio.id)
@@ -54,7 +86,7 @@ struct BatchScorer: Sendable {
     }
     part.idNumbers.append(Masking.compact(portfolio.idNumber, keepFirst: 4, keepLast: 4))
     part.phones.append(Masking.compact(portfolio.phone, keepFirst: 3, keepLast: 4))
-    part.verdicts.append(UInt8(Verdict.Kind.allCases.firstIndex(of: result.verdict.kind)!))
+    part.verdicts.append(UInt8(Verdict.Kind.byIndex.firstIndex(of: result.verdict.kind)!))
     var gateBits: UInt64 = 0
     for (bit, gate) in result.gates.enumerated() where !gate.passed && bit < 64 { gateBits |= 1 << UInt64(bit) }
     part.failedGateBits.append(gateBits)
@@ -63,14 +95,7 @@ struct BatchScorer: Sendable {
       if let bit = evaluator.sheet.flags.firstIndex(where: { $0.id == flag.triggerID }), bit < 64 { flagBits |= 1 << UInt64(bit) }
     }
     part.flagBits.append(flagBits)
-    part.numbers.append(result.total.min.units)
-    part.numbers.append(result.total.max.units)
-    for category in result.categories where category.depth == 0 {
-      part.numbers.append(category.subtotal.min.units)
-      part.numbers.append(category.subtotal.max.units)
-    }
-    for value in result.tieBreakValues { part.numbers.append(value.units) }
-    part.numbers.append(result.claimedTotal?.units ?? BatchResults.noClaim)
+    part.numbers.append(contentsOf: numbers)
     let reasons = BatchScorer.mainReasons(result.deductions)
     part.reasonCodes.append(ReasonPacking.pack(reasons))
     var seen: UInt64 = 0

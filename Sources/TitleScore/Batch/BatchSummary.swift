@@ -34,7 +34,7 @@ public struct BatchSummary: Hashable, Sendable {
     var totals: [Int64] = []
     totals.reserveCapacity(results.scoredCount)
     for index in 0..<results.scoredCount {
-      let total = results.numbers[index * results.stride]
+      let total = Int64(results.numbers[index * results.stride])
       totals.append(total)
       let band = (total >= 0 ? total / bandWidth.units : (total - bandWidth.units + 1) / bandWidth.units)
       bands[band, default: 0] += 1

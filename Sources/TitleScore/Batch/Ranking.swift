@@ -7,8 +7,8 @@ enum Ranking {
     var order = (0..<count).map { Int32($0) }
     let snapshot = results
     func compareKeys(_ a: Int, _ b: Int) -> Int {
-      let verdictA = Verdict.Kind.allCases[Int(snapshot.verdicts[a])].order
-      let verdictB = Verdict.Kind.allCases[Int(snapshot.verdicts[b])].order
+      let verdictA = Verdict.Kind.byIndex[Int(snapshot.verdicts[a])].order
+      let verdictB = Verdict.Kind.byIndex[Int(snapshot.verdicts[b])].order
       if verdictA != verdictB { return verdictA < verdictB ? -1 : 1 }
       let stride = snapshot.stride
       for offset in 0..<2 {

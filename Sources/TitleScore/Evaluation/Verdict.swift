@@ -11,6 +11,9 @@ public struct Verdict: Hashable, Sendable {
     /// A gate failed; points do not compensate.
     case ineligible
 
+    /// Every kind by its position in `allCases`, built once (`allCases` makes a new array on each call).
+    static let byIndex: [Kind] = allCases
+
     /// Ranking order: pass before below-threshold before criteria-not-met before ineligible.
     public var order: Int {
       switch self {
