@@ -95,10 +95,16 @@ final class RecordReader {
           return
         }
       }
-      pending.append(contentsOf: block)
-      guard let lastNewline = pending.lastIndex(of: 0x0A) else { continue }
-      let complete = Array(pending[...lastNewline])
-      pending.removeSubrange(...lastNewline)
+      // The chunk is what was pending plus the block up to its last newline, copied once; the rest waits.
+      guard let lastNewline = block.lastIndex(of: 0x0A) else {
+        pending.append(contentsOf: block)
+        continue
+      }
+      var complete = pending
+      pending = []
+      complete.reserveCapacity(complete.count + (lastNewline - block.startIndex) + 1)
+      complete.append(contentsOf: block[...lastNewline])
+      pending.append(contentsOf: block[block.index(after: lastNewline)...])
       line = deliverLines(complete, file: file, firstLine: line, deliver: deliver)
     }
     if !pending.isEmpty { _ = deliverLines(pending, file: file, firstLine: line, deliver: deliver) }
@@ -110,17 +116,16 @@ final class RecordReader {
     spans.reserveCapacity(buffer.count / 512)
     var line = firstLine
     buffer.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress else { return }
       var start = 0
       let count = bytes.count
       while start < count {
-        var end = start
-        var blank = true
-        while end < count && bytes[end] != 0x0A {
-          let byte = bytes[end]
-          if blank && byte != 0x20 && byte != 0x0D && byte != 0x09 { blank = false }
-          end += 1
-        }
-        if !blank { spans.append(InputChunk.Span(start: start, end: end, file: file, line: line)) }
+        // memchr finds the line end with vector instructions; only the line's first bytes are looked at for blanks.
+        let found = memchr(base + start, 0x0A, count - start)
+        let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
+        var first = start
+        while first < end && (bytes[first] == 0x20 || bytes[first] == 0x0D || bytes[first] == 0x09) { first += 1 }
+        if first < end { spans.append(InputChunk.Span(start: start, end: end, file: file, line: line)) }
         line += 1
         start = end + 1
       }

@@ -162,7 +162,7 @@ struct PortfolioDecoder {
     try scanner.beginObject()
     var first = true
     let base = openKeys.count
-    defer { openKeys.removeSubrange(base...) }
+    defer { openKeys.removeLast(openKeys.count - base) }
     while let key = try scanner.nextRawKey(&first) {
       steps.append(.key(key))
       for index in base..<openKeys.count where openKeys[index] == key {
@@ -239,11 +239,12 @@ struct PortfolioDecoder {
       case "honours": try decoder.array { decoder in result.honours.append(try decoder.nonEmptyString()) }
       case "records":
         try decoder.array { decoder in result.records.append(try decoder.record()) }
-        var ids = Set<String>()
-        for (index, record) in result.records.enumerated() where !ids.insert(record.id).inserted {
+        // Portfolios have a handful of records: comparing pairs is cheaper than hashing.
+        let records = result.records
+        for index in records.indices.dropFirst() where records[..<index].contains(where: { $0.id == records[index].id }) {
           throw Diagnostic(
             .duplicateID, at: JSONPath(components: decoder.path + [.index(index), .key("id")]),
-            "the record id \"\(record.id)\" is used twice")
+            "the record id \"\(records[index].id)\" is used twice")
         }
       case "recommendations":
         try decoder.array { decoder in result.recommendations.append(try decoder.recommendation()) }
