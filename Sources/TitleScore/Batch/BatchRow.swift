@@ -59,9 +59,10 @@ enum Masking {
 
   /// The masked text for a compact value: `3304**********1234`.
   static func expand(_ compact: String) -> String {
-    let parts = compact.split(separator: "|", omittingEmptySubsequences: false)
-    guard parts.count == 3, let hidden = Int(parts[1]) else { return compact }
-    return String(parts[0]) + String(repeating: "*", count: hidden) + String(parts[2])
+    guard let first = compact.firstIndex(of: "|"), let last = compact.lastIndex(of: "|"), first < last,
+      let hidden = Int(compact[compact.index(after: first)..<last])
+    else { return compact }
+    return String(compact[..<first]) + String(repeating: "*", count: hidden) + String(compact[compact.index(after: last)...])
   }
 
   /// `330402198805121234` → `3304**********1234`.

@@ -1,9 +1,10 @@
 /// The named facts a sheet's rules and conditions read, worked out once per portfolio and sheet.
+/// A class, so the rules that read it share one copy instead of copying the portfolio inside it.
 ///
 /// Education follows the shared rules of the notices: technical-school classes count as the level the sheet maps
 /// them to; a degree in an unrelated major counts only with the registered qualification or enough full-time
 /// retraining; of several degrees the highest related one counts.
-struct ApplicantFacts {
+final class ApplicantFacts {
   /// Every fact name the engine computes; `application.NAME` and `facts.NAME` come from the portfolio.
   static let names: Set<String> = [
     "education.level", "education.related", "education.fullTime", "degree.level", "education.highestAny",

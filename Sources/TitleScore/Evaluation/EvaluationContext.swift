@@ -3,20 +3,19 @@ struct EvaluationContext {
   /// What one evaluation reads, shared by reference so that copying the context (as `higherOf` does to try each
   /// alternative) does not copy the sheet and the portfolio.
   final class Inputs {
-    let sheet: Scoresheet
-    let portfolio: Portfolio
+    let shared: SharedSheet
+    /// The facts, which also hold the portfolio.
     let facts: ApplicantFacts
 
-    init(sheet: Scoresheet, portfolio: Portfolio, facts: ApplicantFacts) {
-      self.sheet = sheet
-      self.portfolio = portfolio
+    init(shared: SharedSheet, facts: ApplicantFacts) {
+      self.shared = shared
       self.facts = facts
     }
   }
 
   let inputs: Inputs
-  var sheet: Scoresheet { inputs.sheet }
-  var portfolio: Portfolio { inputs.portfolio }
+  var sheet: Scoresheet { inputs.shared.sheet }
+  var portfolio: Portfolio { inputs.facts.portfolio }
   var facts: ApplicantFacts { inputs.facts }
   /// For each record, whether it counts.
   let recordCounts: [Bool]
@@ -30,12 +29,9 @@ struct EvaluationContext {
   /// points, codes and verdict are the same either way.
   let tracing: Bool
 
-  init(
-    sheet: Scoresheet, portfolio: Portfolio, facts: ApplicantFacts, recordCounts: [Bool], sharedCaps: [String: Points],
-    tracing: Bool
-  ) {
+  init(shared: SharedSheet, facts: ApplicantFacts, recordCounts: [Bool], sharedCaps: [String: Points], tracing: Bool) {
     self.tracing = tracing
-    inputs = Inputs(sheet: sheet, portfolio: portfolio, facts: facts)
+    inputs = Inputs(shared: shared, facts: facts)
     self.recordCounts = recordCounts
     self.sharedCaps = sharedCaps
   }
@@ -48,7 +44,7 @@ struct EvaluationContext {
   /// The indices of the records a selector picks that count.
   func countingRecords(_ selector: RecordSelector) -> [Int] {
     var indices: [Int] = []
-    let records = inputs.portfolio.records
+    let records = inputs.facts.portfolio.records
     for (index, record) in records.enumerated() where recordCounts[index] && selector.selects(record) {
       indices.append(index)
     }
@@ -74,5 +70,14 @@ struct EvaluationContext {
     }
     lines.append(line)
     return line.points
+  }
+}
+
+/// A sheet held by reference, so that each evaluation shares it instead of copying it.
+final class SharedSheet: Sendable {
+  let sheet: Scoresheet
+
+  init(_ sheet: Scoresheet) {
+    self.sheet = sheet
   }
 }

@@ -13,10 +13,12 @@ public struct Evaluator: Sendable {
   /// The `higherOf` item each alternative belongs to.
   private let parentItem: [String: String]
   private let sharedCapLimits: [String: Points]
+  private let shared: SharedSheet
 
   /// Prepares a sheet for evaluation.
   public init(sheet: Scoresheet) {
     self.sheet = sheet
+    shared = SharedSheet(sheet)
     var selectors: [(String?, RecordSelector)] = []
     var ids = Set<String>()
     var order: [String] = []
@@ -82,8 +84,7 @@ public struct Evaluator: Sendable {
       }
     }
     var context = EvaluationContext(
-      sheet: sheet, portfolio: portfolio, facts: facts, recordCounts: recordCounts, sharedCaps: sharedCapLimits,
-      tracing: tracing)
+      shared: shared, facts: facts, recordCounts: recordCounts, sharedCaps: sharedCapLimits, tracing: tracing)
     context.deductions = validityDeductions
 
     let gates = sheet.gates.map { $0.check(context, materials: materials) }

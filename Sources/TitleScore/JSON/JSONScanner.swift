@@ -227,6 +227,11 @@ struct JSONScanner {
 
   /// Reads a number and returns its text, checked against the JSON grammar.
   mutating func readNumberText() throws(JSONSyntaxError) -> JSONNumber {
+    JSONNumber(utf8: UnsafeBufferPointer(rebasing: bytes[try readNumberSpan()]))
+  }
+
+  /// Reads a number, checked against the JSON grammar, and returns where its text lies, without copying it.
+  mutating func readNumberSpan() throws(JSONSyntaxError) -> Range<Int> {
     skipWhitespace()
     let start = index
     func isDigit(_ at: Int) -> Bool {
@@ -250,7 +255,36 @@ struct JSONScanner {
       guard isDigit(index) else { throw failure("digits in the exponent") }
       while isDigit(index) { index += 1 }
     }
-    return JSONNumber(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+    return start..<index
+  }
+
+  /// The text of a number span, for messages.
+  func text(of span: Range<Int>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self)
+  }
+
+  /// The number in a span as exact points, or nil (see `Points(exactlyUTF8:)`).
+  func points(in span: Range<Int>) -> Points? {
+    Points(exactlyUTF8: UnsafeBufferPointer(rebasing: bytes[span]))
+  }
+
+  /// The number in a span as a whole number, or nil if it has a fraction or an exponent or does not fit.
+  func integer(in span: Range<Int>) -> Int? {
+    var position = span.lowerBound
+    var negative = false
+    if position < span.upperBound && bytes[position] == UInt8(ascii: "-") {
+      negative = true
+      position += 1
+    }
+    guard position < span.upperBound, span.upperBound - position <= 18 else { return nil }
+    var value = 0
+    while position < span.upperBound {
+      let byte = bytes[position]
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      position += 1
+    }
+    return negative ? -value : value
   }
 
   /// Reads a `"YYYY-MM-DD"` string as a date without building a `String`; nil (and the scanner unmoved) when the

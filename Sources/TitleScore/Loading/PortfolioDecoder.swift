@@ -9,6 +9,9 @@ struct PortfolioDecoder {
     case index(Int)
   }
 
+  /// Stands in for a required date until it is read; a record without one is rejected before it is used.
+  static let placeholderDay = Day(year: 2000, month: 1, day: 1)!
+
   private var scanner: JSONScanner
   private var steps: [Step] = []
   /// Keys of the objects being decoded, innermost last, to find repeated keys without allocating.
@@ -97,8 +100,10 @@ struct PortfolioDecoder {
 
   private mutating func integer() throws -> Int {
     guard try scanner.peekKind() == .number else { try wrongType("a whole number") }
-    let number = try scanner.readNumberText()
-    guard let value = number.integer else { throw problem(.invalidNumber, "expected a whole number, found \(number)") }
+    let span = try scanner.readNumberSpan()
+    guard let value = scanner.integer(in: span) else {
+      throw problem(.invalidNumber, "expected a whole number, found \(scanner.text(of: span))")
+    }
     return value
   }
 
@@ -116,9 +121,9 @@ struct PortfolioDecoder {
 
   private mutating func points() throws -> Points {
     guard try scanner.peekKind() == .number else { try wrongType("a number") }
-    let number = try scanner.readNumberText()
-    guard let value = number.points else {
-      throw problem(.invalidNumber, "expected a decimal with at most four decimals, found \(number)")
+    let span = try scanner.readNumberSpan()
+    guard let value = scanner.points(in: span) else {
+      throw problem(.invalidNumber, "expected a decimal with at most four decimals, found \(scanner.text(of: span))")
     }
     return value
   }
@@ -291,7 +296,7 @@ struct PortfolioDecoder {
   private mutating func education() throws -> EducationRecord {
     var level: String?
     var date: Day?
-    var result = EducationRecord(level: "", degree: nil, major: "", related: true, fullTime: true, date: Day("2000-01-01")!)
+    var result = EducationRecord(level: "", degree: nil, major: "", related: true, fullTime: true, date: PortfolioDecoder.placeholderDay)
     try object { decoder, key in
       switch key {
       case "level": level = try decoder.nonEmptyString()
@@ -345,7 +350,7 @@ struct PortfolioDecoder {
     var type: String?
     var date: Day?
     var result = AchievementRecord(
-      id: "", type: "", level: nil, rank: nil, count: 1, date: Day("2000-01-01")!, status: "completed",
+      id: "", type: "", level: nil, rank: nil, count: 1, date: PortfolioDecoder.placeholderDay, status: "completed",
       evidence: true, collective: false, mainContributor: true, acquired: "original", assessedPoints: nil, title: "")
     try object { decoder, key in
       switch key {

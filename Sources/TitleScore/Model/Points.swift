@@ -26,7 +26,14 @@ public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible, E
 
   /// Parses a decimal such as `12`, `-0.5` or `0.25`; nil for an exponent or more than four decimals.
   public init?(exactly text: String) {
-    var utf8 = Substring(text).utf8[...]
+    var copy = text
+    guard let value = copy.withUTF8({ Points(exactlyUTF8: $0) }) else { return nil }
+    self = value
+  }
+
+  /// Parses a decimal from UTF-8 bytes; the same rules as `init?(exactly:)`.
+  init?(exactlyUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    var utf8 = bytes[...]
     var negative = false
     if utf8.first == UInt8(ascii: "-") {
       negative = true
