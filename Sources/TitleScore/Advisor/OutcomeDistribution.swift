@@ -131,31 +131,11 @@ public struct OutcomeDistribution: Sendable {
   public var chanceOfReachingThreshold: Double { reachingThreshold / combinations }
 
   static func topLevelCategories(of sheet: Scoresheet) -> [String: Int] {
-    var map: [String: Int] = [:]
-    func visit(_ item: Item, _ index: Int) {
-      map[item.id] = index
-      if case .higherOf(let items) = item.rule { for inner in items { visit(inner, index) } }
-    }
-    func visit(_ category: Category, _ index: Int) {
-      for item in category.items { visit(item, index) }
-      for child in category.categories { visit(child, index) }
-    }
-    for (index, category) in sheet.categories.enumerated() { visit(category, index) }
-    return map
+    Dictionary(sheet.itemsInOrder.map { ($0.item.id, $0.categoryIndex) }, uniquingKeysWith: { first, _ in first })
   }
 
   static func specs(of sheet: Scoresheet) -> [String: Item] {
-    var items: [String: Item] = [:]
-    func visit(_ item: Item) {
-      items[item.id] = item
-      if case .higherOf(let inner) = item.rule { inner.forEach(visit) }
-    }
-    func visit(_ category: Category) {
-      category.items.forEach(visit)
-      category.categories.forEach(visit)
-    }
-    sheet.categories.forEach(visit)
-    return items
+    Dictionary(sheet.itemsInOrder.map { ($0.item.id, $0.item) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The spec a line was scored by, unless the portfolio already decided its value.

@@ -151,7 +151,7 @@ public struct Planner: Sendable {
         candidates.append(candidate)
       }
     }
-    func visit(_ item: Item) {
+    for (item, _) in sheet.itemsInOrder {
       let cap = item.cap
       func bounded(_ points: Points) -> Points { cap.map { Swift.min($0, points) } ?? points }
       switch item.rule {
@@ -178,17 +178,10 @@ public struct Planner: Sendable {
       case .countFloor(let rule):
         add(Candidate(record: record(rule.records.types.first!, rule.records.levels?.first, nil), itemID: item.id,
                       bound: bounded(Swift.max(rule.full?.points ?? .zero, rule.points))))
-      case .higherOf(let items):
-        items.forEach(visit)
       default:
         break
       }
     }
-    func visit(_ category: Category) {
-      category.items.forEach(visit)
-      category.categories.forEach(visit)
-    }
-    sheet.categories.forEach(visit)
     return candidates.filter { $0.bound > .zero }.sorted {
       ($0.bound, $1.itemID, $1.record.level ?? "") > ($1.bound, $0.itemID, $0.record.level ?? "")
     }

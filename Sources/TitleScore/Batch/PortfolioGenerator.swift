@@ -36,7 +36,7 @@ public struct PortfolioGenerator: Sendable {
       }
     }
     var assessed: [(String, [Points])] = []
-    func visit(_ item: Item) {
+    for (item, _) in sheet.itemsInOrder {
       switch item.rule {
       case .assessed(let rule):
         if case .range(let min, let max, let step) = rule.points {
@@ -52,24 +52,10 @@ public struct PortfolioGenerator: Sendable {
         add(rule.records.types, rule.records.levels ?? levels, maxRank)
       case .rankCoefficient(let rule): add(rule.records.types, rule.base.keys.sorted(), rule.coefficients.count + 1)
       case .countFloor(let rule): add(rule.records.types, rule.records.levels ?? [], 1)
-      case .higherOf(let items): items.forEach(visit)
       default: break
       }
     }
-    func visit(_ category: Category) {
-      category.items.forEach(visit)
-      category.categories.forEach(visit)
-    }
-    sheet.categories.forEach(visit)
-    func visit(_ condition: Condition) {
-      switch condition.test {
-      case .all(let conditions), .any(let conditions), .atLeast(_, let conditions): conditions.forEach(visit)
-      case .not(let inner): visit(inner)
-      case .records(let selector, _): add(selector.types, selector.levels ?? [], 3)
-      default: break
-      }
-    }
-    if let criteria = sheet.criteria { visit(criteria) }
+    for selector in sheet.conditionRecordSelectors { add(selector.types, selector.levels ?? [], 3) }
     self.kinds = kinds
     self.assessedItems = assessed
     var ceYears: [Int] = []

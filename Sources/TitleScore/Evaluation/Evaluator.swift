@@ -23,34 +23,13 @@ public struct Evaluator: Sendable {
     var ids = Set<String>()
     var order: [String] = []
     var parents: [String: String] = [:]
-    func visit(_ item: Item) {
+    for (item, _) in sheet.itemsInOrder {
       ids.insert(item.id)
       order.append(item.id)
-      switch item.rule {
-      case .recordTable(let rule): selectors.append((item.id, rule.records))
-      case .rankCoefficient(let rule): selectors.append((item.id, rule.records))
-      case .countFloor(let rule): selectors.append((item.id, rule.records))
-      case .higherOf(let items):
-        for alternative in items { parents[alternative.id] = item.id }
-        items.forEach(visit)
-      default: break
-      }
+      if let selector = item.rule.recordSelector { selectors.append((item.id, selector)) }
+      if case .higherOf(let alternatives) = item.rule { for alternative in alternatives { parents[alternative.id] = item.id } }
     }
-    func visit(_ category: Category) {
-      category.items.forEach(visit)
-      category.categories.forEach(visit)
-    }
-    sheet.categories.forEach(visit)
-    func visit(_ condition: Condition) {
-      switch condition.test {
-      case .all(let conditions), .any(let conditions), .atLeast(_, let conditions): conditions.forEach(visit)
-      case .not(let inner): visit(inner)
-      case .records(let selector, _): selectors.append((nil, selector))
-      default: break
-      }
-    }
-    if let criteria = sheet.criteria { visit(criteria) }
-    for gate in sheet.gates { if case .condition(let condition) = gate.kind { visit(condition) } }
+    selectors += sheet.conditionRecordSelectors.map { (nil, $0) }
     self.selectors = selectors
     self.itemIDs = ids
     self.itemOrder = order

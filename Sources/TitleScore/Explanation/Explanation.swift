@@ -24,16 +24,8 @@ public struct Explanation: Sendable {
   /// Every named thing in a sheet (categories, items, gates, shared caps, flags) by id.
   static func titles(of sheet: Scoresheet) -> [String: LocalizedText] {
     var titles: [String: LocalizedText] = [:]
-    func visit(_ item: Item) {
-      titles[item.id] = item.title
-      if case .higherOf(let items) = item.rule { items.forEach(visit) }
-    }
-    func visit(_ category: Category) {
-      titles[category.id] = category.title
-      category.items.forEach(visit)
-      category.categories.forEach(visit)
-    }
-    sheet.categories.forEach(visit)
+    for (item, _) in sheet.itemsInOrder { titles[item.id] = item.title }
+    for category in sheet.categoriesInOrder { titles[category.id] = category.title }
     for gate in sheet.gates { titles[gate.id] = gate.title }
     for cap in sheet.sharedCaps { titles[cap.id] = cap.title }
     for flag in sheet.flags { titles[flag.id] = flag.title }

@@ -69,22 +69,7 @@ struct JSONScanner {
 
   /// The next member's key, leaving the scanner at its value; nil at the closing brace.
   mutating func nextKey(_ isFirst: inout Bool) throws(JSONSyntaxError) -> String? {
-    skipWhitespace()
-    guard index < bytes.count else { throw failure("'}' or a key") }
-    if bytes[index] == UInt8(ascii: "}") {
-      index += 1
-      return nil
-    }
-    if !isFirst {
-      guard bytes[index] == UInt8(ascii: ",") else { throw failure("',' or '}'") }
-      index += 1
-      skipWhitespace()
-    }
-    isFirst = false
-    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("a key in quotes") }
-    let key = try readString()
-    try expect(UInt8(ascii: ":"), "':'")
-    return key
+    try nextRawKey(&isFirst)?.string
   }
 
   /// The next member's key without copying it, leaving the scanner at its value; nil at the closing brace.

@@ -101,6 +101,20 @@ public struct JSONWriter: Sendable {
   public mutating func string(_ value: String) { scalar(JSONWriter.quoted(value)) }
   /// Writes a number of points as an exact decimal.
   public mutating func points(_ value: Points) { scalar(value.description) }
+  /// Writes an interval of points: a number when exact, `{"min": …, "max": …}` otherwise.
+  public mutating func interval(_ value: PointsInterval) {
+    if value.isExact {
+      points(value.min)
+    } else {
+      beginObject()
+      key("min")
+      points(value.min)
+      key("max")
+      points(value.max)
+      endObject()
+    }
+  }
+
   /// Writes a whole number.
   public mutating func integer(_ value: Int) { scalar(String(value)) }
   /// Writes a boolean.

@@ -29,18 +29,6 @@ enum JSONReportWriter {
 
   static func object(_ table: ReportTable, _ row: BatchRow, pretty: Bool) -> String {
     var writer = JSONWriter(pretty: pretty)
-    func interval(_ value: PointsInterval) {
-      if value.isExact {
-        writer.points(value.min)
-      } else {
-        writer.beginObject()
-        writer.key("min")
-        writer.points(value.min)
-        writer.key("max")
-        writer.points(value.max)
-        writer.endObject()
-      }
-    }
     writer.beginObject()
     writer.key("rank")
     writer.integer(row.rank)
@@ -59,13 +47,13 @@ enum JSONReportWriter {
       writer.string(row.maskedPhone)
     }
     writer.key("total")
-    interval(row.total)
+    writer.interval(row.total)
     writer.key("verdict")
     writer.string(row.verdict.rawValue)
     if !table.options.publicPosting {
       if let margin = row.margin {
         writer.key("margin")
-        interval(margin)
+        writer.interval(margin)
       }
       if !row.failedGates.isEmpty {
         writer.key("failedGates")
@@ -77,7 +65,7 @@ enum JSONReportWriter {
       writer.beginObject()
       for (index, id) in table.results.categoryIDs.enumerated() {
         writer.key(id)
-        interval(row.subtotals[index])
+        writer.interval(row.subtotals[index])
       }
       writer.endObject()
       if let claimed = row.claimed {

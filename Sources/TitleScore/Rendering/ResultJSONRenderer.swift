@@ -19,18 +19,6 @@ public struct ResultJSONRenderer: Sendable {
   public func write(into writer: inout JSONWriter) {
     let result = explanation.result
     let language = explanation.language
-    func interval(_ value: PointsInterval) {
-      if value.isExact {
-        writer.points(value.min)
-      } else {
-        writer.beginObject()
-        writer.key("min")
-        writer.points(value.min)
-        writer.key("max")
-        writer.points(value.max)
-        writer.endObject()
-      }
-    }
     writer.beginObject()
     writer.key("sheet")
     writer.string(result.sheetID)
@@ -47,14 +35,14 @@ public struct ResultJSONRenderer: Sendable {
       writer.endArray()
     }
     writer.key("total")
-    interval(result.total)
+    writer.interval(result.total)
     if let threshold = result.threshold {
       writer.key("threshold")
       writer.points(threshold)
     }
     if let margin = result.margin {
       writer.key("margin")
-      interval(margin)
+      writer.interval(margin)
     }
     if let claimed = result.claimedTotal {
       writer.key("claimedTotal")
@@ -71,9 +59,9 @@ public struct ResultJSONRenderer: Sendable {
       writer.key("depth")
       writer.integer(category.depth)
       writer.key("raw")
-      interval(category.raw)
+      writer.interval(category.raw)
       writer.key("subtotal")
-      interval(category.subtotal)
+      writer.interval(category.subtotal)
       writer.endObject()
     }
     writer.endArray()
@@ -98,7 +86,7 @@ public struct ResultJSONRenderer: Sendable {
       for input in line.inputs { writer.string(input) }
       writer.endArray()
       writer.key("points")
-      interval(line.points)
+      writer.interval(line.points)
       if let cap = line.sharedCap {
         writer.key("sharedCap")
         writer.string(cap)
@@ -126,7 +114,7 @@ public struct ResultJSONRenderer: Sendable {
       }
       if let lost = deduction.lost {
         writer.key("lost")
-        interval(lost)
+        writer.interval(lost)
       }
       writer.key("message")
       writer.string(explanation.message(deduction))
@@ -190,7 +178,7 @@ public struct ResultJSONRenderer: Sendable {
           writer.points(claimed)
         }
         writer.key("accepted")
-        interval(claim.accepted)
+        writer.interval(claim.accepted)
         writer.key("reasons")
         writer.beginArray()
         for reason in claim.reasons { writer.string(reason.rawValue) }

@@ -1,0 +1,59 @@
+extension Scoresheet {
+  /// Every item in sheet order, each "higher of" item followed by its alternatives, with the index of the
+  /// first-level category it belongs to.
+  var itemsInOrder: [(item: Item, categoryIndex: Int)] {
+    var items: [(Item, Int)] = []
+    func visit(_ item: Item, _ index: Int) {
+      items.append((item, index))
+      if case .higherOf(let alternatives) = item.rule { for alternative in alternatives { visit(alternative, index) } }
+    }
+    func visit(_ category: Category, _ index: Int) {
+      for item in category.items { visit(item, index) }
+      for child in category.categories { visit(child, index) }
+    }
+    for (index, category) in categories.enumerated() { visit(category, index) }
+    return items
+  }
+
+  /// Every category in sheet order, parents before children.
+  var categoriesInOrder: [Category] {
+    var result: [Category] = []
+    func visit(_ category: Category) {
+      result.append(category)
+      category.categories.forEach(visit)
+    }
+    categories.forEach(visit)
+    return result
+  }
+
+  /// The record selectors of the criteria and of condition gates, in sheet order.
+  var conditionRecordSelectors: [RecordSelector] {
+    var selectors = criteria?.recordSelectors ?? []
+    for gate in gates { if case .condition(let condition) = gate.kind { selectors += condition.recordSelectors } }
+    return selectors
+  }
+}
+
+extension Rule {
+  /// The records the rule scores, for the rule kinds that score records.
+  var recordSelector: RecordSelector? {
+    switch self {
+    case .recordTable(let rule): return rule.records
+    case .rankCoefficient(let rule): return rule.records
+    case .countFloor(let rule): return rule.records
+    default: return nil
+    }
+  }
+}
+
+extension Condition {
+  /// Every record selector in the condition tree, in order.
+  var recordSelectors: [RecordSelector] {
+    switch test {
+    case .all(let conditions), .any(let conditions), .atLeast(_, let conditions): return conditions.flatMap(\.recordSelectors)
+    case .not(let inner): return inner.recordSelectors
+    case .records(let selector, _): return [selector]
+    default: return []
+    }
+  }
+}
