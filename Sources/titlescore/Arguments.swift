@@ -35,7 +35,9 @@ struct Arguments {
 
   func integer(_ name: String, default fallback: Int) throws -> Int {
     guard let text = value(name) else { return fallback }
-    guard let number = Int(text), number > 0 else { throw UsageError("\(name) takes a whole number above 0, not \"\(text)\"") }
+    guard let number = Int(text), number > 0 else {
+      throw UsageError("\(name) takes a whole number above 0, not \"\(text)\"")
+    }
     return number
   }
 

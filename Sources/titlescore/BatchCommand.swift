@@ -4,11 +4,16 @@ import TitleScore
 /// `titlescore batch INPUT… --sheet ID|FILE`: scores many applicants into a ranked report.
 enum BatchCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
-    try arguments.allow(["--sheet", "--out", "--format", "--jobs", "--lang", "--public", "--sheets", "--stats", "--quiet"])
-    guard !arguments.positional.isEmpty else { throw UsageError("batch needs at least one input (a file, a folder or -)") }
+    try arguments.allow([
+      "--sheet", "--out", "--format", "--jobs", "--lang", "--public", "--sheets", "--stats", "--quiet",
+    ])
+    guard !arguments.positional.isEmpty else {
+      throw UsageError("batch needs at least one input (a file, a folder or -)")
+    }
     guard let reference = arguments.value("--sheet") else { throw UsageError("batch needs --sheet ID|FILE") }
     let out = arguments.value("--out")
-    let defaultFormat = out.map { ($0 as NSString).pathExtension.lowercased() }.flatMap(ReportFormat.init(rawValue:)) ?? .table
+    let defaultFormat =
+      out.map { ($0 as NSString).pathExtension.lowercased() }.flatMap(ReportFormat.init(rawValue:)) ?? .table
     guard let format = arguments.value("--format").map({ ReportFormat(rawValue: $0) }) ?? defaultFormat else {
       throw UsageError("--format takes \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
     }
@@ -35,8 +40,12 @@ enum BatchCommand {
       sink.flush()
     }
     let seconds = Date().timeIntervalSince(started)
-    for record in results.rejected.prefix(20) { Console.error(record.diagnostic.located(file: record.file, line: record.line).description) }
-    if results.rejected.count > 20 { Console.error("… and \(results.rejected.count - 20) more rejected records (see the report)") }
+    for record in results.rejected.prefix(20) {
+      Console.error(record.diagnostic.located(file: record.file, line: record.line).description)
+    }
+    if results.rejected.count > 20 {
+      Console.error("… and \(results.rejected.count - 20) more rejected records (see the report)")
+    }
     Console.error(
       "records read \(results.readCount) = scored \(results.scoredCount) + rejected \(results.rejected.count)"
         + (out.map { " → \($0)" } ?? ""))

@@ -17,7 +17,9 @@ enum BenchCommand {
     if let sheets = arguments.value("--sheets") { passThrough = ["--sheets", sheets] }
 
     Console.error("generating \(count) portfolios → \(input)")
-    _ = try runProcess(executable, ["generate", "--count", String(count), "--seed", "20221231", "--sheet", sheetID, "--out", input] + passThrough)
+    _ = try runProcess(
+      executable,
+      ["generate", "--count", String(count), "--seed", "20221231", "--sheet", sheetID, "--out", input] + passThrough)
     let bytes = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
 
     var floor: Double?
@@ -42,7 +44,8 @@ enum BenchCommand {
       let report = (directory as NSString).appendingPathComponent("report-\(jobs).csv")
       _ = try runProcess(
         executable,
-        ["batch", input, "--sheet", sheetID, "--jobs", String(jobs), "--out", report, "--stats", stats, "--quiet"] + passThrough)
+        ["batch", input, "--sheet", sheetID, "--jobs", String(jobs), "--out", report, "--stats", stats, "--quiet"]
+          + passThrough)
       let fields = try String(contentsOfFile: stats, encoding: .utf8).split(whereSeparator: { $0 == " " || $0 == "\n" })
       var values: [String: String] = [:]
       for field in fields {
@@ -64,12 +67,20 @@ enum BenchCommand {
         String(format: "%.0f", Double(run.peakKB) / 1024),
       ])
     }
-    if let floor { lines.append(["orjson parse only", String(format: "%.2f", Double(count) / floor), String(format: "%.0f", floor), "—"]) }
-    var report = "records: \(count), file: \(String(format: "%.0f", Double(bytes) / 1e6)) MB (\(bytes / max(1, count)) bytes/record)\n"
-    report += TableText.render(headers: ["run", "seconds", "records/s", "peak MB"], rows: lines, rightAligned: [1, 2, 3])
+    if let floor {
+      lines.append([
+        "orjson parse only", String(format: "%.2f", Double(count) / floor), String(format: "%.0f", floor), "—",
+      ])
+    }
+    var report =
+      "records: \(count), file: \(String(format: "%.0f", Double(bytes) / 1e6)) MB (\(bytes / max(1, count)) bytes/record)\n"
+    report += TableText.render(
+      headers: ["run", "seconds", "records/s", "peak MB"], rows: lines, rightAligned: [1, 2, 3])
     let speedup = runs[0].seconds / max(runs[1].seconds, 0.000_001)
     report += String(format: "2 jobs ÷ 1 job: %.2f× (target ≥ 1.8×)\n", speedup)
-    if let floor { report += String(format: "2 jobs ÷ orjson parse: %.2f× (target ≥ 1.5×)\n", rate(runs[1].seconds) / floor) }
+    if let floor {
+      report += String(format: "2 jobs ÷ orjson parse: %.2f× (target ≥ 1.5×)\n", rate(runs[1].seconds) / floor)
+    }
     report += "peak memory, 2 jobs: \(runs[1].peakKB / 1024) MB (target ≤ 300 MB for 1,000,000 applicants)\n"
     report += "reports for --jobs 1 and --jobs 2 byte-identical: \(identical ? "yes" : "NO")\n"
     Console.out(report)

@@ -28,7 +28,8 @@ enum CompareCommand {
     } else {
       Console.out(text)
     }
-    Console.error("records read \(runs[0].readCount) = scored \(runs[0].scoredCount) + rejected \(runs[0].rejected.count)")
+    Console.error(
+      "records read \(runs[0].readCount) = scored \(runs[0].scoredCount) + rejected \(runs[0].rejected.count)")
     return 0
   }
 }

@@ -38,7 +38,8 @@ enum Console {
     if let sheet = library.sheet(id: reference) { return sheet }
     let known = library.sheets.map(\.id).joined(separator: "\n  ")
     throw CommandFailure(
-      Diagnostic(.unknownSheet, at: .root, "no bundled sheet has the id \"\(reference)\"; bundled:\n  \(known)").description)
+      Diagnostic(.unknownSheet, at: .root, "no bundled sheet has the id \"\(reference)\"; bundled:\n  \(known)")
+        .description)
   }
 
   static func read(_ file: String) throws -> [UInt8] {

@@ -21,7 +21,10 @@ enum ScoreCommand {
 
     let additions = arguments.values("--add")
     guard !additions.isEmpty else {
-      Console.out(format == "json" ? ResultJSONRenderer(explanation: explanation).render() : ResultTextRenderer(explanation: explanation).render())
+      Console.out(
+        format == "json"
+          ? ResultJSONRenderer(explanation: explanation).render()
+          : ResultTextRenderer(explanation: explanation).render())
       return 0
     }
     var records: [AchievementRecord] = []

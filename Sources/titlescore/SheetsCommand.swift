@@ -22,7 +22,8 @@ enum SheetsCommand {
         for entry in guide.entries {
           let sheet = entry.sheetID ?? (language == .zh ? "（未内置评分表）" : "(no bundled sheet)")
           Console.out(
-            "  \(guide.city) \(entry.specialties.joined(separator: "/")): \(entry.applicants.text(language)) → \(entry.route.rawValue) \(sheet)\n")
+            "  \(guide.city) \(entry.specialties.joined(separator: "/")): \(entry.applicants.text(language)) → \(entry.route.rawValue) \(sheet)\n"
+          )
         }
       }
     }

@@ -124,7 +124,8 @@ import Testing
 
 @Suite struct RouteAdvisorTests {
   @Test func bestRouteComesFirstEvenWhenNotFirstListed() throws {
-    let portfolio = try Portfolio.decode(json: Array(try Data(contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/linping-exceptional.json"))))
+    let portfolio = try Portfolio.decode(
+      json: Array(try Data(contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/linping-exceptional.json"))))
     let advisor = RouteAdvisor(library: Bundled.library, portfolio: portfolio)
     let ids = advisor.options.map(\.sheet.id)
     #expect(ids.first == "linping-2022-manufacturing-engineer-exceptional")
@@ -136,7 +137,9 @@ import Testing
   @Test func ineligibleRouteNamesWhatIsMissing() throws {
     var portfolio = Fixture.portfolio("minimal-portfolio.json")
     portfolio.employer.city = "jiaxing"
-    portfolio.continuingEducation = [2019: ["public": 90], 2020: ["public": 90], 2021: ["public": 72], 2022: ["public": 90]]
+    portfolio.continuingEducation = [
+      2019: ["public": 90], 2020: ["public": 90], 2021: ["public": 72], 2022: ["public": 90],
+    ]
     portfolio.assessments = [2019: "competent", 2020: "competent", 2021: "competent"]
     let advisor = RouteAdvisor(library: Bundled.library, portfolio: portfolio)
     let selfScore = try #require(advisor.options.first { $0.sheet.id == "jiaxing-2022-energy-engineer-self-score" })
@@ -159,7 +162,10 @@ import Testing
   }
 
   @Test func routeGuidePointsToRoutesWithoutABundledSheet() throws {
-    let portfolio = try Portfolio.decode(json: Array(try Data(contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/anji-construction-without-degree.json"))))
+    let portfolio = try Portfolio.decode(
+      json: Array(
+        try Data(contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/anji-construction-without-degree.json"))
+      ))
     let advisor = RouteAdvisor(library: Bundled.library, portfolio: portfolio)
     #expect(advisor.pointers.map(\.entry.route) == [.selfScore])
     #expect(advisor.pointers.first?.entry.sheetID == nil)
@@ -184,13 +190,15 @@ import Testing
     let generous = try CohortStanding(result: result, cohortReport: cohort, passRate: 1)
     #expect(generous.places == 4 && generous.inside == true)
     portfolio.assessed["review"] = 4
-    let top = try CohortStanding(result: Evaluator(sheet: sheet).evaluate(portfolio), cohortReport: cohort, passRate: 0.25)
+    let top = try CohortStanding(
+      result: Evaluator(sheet: sheet).evaluate(portfolio), cohortReport: cohort, passRate: 0.25)
     #expect(top.rank == 1 && top.places == 1 && top.inside == true && top.percentile == 100)
   }
 
   @Test func cohortFromAnotherSheetIsRefused() throws {
     let cohort = try JSONValue.parse(Array(#"{"sheet": "other", "rows": []}"#.utf8))
-    let result = Evaluator(sheet: Fixture.sheet("every-rule-kind.json")).evaluate(Fixture.portfolio("minimal-portfolio.json"))
+    let result = Evaluator(sheet: Fixture.sheet("every-rule-kind.json")).evaluate(
+      Fixture.portfolio("minimal-portfolio.json"))
     #expect(throws: Diagnostic.self) { try CohortStanding(result: result, cohortReport: cohort) }
   }
 
@@ -198,7 +206,8 @@ import Testing
     let sheet = Fixture.sheet("every-rule-kind.json")
     var portfolio = Fixture.portfolio("minimal-portfolio.json")
     portfolio.records = [record("R1", "paper")]
-    let added = try AchievementRecord.decodeList(json: Array(#"[{"id": "R1", "type": "patent", "level": "invention", "rank": 2, "date": "2021-01-01"}]"#.utf8))
+    let added = try AchievementRecord.decodeList(
+      json: Array(#"[{"id": "R1", "type": "patent", "level": "invention", "rank": 2, "date": "2021-01-01"}]"#.utf8))
     let whatIf = WhatIf(sheet: sheet, portfolio: portfolio, added: added)
     #expect(whatIf.after.total.min - whatIf.before.total.min == 8)
     #expect(whatIf.changedPortfolio.records.map(\.id) == ["R1", "R1-2"])

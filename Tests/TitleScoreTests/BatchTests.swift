@@ -10,9 +10,13 @@ import Testing
     try BatchRunner(sheet: sheet, jobs: jobs).run(inputs)
   }
 
-  private func report(_ results: BatchResults, _ format: ReportFormat, publicPosting: Bool = false, jobs: Int = 1) -> String {
+  private func report(_ results: BatchResults, _ format: ReportFormat, publicPosting: Bool = false, jobs: Int = 1)
+    -> String
+  {
     let sink = ReportSink()
-    BatchReport.write(results, format: format, options: ReportOptions(language: .en, publicPosting: publicPosting, jobs: jobs), to: sink)
+    BatchReport.write(
+      results, format: format, options: ReportOptions(language: .en, publicPosting: publicPosting, jobs: jobs), to: sink
+    )
     return sink.text
   }
 
@@ -51,7 +55,8 @@ import Testing
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let file = directory.appendingPathComponent("broken.json")
-    try Data(#"[{"id": "A", "name": "a", "employer": {"name": "x"}, "specialty": "energy"}, {"id": "B", "#.utf8).write(to: file)
+    try Data(#"[{"id": "A", "name": "a", "employer": {"name": "x"}, "specialty": "energy"}, {"id": "B", "#.utf8).write(
+      to: file)
     let results = try run([file.path])
     #expect(results.scoredCount == 1)
     #expect(results.rejected.map(\.diagnostic.code) == [.jsonSyntax])
@@ -181,10 +186,12 @@ import Testing
     var stricter = sheet
     stricter.threshold = 12
     let file = Fixture.path("batch-ties.jsonl")
-    let comparison = SheetComparison(before: try run([file]), after: try BatchRunner(sheet: stricter, jobs: 1).run([file]), language: .en)
+    let comparison = SheetComparison(
+      before: try run([file]), after: try BatchRunner(sheet: stricter, jobs: 1).run([file]), language: .en)
     #expect(comparison.changes.isEmpty)
     stricter.threshold = 9
-    let looser = SheetComparison(before: try run([file]), after: try BatchRunner(sheet: stricter, jobs: 1).run([file]), language: .en)
+    let looser = SheetComparison(
+      before: try run([file]), after: try BatchRunner(sheet: stricter, jobs: 1).run([file]), language: .en)
     #expect(looser.changes.map(\.after.id) == ["A", "C", "B"])
     #expect(looser.changes.first?.reasons.contains("threshold 30 → 9") == true)
     #expect(looser.transitions.map(\.count) == [3])

@@ -21,8 +21,10 @@ import Testing
       "linping-2022-manufacturing-engineer-normal", "linping-2022-manufacturing-engineer-direct",
       "linping-2022-manufacturing-engineer-exceptional", "linping-2022-manufacturing-engineer-skill-talent",
       "jiaxing-2022-energy-assistant-engineer-skill-talent", "jiaxing-2022-energy-engineer-skill-talent",
-      "anji-2021-assistant-engineer-skill-talent", "anji-2021-engineer-skill-talent", "anji-2021-senior-engineer-skill-talent",
-      "shaoxing-2022-eco-environment-engineer-skill-talent", "shaoxing-2022-eco-environment-senior-engineer-skill-talent",
+      "anji-2021-assistant-engineer-skill-talent", "anji-2021-engineer-skill-talent",
+      "anji-2021-senior-engineer-skill-talent",
+      "shaoxing-2022-eco-environment-engineer-skill-talent",
+      "shaoxing-2022-eco-environment-senior-engineer-skill-talent",
       "shaoxing-2022-eco-environment-full-senior-engineer-honour",
     ] {
       #expect(ids.contains(id), "\(id) is missing")
@@ -57,7 +59,9 @@ import Testing
   @Test func seniorSelfScoreRaisesTheInterviewFlagWithItsReason() throws {
     let sheet = Bundled.sheet("shaoxing-2022-eco-environment-senior-engineer-self-score")
     #expect(sheet.flags.count == 7)
-    let portfolio = try Portfolio.decode(json: Array(try Data(contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/shaoxing-senior-engineer.json"))))
+    let portfolio = try Portfolio.decode(
+      json: Array(
+        try Data(contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/shaoxing-senior-engineer.json"))))
     let result = Evaluator(sheet: sheet).evaluate(portfolio)
     // Self-score for senior engineer, and a master's degree obtained in 2021 (less than 2 years before the cut-off).
     #expect(result.flags.map(\.triggerID) == ["self-score-senior", "recent-later-degree"])
@@ -75,8 +79,11 @@ import Testing
 @Suite struct ExplanationTests {
   private func explained(_ language: Language) throws -> (Explanation, String) {
     let sheet = Bundled.sheet("jiaxing-2022-energy-engineer-self-score")
-    let portfolio = try Portfolio.decode(json: Array(try Data(contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/jiaxing-energy-engineer.json"))))
-    let explanation = Explanation(sheet: sheet, portfolio: portfolio, result: Evaluator(sheet: sheet).evaluate(portfolio), language: language)
+    let portfolio = try Portfolio.decode(
+      json: Array(
+        try Data(contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/jiaxing-energy-engineer.json"))))
+    let explanation = Explanation(
+      sheet: sheet, portfolio: portfolio, result: Evaluator(sheet: sheet).evaluate(portfolio), language: language)
     return (explanation, ResultTextRenderer(explanation: explanation).render())
   }
 

@@ -11,10 +11,14 @@ import Testing
   }
 
   private func gate(_ kind: Gate.Kind) -> Gate {
-    Gate(id: "g", title: LocalizedText(zh: "控制项", en: "gate"), provenance: Provenance(clause: "t", status: .official), kind: kind)
+    Gate(
+      id: "g", title: LocalizedText(zh: "控制项", en: "gate"), provenance: Provenance(clause: "t", status: .official),
+      kind: kind)
   }
 
-  private func check(_ kind: Gate.Kind, materials: MaterialInspection? = nil, _ change: (inout Portfolio) -> Void) -> ScoreResult {
+  private func check(_ kind: Gate.Kind, materials: MaterialInspection? = nil, _ change: (inout Portfolio) -> Void)
+    -> ScoreResult
+  {
     var portfolio = Fixture.portfolio("minimal-portfolio.json")
     change(&portfolio)
     return Evaluator(sheet: sheet(with: gate(kind))).evaluate(portfolio, materials: materials)
@@ -82,17 +86,29 @@ import Testing
     let anji = ContinuingEducationRequirement(
       years: [2020], perYearTotal: 90, perYearByKind: ["professional": 60, "public": 18], cumulativeAllowance: nil,
       allowanceNeedsFinalYear: false, cumulativeMinimum: nil, unit: "hours")
-    #expect(check(.continuingEducation(anji)) { $0.continuingEducation = [2020: hours(90, professional: 72)] }.gates[0].passed)
-    #expect(!check(.continuingEducation(anji)) { $0.continuingEducation = [2020: hours(90, professional: 73)] }.gates[0].passed)
-    #expect(!check(.continuingEducation(anji)) { $0.continuingEducation = [2020: hours(90, professional: 59)] }.gates[0].passed)
+    #expect(
+      check(.continuingEducation(anji)) { $0.continuingEducation = [2020: hours(90, professional: 72)] }.gates[0].passed
+    )
+    #expect(
+      !check(.continuingEducation(anji)) { $0.continuingEducation = [2020: hours(90, professional: 73)] }.gates[0]
+        .passed)
+    #expect(
+      !check(.continuingEducation(anji)) { $0.continuingEducation = [2020: hours(90, professional: 59)] }.gates[0]
+        .passed)
   }
 
   @Test func cumulativeMinimumIsRequiredOverTheWindow() {
     let linping = ContinuingEducationRequirement(
       years: [2019, 2020, 2021, 2022], perYearTotal: nil, perYearByKind: [:], cumulativeAllowance: nil,
       allowanceNeedsFinalYear: false, cumulativeMinimum: 45, unit: "credits")
-    #expect(check(.continuingEducation(linping)) { $0.continuingEducation = [2019: ["public": 20], 2022: ["professional": 25]] }.gates[0].passed)
-    #expect(!check(.continuingEducation(linping)) { $0.continuingEducation = [2019: ["public": 20], 2022: ["professional": p("24.5")]] }.gates[0].passed)
+    #expect(
+      check(.continuingEducation(linping)) {
+        $0.continuingEducation = [2019: ["public": 20], 2022: ["professional": 25]]
+      }.gates[0].passed)
+    #expect(
+      !check(.continuingEducation(linping)) {
+        $0.continuingEducation = [2019: ["public": 20], 2022: ["professional": p("24.5")]]
+      }.gates[0].passed)
   }
 
   @Test func scopeExcludesSpecialtiesSectorsAndResidency() {
@@ -108,14 +124,28 @@ import Testing
 
   @Test func recommendationsNeedEnoughExpertsOfTheLevel() {
     let kind = Gate.Kind.recommendations(minimum: 2, level: "full-senior")
-    #expect(!check(kind) { $0.recommendations = [Recommendation(expert: "甲", level: "full-senior"), Recommendation(expert: "乙", level: "senior")] }.gates[0].passed)
-    #expect(check(kind) { $0.recommendations = [Recommendation(expert: "甲", level: "full-senior"), Recommendation(expert: "乙", level: "full-senior")] }.gates[0].passed)
+    #expect(
+      !check(kind) {
+        $0.recommendations = [
+          Recommendation(expert: "甲", level: "full-senior"), Recommendation(expert: "乙", level: "senior"),
+        ]
+      }.gates[0].passed)
+    #expect(
+      check(kind) {
+        $0.recommendations = [
+          Recommendation(expert: "甲", level: "full-senior"), Recommendation(expert: "乙", level: "full-senior"),
+        ]
+      }.gates[0].passed)
   }
 
   @Test func conditionGateFailsWhenTheConditionDoesNot() {
     let condition = Condition(test: .fact(name: "years.skill", comparison: .atLeast(3)))
-    #expect(check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2020-01-01")!) }.gates[0].passed == false)
-    #expect(check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2019-12-31")!) }.gates[0].passed)
+    #expect(
+      check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2020-01-01")!) }.gates[0]
+        .passed == false)
+    #expect(
+      check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2019-12-31")!) }.gates[0]
+        .passed)
   }
 
   // MARK: - Materials
@@ -129,7 +159,9 @@ import Testing
   /// A JPEG header with a frame of the given size, padded to `bytes`.
   static func jpeg(width: Int, height: Int, bytes: Int) -> [UInt8] {
     var data: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array(repeating: 0, count: 14)
-    data += [0xFF, 0xC0, 0x00, 0x11, 0x08, UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF)]
+    data += [
+      0xFF, 0xC0, 0x00, 0x11, 0x08, UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF),
+    ]
     data += Array(repeating: 0, count: max(0, bytes - data.count - 2)) + [0xFF, 0xD9]
     return data
   }

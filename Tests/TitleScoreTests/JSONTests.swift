@@ -10,7 +10,11 @@ import Testing
 
   @Test func keepsNumberTextExact() throws {
     let value = try JSONValue.parse(Array(#"[0.1, -2.50, 3e2]"#.utf8))
-    #expect(value == .array([.number(JSONNumber(text: "0.1")), .number(JSONNumber(text: "-2.50")), .number(JSONNumber(text: "3e2"))]))
+    #expect(
+      value
+        == .array([
+          .number(JSONNumber(text: "0.1")), .number(JSONNumber(text: "-2.50")), .number(JSONNumber(text: "3e2")),
+        ]))
   }
 
   @Test func locatesSyntaxErrors() {

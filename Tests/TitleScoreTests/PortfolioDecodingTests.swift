@@ -62,14 +62,18 @@ import Testing
   @Test func duplicateRecordIDsAreRejected() {
     let found = diagnostic(
       valid.replacingOccurrences(
-        of: "\"date\": \"2020-01-01\"}]", with: "\"date\": \"2020-01-01\"}, {\"id\": \"R1\", \"type\": \"paper\", \"date\": \"2020-01-01\"}]"))
+        of: "\"date\": \"2020-01-01\"}]",
+        with: "\"date\": \"2020-01-01\"}, {\"id\": \"R1\", \"type\": \"paper\", \"date\": \"2020-01-01\"}]"))
     #expect(found?.code == .duplicateID)
   }
 
   @Test func duplicateKeysAndExcessDecimalsAreRejected() {
-    #expect(diagnostic(valid.replacingOccurrences(of: #""name": "李四","#, with: #""name": "李四", "name": "x","#))?.code == .duplicateKey)
+    #expect(
+      diagnostic(valid.replacingOccurrences(of: #""name": "李四","#, with: #""name": "李四", "name": "x","#))?.code
+        == .duplicateKey)
     let hours = valid.replacingOccurrences(
-      of: #""specialty": "energy","#, with: #""specialty": "energy", "continuingEducation": {"2021": {"public": 1.00001}},"#)
+      of: #""specialty": "energy","#,
+      with: #""specialty": "energy", "continuingEducation": {"2021": {"public": 1.00001}},"#)
     #expect(diagnostic(hours)?.code == .invalidNumber)
   }
 }

@@ -12,9 +12,19 @@ import Testing
   }
 
   @Test func lookupTakesTheFirstRowWhoseFactsAllMatch() {
-    let fullTime = score { $0.education = [EducationRecord(level: "master", degree: "master", major: "m", related: true, fullTime: true, date: Day("2012-07-01")!)] }
+    let fullTime = score {
+      $0.education = [
+        EducationRecord(
+          level: "master", degree: "master", major: "m", related: true, fullTime: true, date: Day("2012-07-01")!)
+      ]
+    }
     #expect(fullTime.linePoints("education") == PointsInterval(exactly: 4))
-    let partTime = score { $0.education = [EducationRecord(level: "master", degree: "master", major: "m", related: true, fullTime: false, date: Day("2012-07-01")!)] }
+    let partTime = score {
+      $0.education = [
+        EducationRecord(
+          level: "master", degree: "master", major: "m", related: true, fullTime: false, date: Day("2012-07-01")!)
+      ]
+    }
     #expect(partTime.linePoints("education") == PointsInterval(exactly: 3))
     #expect(partTime.lines.first { $0.itemID == "education" }?.rowIndex == 1)
   }
@@ -78,9 +88,15 @@ import Testing
   }
 
   @Test func countFloorGivesPointsPerFullBlock() {
-    #expect(score { $0.records = [record("M", "monitoring-certification", count: 14)] }.linePoints("monitoring") == PointsInterval(exactly: 4))
-    #expect(score { $0.records = [record("M", "monitoring-certification", count: 19)] }.linePoints("monitoring") == PointsInterval(exactly: 6))
-    #expect(score { $0.records = [record("M", "monitoring-certification", count: 20)] }.linePoints("monitoring") == PointsInterval(exactly: 8))
+    #expect(
+      score { $0.records = [record("M", "monitoring-certification", count: 14)] }.linePoints("monitoring")
+        == PointsInterval(exactly: 4))
+    #expect(
+      score { $0.records = [record("M", "monitoring-certification", count: 19)] }.linePoints("monitoring")
+        == PointsInterval(exactly: 6))
+    #expect(
+      score { $0.records = [record("M", "monitoring-certification", count: 20)] }.linePoints("monitoring")
+        == PointsInterval(exactly: 8))
   }
 
   @Test func higherOfKeepsOnlyTheHigherItem() {
@@ -107,7 +123,9 @@ import Testing
 
   @Test func perCertificatePointsByLevel() {
     let result = score {
-      $0.records = [record("C1", "certificate", level: "class-1"), record("C2", "certificate", level: "class-3", count: 2)]
+      $0.records = [
+        record("C1", "certificate", level: "class-1"), record("C2", "certificate", level: "class-3", count: 2),
+      ]
     }
     #expect(result.linePoints("certificates") == PointsInterval(exactly: 16))
   }
@@ -117,7 +135,10 @@ import Testing
       $0.records = [record("R1", "project", level: "provincial", rank: 1, count: 3)]
     }
     #expect(result.subtotal("work") == PointsInterval(exactly: 40))
-    #expect(result.deductions.contains { $0.code == .capReached && $0.itemID == "work" && $0.lost == PointsInterval(exactly: 8) })
+    #expect(
+      result.deductions.contains {
+        $0.code == .capReached && $0.itemID == "work" && $0.lost == PointsInterval(exactly: 8)
+      })
   }
 
   @Test func itemCapCutsTheItem() {
@@ -137,7 +158,9 @@ import Testing
     #expect(below.total == PointsInterval(min: 20, max: 23))
     #expect(below.verdict.kind == .belowThreshold)
     let at = score {
-      $0.records = [record("R1", "project", level: "provincial", rank: 3), record("C", "certificate", level: "class-3")]
+      $0.records = [
+        record("R1", "project", level: "provincial", rank: 3), record("C", "certificate", level: "class-3"),
+      ]
       $0.assessed["review"] = 1
       $0.facts["examScore"] = .number(88)  // (88 − 60) × 0.25 = 7
     }

@@ -3,13 +3,16 @@ import Testing
 @testable import TitleScore
 
 @Suite struct ScoresheetValidationTests {
-  private func codes(replacing old: String, with new: String, in fixture: String = "every-rule-kind.json") -> [DiagnosticCode] {
+  private func codes(replacing old: String, with new: String, in fixture: String = "every-rule-kind.json")
+    -> [DiagnosticCode]
+  {
     let outcome = ScoresheetLoader.load(bytes: Fixture.sheetText(fixture, replacing: old, with: new), file: fixture)
     return outcome.diagnostics.map(\.code)
   }
 
   private func diagnostics(replacing old: String, with new: String) -> [Diagnostic] {
-    ScoresheetLoader.load(bytes: Fixture.sheetText("every-rule-kind.json", replacing: old, with: new), file: "s.json").diagnostics
+    ScoresheetLoader.load(bytes: Fixture.sheetText("every-rule-kind.json", replacing: old, with: new), file: "s.json")
+      .diagnostics
   }
 
   @Test func fixturesAreValid() {
@@ -43,7 +46,8 @@ import Testing
   @Test func wrongTypeAndMissingFieldAndUnknownField() {
     #expect(codes(replacing: #""threshold": 30"#, with: #""threshold": "30""#) == [.wrongType])
     #expect(codes(replacing: #""cutoff": "2022-12-31","#, with: "") == [.missingField])
-    #expect(codes(replacing: #""cutoff": "2022-12-31","#, with: #""cutoff": "2022-12-31", "cutof": 1,"#) == [.unknownField])
+    #expect(
+      codes(replacing: #""cutoff": "2022-12-31","#, with: #""cutoff": "2022-12-31", "cutof": 1,"#) == [.unknownField])
   }
 
   @Test func impossibleDateAndNegativeAndInexactNumbers() {
@@ -59,14 +63,22 @@ import Testing
 
   @Test func unorderedAndOverlappingTiers() {
     #expect(
-      codes(replacing: #"{"min": 5, "below": 10, "points": 3}"#, with: #"{"min": 5, "below": 4, "points": 3}"#).contains(.tiersUnordered))
-    #expect(codes(replacing: #"{"min": 5, "below": 10, "points": 3}"#, with: #"{"min": 4, "below": 10, "points": 3}"#) == [.tiersOverlap])
+      codes(replacing: #"{"min": 5, "below": 10, "points": 3}"#, with: #"{"min": 5, "below": 4, "points": 3}"#)
+        .contains(.tiersUnordered))
     #expect(
-      codes(replacing: #"{"min": 10, "points": 5}"#, with: #"{"min": 1, "below": 2, "points": 5}"#).contains(.tiersUnordered))
+      codes(replacing: #"{"min": 5, "below": 10, "points": 3}"#, with: #"{"min": 4, "below": 10, "points": 3}"#) == [
+        .tiersOverlap
+      ])
+    #expect(
+      codes(replacing: #"{"min": 10, "points": 5}"#, with: #"{"min": 1, "below": 2, "points": 5}"#).contains(
+        .tiersUnordered))
   }
 
   @Test func gapInARankTable() {
-    #expect(codes(replacing: #""byRank": {"1": 16, "2": 14, "3": 12}"#, with: #""byRank": {"1": 16, "3": 12}"#) == [.rankTableGap])
+    #expect(
+      codes(replacing: #""byRank": {"1": 16, "2": 14, "3": 12}"#, with: #""byRank": {"1": 16, "3": 12}"#) == [
+        .rankTableGap
+      ])
   }
 
   @Test func duplicateAndShadowedRows() {
@@ -77,53 +89,83 @@ import Testing
     #expect(
       codes(
         replacing: #"{"match": {"education.level": "master", "education.fullTime": true}, "points": 4},"#,
-        with: #"{"match": {"education.level": "master"}, "points": 3}, {"match": {"education.level": "master", "education.fullTime": true}, "points": 4},"#
+        with:
+          #"{"match": {"education.level": "master"}, "points": 3}, {"match": {"education.level": "master", "education.fullTime": true}, "points": 4},"#
       ).contains(.rowNeverMatches))
-    #expect(codes(replacing: #"{"match": {"education.level": "bachelor"}, "points": 2}"#, with: #"{"match": {"education.level": "bachelors"}, "points": 2}"#) == [.rowNeverMatches])
-    #expect(codes(replacing: #"{"match": {"education.level": "bachelor"}, "points": 2}"#, with: #"{"match": {"education.level": "master"}, "points": 3}"#) == [.rowDuplicate])
+    #expect(
+      codes(
+        replacing: #"{"match": {"education.level": "bachelor"}, "points": 2}"#,
+        with: #"{"match": {"education.level": "bachelors"}, "points": 2}"#) == [.rowNeverMatches])
+    #expect(
+      codes(
+        replacing: #"{"match": {"education.level": "bachelor"}, "points": 2}"#,
+        with: #"{"match": {"education.level": "master"}, "points": 3}"#) == [.rowDuplicate])
   }
 
   @Test func capNoItemCanReach() {
     #expect(codes(replacing: #""cap": 8,"#, with: #""cap": 9,"#) == [.capUnreachable])
     let found = codes(
-      replacing: #""id": "basics", "title": {"zh": "基础", "en": "basics"},"#, with: #""id": "basics", "title": {"zh": "基础", "en": "basics"}, "cap": 50,"#)
+      replacing: #""id": "basics", "title": {"zh": "基础", "en": "basics"},"#,
+      with: #""id": "basics", "title": {"zh": "基础", "en": "basics"}, "cap": 50,"#)
     #expect(found == [.capUnreachable])
   }
 
   @Test func thresholdAboveTheMaximum() {
     let text = Fixture.sheetText("every-rule-kind.json", replacing: #""cap": 40,"#, with: #""cap": 10,"#)
-    let changed = String(decoding: text, as: UTF8.self).replacingOccurrences(of: #""threshold": 30"#, with: #""threshold": 42"#)
+    let changed = String(decoding: text, as: UTF8.self).replacingOccurrences(
+      of: #""threshold": 30"#, with: #""threshold": 42"#)
     let codes = ScoresheetLoader.load(bytes: Array(changed.utf8), file: "f").diagnostics.map(\.code)
     // basics at most 4 + 5 + 10 + 4 = 23, work at most 10.
     #expect(codes == [.thresholdUnreachable])
   }
 
   @Test func missingChineseTitle() {
-    #expect(codes(replacing: #""title": {"zh": "学历", "en": "education"}"#, with: #""title": {"en": "education"}"#) == [.missingChineseTitle])
+    #expect(
+      codes(replacing: #""title": {"zh": "学历", "en": "education"}"#, with: #""title": {"en": "education"}"#) == [
+        .missingChineseTitle
+      ])
   }
 
   @Test func categoriesNestAtMostFourLevels() {
-    let leaf = #"{"id": "L", "title": {"zh": "l"}, "provenance": {"clause": "f", "status": "modelled"}, "items": [], "categories": []}"#
+    let leaf =
+      #"{"id": "L", "title": {"zh": "l"}, "provenance": {"clause": "f", "status": "modelled"}, "items": [], "categories": []}"#
     var nested = leaf
     for level in (1...4).reversed() {
-      nested = #"{"id": "N\#(level)", "title": {"zh": "n"}, "provenance": {"clause": "f", "status": "modelled"}, "categories": [\#(nested)]}"#
+      nested =
+        #"{"id": "N\#(level)", "title": {"zh": "n"}, "provenance": {"clause": "f", "status": "modelled"}, "categories": [\#(nested)]}"#
     }
     #expect(codes(replacing: #""categories": [\#n"#, with: "\"categories\": [\(nested),\n").contains(.categoryTooDeep))
   }
 
   @Test func unknownSharedCapAndFactAndGateAndCondition() {
-    #expect(codes(replacing: #""points": 3, "sharedCap": "others""#, with: #""points": 3, "sharedCap": "other""#) == [.unknownSharedCap])
-    #expect(codes(replacing: #""fact": "years.professional""#, with: #""fact": "years.proffesional""#) == [.unknownFact])
-    #expect(codes(replacing: #""gates": []"#, with: #""gates": [{"id": "g", "title": {"zh": "g"}, "kind": "hours", "provenance": {"clause": "c", "status": "official"}}]"#) == [.unknownGateKind])
+    #expect(
+      codes(replacing: #""points": 3, "sharedCap": "others""#, with: #""points": 3, "sharedCap": "other""#) == [
+        .unknownSharedCap
+      ])
+    #expect(
+      codes(replacing: #""fact": "years.professional""#, with: #""fact": "years.proffesional""#) == [.unknownFact])
     #expect(
       codes(
-        replacing: #""fact": "years.currentTitle", "atLeast": 4"#, with: #""fakt": "years.currentTitle""#, in: "criteria-route.json"
+        replacing: #""gates": []"#,
+        with:
+          #""gates": [{"id": "g", "title": {"zh": "g"}, "kind": "hours", "provenance": {"clause": "c", "status": "official"}}]"#
+      ) == [.unknownGateKind])
+    #expect(
+      codes(
+        replacing: #""fact": "years.currentTitle", "atLeast": 4"#, with: #""fakt": "years.currentTitle""#,
+        in: "criteria-route.json"
       ).contains(.unknownConditionKind))
   }
 
   @Test func invalidRangeAndIncompleteRoute() {
-    #expect(codes(replacing: #""points": {"min": 1, "max": 4, "step": 0.5}"#, with: #""points": {"min": 4, "max": 1}"#) == [.invalidRange])
-    #expect(codes(replacing: #""points": {"min": 1, "max": 4, "step": 0.5}"#, with: #""points": {"min": 1, "max": 4, "step": 0.7}"#) == [.invalidRange])
+    #expect(
+      codes(replacing: #""points": {"min": 1, "max": 4, "step": 0.5}"#, with: #""points": {"min": 4, "max": 1}"#) == [
+        .invalidRange
+      ])
+    #expect(
+      codes(
+        replacing: #""points": {"min": 1, "max": 4, "step": 0.5}"#,
+        with: #""points": {"min": 1, "max": 4, "step": 0.7}"#) == [.invalidRange])
     #expect(codes(replacing: #""threshold": 30,"#, with: "") == [.routeIncomplete])
   }
 
@@ -139,7 +181,8 @@ import Testing
     #expect(codes(replacing: #""tieBreakers""#, with: example) == [.exampleFailed])
     let passing = example.replacingOccurrences(of: #""total": 9"#, with: #""total": 8"#)
     #expect(codes(replacing: #""tieBreakers""#, with: passing).isEmpty)
-    let badPortfolio = example.replacingOccurrences(of: #""workStart": "2010-07-01""#, with: #""workStart": "2010-17-01""#)
+    let badPortfolio = example.replacingOccurrences(
+      of: #""workStart": "2010-07-01""#, with: #""workStart": "2010-17-01""#)
     let found = diagnostics(replacing: #""tieBreakers""#, with: badPortfolio)
     #expect(found.map(\.code) == [.invalidDate])
     #expect(found.first?.path.description == "examples[0].portfolio.workStart")

@@ -37,8 +37,16 @@ import Testing
   }
 
   @Test func collectiveWorkNeedsMainContributorEvidence() {
-    #expect(codes { $0.collective = true; $0.mainContributor = false } == [.notMainContributor])
-    #expect(codes { $0.collective = true; $0.mainContributor = true }.isEmpty)
+    #expect(
+      codes {
+        $0.collective = true
+        $0.mainContributor = false
+      } == [.notMainContributor])
+    #expect(
+      codes {
+        $0.collective = true
+        $0.mainContributor = true
+      }.isEmpty)
   }
 
   @Test func acceptedButUnpublishedPaperDoesNotCount() {
@@ -69,8 +77,10 @@ import Testing
   @Test func unrelatedMajorFallsBackToTheHighestRelatedDegree() {
     var portfolio = Fixture.portfolio("minimal-portfolio.json")
     portfolio.education = [
-      EducationRecord(level: "bachelor", degree: "bachelor", major: "电气", related: true, fullTime: true, date: Day("2010-07-01")!),
-      EducationRecord(level: "master", degree: "master", major: "管理", related: false, fullTime: true, date: Day("2014-07-01")!),
+      EducationRecord(
+        level: "bachelor", degree: "bachelor", major: "电气", related: true, fullTime: true, date: Day("2010-07-01")!),
+      EducationRecord(
+        level: "master", degree: "master", major: "管理", related: false, fullTime: true, date: Day("2014-07-01")!),
     ]
     let result = Evaluator(sheet: sheet).evaluate(portfolio)
     #expect(result.linePoints("education") == PointsInterval(exactly: 2))
@@ -83,7 +93,10 @@ import Testing
 
   @Test func technicalSchoolClassCountsAsItsEquivalentLevel() {
     var portfolio = Fixture.portfolio("minimal-portfolio.json")
-    portfolio.education = [EducationRecord(level: "senior-worker-class", degree: nil, major: "电工", related: true, fullTime: true, date: Day("2010-07-01")!)]
+    portfolio.education = [
+      EducationRecord(
+        level: "senior-worker-class", degree: nil, major: "电工", related: true, fullTime: true, date: Day("2010-07-01")!)
+    ]
     let facts = ApplicantFacts(portfolio: portfolio, sheet: sheet)
     #expect(facts.value("education.level") == .text("junior-college"))
   }

@@ -37,10 +37,13 @@ public struct CohortStanding: Sendable {
       let total: PointsInterval
       switch row["total"] {
       case .number(let number)?:
-        guard let points = number.points else { throw Diagnostic(.invalidNumber, at: path.appending("total"), "expected exact points") }
+        guard let points = number.points else {
+          throw Diagnostic(.invalidNumber, at: path.appending("total"), "expected exact points")
+        }
         total = PointsInterval(exactly: points)
       case .object?:
-        guard case .number(let min)? = row["total"]?["min"], case .number(let max)? = row["total"]?["max"], let low = min.points,
+        guard case .number(let min)? = row["total"]?["min"], case .number(let max)? = row["total"]?["max"],
+          let low = min.points,
           let high = max.points
         else { throw Diagnostic(.invalidValue, at: path.appending("total"), "expected {min, max}") }
         total = PointsInterval(min: low, max: high)
@@ -57,10 +60,14 @@ public struct CohortStanding: Sendable {
   }
 
   /// Places a scored applicant in a cohort report. `quota` or `passRate` sets the places available.
-  public init(result: ScoreResult, cohortReport: JSONValue, quota: Int? = nil, passRate: Double? = nil) throws(Diagnostic) {
+  public init(result: ScoreResult, cohortReport: JSONValue, quota: Int? = nil, passRate: Double? = nil)
+    throws(Diagnostic)
+  {
     let cohort = try CohortStanding.entries(from: cohortReport)
     if let sheet = cohort.sheet, sheet != result.sheetID {
-      throw Diagnostic(.invalidValue, at: JSONPath.root.appending("sheet"), "the cohort was scored with \(sheet), not \(result.sheetID)")
+      throw Diagnostic(
+        .invalidValue, at: JSONPath.root.appending("sheet"),
+        "the cohort was scored with \(sheet), not \(result.sheetID)")
     }
     let others = cohort.entries.filter { $0.id != result.portfolioID }
     func key(_ verdict: Verdict.Kind, _ total: PointsInterval) -> (Int, Int64, Int64) {
@@ -85,11 +92,13 @@ public struct CohortStanding: Sendable {
   /// The standing as text.
   public func renderText(language: Language) -> String {
     let zh = language == .zh
-    var text = zh
+    var text =
+      zh
       ? "总分 \(result.total)，结论：\(result.verdict.kind.name(.zh))\n在 \(poolSize) 人中排第 \(rank) 名，超过 \(String(format: "%.1f", percentile))% 的申报人\n"
       : "Total \(result.total), verdict: \(result.verdict.kind.name(.en))\nRank \(rank) of \(poolSize); ahead of \(String(format: "%.1f", percentile))% of the pool\n"
     if let places, let inside {
-      text += zh
+      text +=
+        zh
         ? "名额 \(places) 个：\(inside ? "在名额内" : "不在名额内")\n"
         : "\(places) places: \(inside ? "inside" : "outside")\n"
     }

@@ -52,8 +52,10 @@ public struct OutcomeDistribution: Sendable {
         value += step
       }
       choices.append(
-        Choice(itemID: line.itemID, recordIndex: line.recordIndex, values: values, categoryIndex: categoryOfItem[line.itemID] ?? 0,
-               sharedCap: line.sharedCap))
+        Choice(
+          itemID: line.itemID, recordIndex: line.recordIndex, values: values,
+          categoryIndex: categoryOfItem[line.itemID] ?? 0,
+          sharedCap: line.sharedCap))
     }
     self.choices = choices
     // Group categories coupled by a shared cap that a choice counts against.
@@ -61,7 +63,9 @@ public struct OutcomeDistribution: Sendable {
     func root(_ index: Int) -> Int { group[index] == index ? index : root(group[index]) }
     var capCategories: [String: Set<Int>] = [:]
     for line in base.lines {
-      if let cap = line.sharedCap, let category = categoryOfItem[line.itemID] { capCategories[cap, default: []].insert(category) }
+      if let cap = line.sharedCap, let category = categoryOfItem[line.itemID] {
+        capCategories[cap, default: []].insert(category)
+      }
     }
     for choice in choices {
       guard let cap = choice.sharedCap, let linked = capCategories[cap] else { continue }
@@ -71,7 +75,8 @@ public struct OutcomeDistribution: Sendable {
     // Start from the categories without choices, then convolve each group's distribution in.
     let groupRoots = Set(groups.keys)
     var constant = Points.zero
-    for (index, outcome) in base.categories.filter({ $0.depth == 0 }).enumerated() where !groupRoots.contains(root(index)) {
+    for (index, outcome) in base.categories.filter({ $0.depth == 0 }).enumerated()
+    where !groupRoots.contains(root(index)) {
       constant += outcome.subtotal.min
     }
     var distribution: [Points: Double] = [constant: 1]
@@ -97,7 +102,8 @@ public struct OutcomeDistribution: Sendable {
         }
         let result = evaluator.evaluate(trial, tracing: false)
         var subtotal = Points.zero
-        for (index, outcome) in result.categories.filter({ $0.depth == 0 }).enumerated() where categories.contains(index) {
+        for (index, outcome) in result.categories.filter({ $0.depth == 0 }).enumerated()
+        where categories.contains(index) {
           subtotal += outcome.subtotal.min
         }
         part[subtotal, default: 0] += 1
@@ -151,7 +157,8 @@ public struct OutcomeDistribution: Sendable {
       guard let row = line.rowIndex, portfolio.assessed[item.id] == nil else { return nil }
       return rule.tiers[row].points
     case .recordTable(let rule):
-      guard let row = line.rowIndex, let record = line.recordIndex, portfolio.records[record].assessedPoints == nil else { return nil }
+      guard let row = line.rowIndex, let record = line.recordIndex, portfolio.records[record].assessedPoints == nil
+      else { return nil }
       return rule.spec(of: rule.rows[row], for: portfolio.records[record])
     default:
       return nil
@@ -161,7 +168,8 @@ public struct OutcomeDistribution: Sendable {
   /// The distribution as text, with the assumption stated.
   public func renderText(language: Language) -> String {
     let zh = language == .zh
-    var text = zh
+    var text =
+      zh
       ? "假设：每个尚待评委确定的区间分值在其步长上均匀分布且相互独立；共 \(choices.count) 项待定，\(Int(combinations)) 种等可能组合（精确计算，非抽样）。\n"
       : "Assumption: each range the reviewers still decide is uniform over its steps and independent of the others; \(choices.count) undecided, \(Int(combinations)) equally likely combinations (exact, not sampled).\n"
     text += zh ? "总分范围：\(range)\n" : "Total: \(range)\n"
@@ -169,13 +177,17 @@ public struct OutcomeDistribution: Sendable {
     var cumulative = 0.0
     for (total, count) in counts.reversed() {
       cumulative += count
-      rows.append([total.description, "\(Int(count))", percent(count / combinations), percent(cumulative / combinations)])
+      rows.append([
+        total.description, "\(Int(count))", percent(count / combinations), percent(cumulative / combinations),
+      ])
     }
     text += TableText.render(
-      headers: zh ? ["总分", "组合数", "概率", "不低于该分的概率"] : ["Total", "Combinations", "Probability", "P(total ≥ this)"], rows: rows,
+      headers: zh ? ["总分", "组合数", "概率", "不低于该分的概率"] : ["Total", "Combinations", "Probability", "P(total ≥ this)"],
+      rows: rows,
       rightAligned: [0, 1, 2, 3])
     if let threshold {
-      text += zh
+      text +=
+        zh
         ? "达到分数线 \(threshold) 的概率：\(percent(chanceOfReachingThreshold))（\(Int(reachingThreshold))/\(Int(combinations))）\n"
         : "Chance of reaching the threshold of \(threshold): \(percent(chanceOfReachingThreshold)) (\(Int(reachingThreshold))/\(Int(combinations)))\n"
     }

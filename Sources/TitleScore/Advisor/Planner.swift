@@ -63,8 +63,9 @@ public struct Planner: Sendable {
     var bestSeen = current.total
     for size in 1...maximumRecords {
       var chosen: [Int] = []
-      search(size: size, from: 0, chosen: &chosen, portfolio: portfolio, current: current.total.min, threshold: threshold,
-             candidates: candidates, best: &best, bestSeen: &bestSeen)
+      search(
+        size: size, from: 0, chosen: &chosen, portfolio: portfolio, current: current.total.min, threshold: threshold,
+        candidates: candidates, best: &best, bestSeen: &bestSeen)
       if best != nil { break }
     }
     guard let best else { return .unreachable(best: bestSeen, limit: maximumRecords) }
@@ -89,8 +90,9 @@ public struct Planner: Sendable {
       let record = recordWithID(candidates[index].record, in: working)
       working.records.append(record)
       steps.append(
-        Step(record: record, itemID: candidates[index].itemID,
-             adds: PointsInterval(min: pickResult!.total.min - total.min, max: pickResult!.total.max - total.max)))
+        Step(
+          record: record, itemID: candidates[index].itemID,
+          adds: PointsInterval(min: pickResult!.total.min - total.min, max: pickResult!.total.max - total.max)))
       total = pickResult!.total
     }
     return .plan(steps, evaluator.evaluate(working))
@@ -123,8 +125,9 @@ public struct Planner: Sendable {
       let optimistic = chosen.reduce(current) { $0 + candidates[$1].bound } + candidates[index].bound * left
       if optimistic < threshold { break }
       chosen.append(index)
-      search(size: size, from: index, chosen: &chosen, portfolio: portfolio, current: current, threshold: threshold,
-             candidates: candidates, best: &best, bestSeen: &bestSeen)
+      search(
+        size: size, from: index, chosen: &chosen, portfolio: portfolio, current: current, threshold: threshold,
+        candidates: candidates, best: &best, bestSeen: &bestSeen)
       chosen.removeLast()
     }
   }
@@ -144,7 +147,8 @@ public struct Planner: Sendable {
     var candidates: [Candidate] = []
     func add(_ candidate: Candidate) {
       if let existing = candidates.firstIndex(where: {
-        $0.itemID == candidate.itemID && $0.record.type == candidate.record.type && $0.record.level == candidate.record.level
+        $0.itemID == candidate.itemID && $0.record.type == candidate.record.type
+          && $0.record.level == candidate.record.level
       }) {
         if candidates[existing].bound < candidate.bound { candidates[existing] = candidate }
       } else {
@@ -161,23 +165,30 @@ public struct Planner: Sendable {
           let level = row.level ?? rule.records.levels?.first
           switch row.ranks {
           case .table(let byRank):
-            if let (rank, spec) = byRank.max(by: { ($0.value.interval.min, -$0.key) < ($1.value.interval.min, -$1.key) }) {
+            if let (rank, spec) = byRank.max(by: { ($0.value.interval.min, -$0.key) < ($1.value.interval.min, -$1.key) }
+            ) {
               add(Candidate(record: record(type, level, rank), itemID: item.id, bound: bounded(spec.interval.max)))
             }
           case .any:
-            if let spec = row.points { add(Candidate(record: record(type, level, nil), itemID: item.id, bound: bounded(spec.interval.max))) }
+            if let spec = row.points {
+              add(Candidate(record: record(type, level, nil), itemID: item.id, bound: bounded(spec.interval.max)))
+            }
           case .others:
             break  // An "other rank" row never beats the same level's rank table.
           }
         }
       case .rankCoefficient(let rule):
         for (level, base) in rule.base {
-          add(Candidate(record: record(rule.records.types.first!, level, 1), itemID: item.id,
-                        bound: bounded(base.scaled(by: rule.coefficients.first ?? rule.beyond))))
+          add(
+            Candidate(
+              record: record(rule.records.types.first!, level, 1), itemID: item.id,
+              bound: bounded(base.scaled(by: rule.coefficients.first ?? rule.beyond))))
         }
       case .countFloor(let rule):
-        add(Candidate(record: record(rule.records.types.first!, rule.records.levels?.first, nil), itemID: item.id,
-                      bound: bounded(Swift.max(rule.full?.points ?? .zero, rule.points))))
+        add(
+          Candidate(
+            record: record(rule.records.types.first!, rule.records.levels?.first, nil), itemID: item.id,
+            bound: bounded(Swift.max(rule.full?.points ?? .zero, rule.points))))
       default:
         break
       }
@@ -195,13 +206,19 @@ extension Planner.Outcome {
     let titles = Explanation.titles(of: sheet)
     switch self {
     case .noThreshold:
-      return zh ? "该途径按条件评审，没有分数线；请查看 `titlescore routes` 中未满足的条件。\n" : "This route has conditions, not a threshold; see the unmet conditions in `titlescore routes`.\n"
+      return zh
+        ? "该途径按条件评审，没有分数线；请查看 `titlescore routes` 中未满足的条件。\n"
+        : "This route has conditions, not a threshold; see the unmet conditions in `titlescore routes`.\n"
     case .alreadyPasses(let result):
-      return zh ? "已达到分数线（总分 \(result.total)），无需补充业绩。\n" : "Already at or above the threshold (total \(result.total)); nothing to add.\n"
+      return zh
+        ? "已达到分数线（总分 \(result.total)），无需补充业绩。\n"
+        : "Already at or above the threshold (total \(result.total)); nothing to add.\n"
     case .blockedByGates(let gates):
       var text = zh ? "控制项未通过，补充业绩无法弥补：\n" : "A control item fails; no achievement can make up for it:\n"
       for gate in gates {
-        for finding in gate.findings { text += "  ✗ \(titles[gate.gateID]?.text(language) ?? gate.gateID): \(finding.text(language))\n" }
+        for finding in gate.findings {
+          text += "  ✗ \(titles[gate.gateID]?.text(language) ?? gate.gateID): \(finding.text(language))\n"
+        }
       }
       return text
     case .unreachable(let best, let limit):
@@ -209,7 +226,8 @@ extension Planner.Outcome {
         ? "补充至多 \(limit) 项业绩后最高只能达到 \(best)，仍低于分数线 \(sheet.threshold ?? .zero)：相关指标已达上限。\n"
         : "Even \(limit) more achievements reach at most \(best), below the threshold of \(sheet.threshold ?? .zero): the caps are exhausted.\n"
     case .plan(let steps, let result):
-      var text = zh
+      var text =
+        zh
         ? "最少需补充 \(steps.count) 项业绩（在有效期内取得、佐证齐全、本人为主要贡献者）：\n"
         : "The fewest achievements that reach the threshold: \(steps.count) (dated inside the window, with evidence, as a main contributor):\n"
       var rows: [[String]] = []
@@ -219,8 +237,10 @@ extension Planner.Outcome {
         if let rank = step.record.rank { what += zh ? " · 第\(rank)名" : " · rank \(rank)" }
         rows.append(["\(index + 1)", titles[step.itemID]?.text(language) ?? step.itemID, what, "+\(step.adds)"])
       }
-      text += TableText.render(headers: zh ? ["序", "计分项", "业绩", "增加"] : ["#", "Item", "Record", "Adds"], rows: rows, rightAligned: [3])
-      text += zh
+      text += TableText.render(
+        headers: zh ? ["序", "计分项", "业绩", "增加"] : ["#", "Item", "Record", "Adds"], rows: rows, rightAligned: [3])
+      text +=
+        zh
         ? "补充后总分 \(result.total)，分数线 \(sheet.threshold ?? .zero)。\n"
         : "Total with them: \(result.total), threshold \(sheet.threshold ?? .zero).\n"
       return text

@@ -23,7 +23,10 @@ public struct RouteAdvisor: Sendable {
   public let pointers: [Pointer]
 
   /// Evaluates the library's routes for a portfolio; `all` ignores city and specialty.
-  public init(library: ScoresheetLibrary, portfolio: Portfolio, all: Bool = false, materials: (Scoresheet) -> MaterialInspection? = { _ in nil }) {
+  public init(
+    library: ScoresheetLibrary, portfolio: Portfolio, all: Bool = false,
+    materials: (Scoresheet) -> MaterialInspection? = { _ in nil }
+  ) {
     let sheets = library.sheets.filter { sheet in
       all || (sheet.city == portfolio.employer.city && sheet.specialties.contains(portfolio.specialty))
     }
@@ -64,22 +67,33 @@ public struct RouteAdvisor: Sendable {
   /// The routes as text.
   public func renderText(portfolio: Portfolio, language: Language) -> String {
     let zh = language == .zh
-    var text = zh
+    var text =
+      zh
       ? "\(portfolio.name)（\(portfolio.id)）可申报途径，按优先顺序：\n"
       : "Routes for \(portfolio.name) (\(portfolio.id)), best first:\n"
     if options.isEmpty {
-      text += zh ? "  没有与所在地区和专业相符的内置评分表（可用 --all 查看全部）。\n" : "  No bundled sheet matches the city and specialty (use --all to see every route).\n"
+      text +=
+        zh
+        ? "  没有与所在地区和专业相符的内置评分表（可用 --all 查看全部）。\n"
+        : "  No bundled sheet matches the city and specialty (use --all to see every route).\n"
     }
     for (index, option) in options.enumerated() {
       let sheet = option.sheet
       let result = option.result
       let explanation = Explanation(sheet: sheet, portfolio: portfolio, result: result, language: language)
       text += "\n\(index + 1). \(sheet.title.text(language))  [\(sheet.id)]\n"
-      text += "   \(zh ? "依据" : "Source"): \(sheet.document) · \(sheet.notice) · \(zh ? "评审年度" : "review year") \(sheet.reviewYear)\n"
+      text +=
+        "   \(zh ? "依据" : "Source"): \(sheet.document) · \(sheet.notice) · \(zh ? "评审年度" : "review year") \(sheet.reviewYear)\n"
       var verdict = "   \(zh ? "结论" : "Verdict"): \(result.verdict.kind.name(language))"
       if let threshold = result.threshold {
-        let margin = result.margin.map { $0.isExact ? ($0.min > .zero ? "+\($0.min)" : $0.min.description) : "\($0.min)…\($0.max)" } ?? ""
-        verdict += zh ? "  得分 \(result.total) / 分数线 \(threshold)  差额 \(margin)" : "  score \(result.total) / threshold \(threshold)  margin \(margin)"
+        let margin =
+          result.margin.map {
+            $0.isExact ? ($0.min > .zero ? "+\($0.min)" : $0.min.description) : "\($0.min)…\($0.max)"
+          } ?? ""
+        verdict +=
+          zh
+          ? "  得分 \(result.total) / 分数线 \(threshold)  差额 \(margin)"
+          : "  score \(result.total) / threshold \(threshold)  margin \(margin)"
       }
       text += verdict + "\n"
       for gate in result.gates where !gate.passed {
@@ -98,7 +112,8 @@ public struct RouteAdvisor: Sendable {
       } else {
         sheetNote = zh ? "本工具未内置该途径的评分表，请按通知向评委会咨询" : "no sheet for this route is bundled; ask the committee"
       }
-      text += zh
+      text +=
+        zh
         ? "\n→ \(pointer.guide.title.text(language))：\(pointer.entry.applicants.text(language)) → \(pointer.entry.route.rawValue)（\(sheetNote)；\(pointer.guide.provenance.clause)）\n"
         : "\n→ \(pointer.guide.title.text(language)): \(pointer.entry.applicants.text(language)) → \(pointer.entry.route.rawValue) (\(sheetNote); \(pointer.guide.provenance.clause))\n"
     }

@@ -8,7 +8,8 @@ public struct WhatIf: Sendable {
   public let changedPortfolio: Portfolio
 
   /// Scores `portfolio` as it is and with `added` appended to its records.
-  public init(sheet: Scoresheet, portfolio: Portfolio, added: [AchievementRecord], materials: MaterialInspection? = nil) {
+  public init(sheet: Scoresheet, portfolio: Portfolio, added: [AchievementRecord], materials: MaterialInspection? = nil)
+  {
     let evaluator = Evaluator(sheet: sheet)
     before = evaluator.evaluate(portfolio, materials: materials)
     var changed = portfolio
@@ -53,7 +54,10 @@ public struct WhatIfRenderer: Sendable {
   public func renderText() -> String {
     let zh = before.language == .zh
     var rows: [[String]] = []
-    rows.append([zh ? "总分" : "Total", before.result.total.description, after.result.total.description, change(before.result.total, after.result.total)])
+    rows.append([
+      zh ? "总分" : "Total", before.result.total.description, after.result.total.description,
+      change(before.result.total, after.result.total),
+    ])
     for category in after.result.categories {
       let old = before.result.subtotal(category.categoryID) ?? .zero
       rows.append([
@@ -62,8 +66,10 @@ public struct WhatIfRenderer: Sendable {
       ])
     }
     var text = zh ? "假设增加业绩后的变化\n" : "What the added records change\n"
-    text += TableText.render(headers: zh ? ["项目", "原", "新", "变化"] : ["", "Before", "After", "Change"], rows: rows, rightAligned: [1, 2, 3])
-    text += zh
+    text += TableText.render(
+      headers: zh ? ["项目", "原", "新", "变化"] : ["", "Before", "After", "Change"], rows: rows, rightAligned: [1, 2, 3])
+    text +=
+      zh
       ? "结论：\(before.result.verdict.kind.name(.zh)) → \(after.result.verdict.kind.name(.zh))\n"
       : "Verdict: \(before.result.verdict.kind.name(.en)) → \(after.result.verdict.kind.name(.en))\n"
     return text

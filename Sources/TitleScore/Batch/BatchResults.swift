@@ -64,23 +64,29 @@ public struct BatchResults: Sendable {
   func row(_ index: Int) -> BatchRow {
     let base = index * stride
     func interval(_ offset: Int) -> PointsInterval {
-      PointsInterval(min: Points(units: Int64(numbers[base + offset])), max: Points(units: Int64(numbers[base + offset + 1])))
+      PointsInterval(
+        min: Points(units: Int64(numbers[base + offset])), max: Points(units: Int64(numbers[base + offset + 1])))
     }
     let total = interval(0)
     let subtotals = (0..<categoryIDs.count).map { interval(2 + 2 * $0) }
     let claimUnits = numbers[base + stride - 1]
     var failed: [String] = []
-    for (bit, gate) in sheet.gates.enumerated() where failedGateBits[index] & (1 << UInt64(bit)) != 0 { failed.append(gate.id) }
+    for (bit, gate) in sheet.gates.enumerated() where failedGateBits[index] & (1 << UInt64(bit)) != 0 {
+      failed.append(gate.id)
+    }
     var raised: [String] = []
-    for (bit, flag) in sheet.flags.enumerated() where flagBits[index] & (1 << UInt64(bit)) != 0 && !raised.contains(flag.flag) {
+    for (bit, flag) in sheet.flags.enumerated()
+    where flagBits[index] & (1 << UInt64(bit)) != 0 && !raised.contains(flag.flag) {
       raised.append(flag.flag)
     }
     let margin = sheet.threshold.map { PointsInterval(min: total.min - $0, max: total.max - $0) }
     return BatchRow(
       rank: ranks.isEmpty ? 0 : Int(ranks[index]), position: 0, id: ids[index], name: names[index],
       employer: employers[Int(employerIndex[index])], maskedIDNumber: Masking.expand(idNumbers[index]),
-      maskedPhone: Masking.expand(phones[index]), verdict: Verdict.Kind.byIndex[Int(verdicts[index])], failedGates: failed,
-      total: total, margin: margin, subtotals: subtotals, claimed: claimUnits == BatchResults.noClaim ? nil : Points(units: Int64(claimUnits)),
+      maskedPhone: Masking.expand(phones[index]), verdict: Verdict.Kind.byIndex[Int(verdicts[index])],
+      failedGates: failed,
+      total: total, margin: margin, subtotals: subtotals,
+      claimed: claimUnits == BatchResults.noClaim ? nil : Points(units: Int64(claimUnits)),
       reasons: ReasonPacking.unpack(reasonCodes[index]), flags: raised, file: files[Int(fileIndex[index])],
       line: Int(lines[index]))
   }

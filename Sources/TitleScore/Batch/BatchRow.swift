@@ -49,12 +49,14 @@ enum Masking {
       // Identity and phone numbers are ASCII: slice bytes rather than characters.
       guard utf8.count > keepFirst + keepLast else { return "|\(utf8.count)|" }
       let bytes = Array(utf8)
-      return String(decoding: bytes[..<keepFirst], as: UTF8.self) + "|" + String(bytes.count - keepFirst - keepLast) + "|"
+      return String(decoding: bytes[..<keepFirst], as: UTF8.self) + "|" + String(bytes.count - keepFirst - keepLast)
+        + "|"
         + String(decoding: bytes[(bytes.count - keepLast)...], as: UTF8.self)
     }
     let characters = Array(value)
     guard characters.count > keepFirst + keepLast else { return "|\(characters.count)|" }
-    return String(characters.prefix(keepFirst)) + "|\(characters.count - keepFirst - keepLast)|" + String(characters.suffix(keepLast))
+    return String(characters.prefix(keepFirst)) + "|\(characters.count - keepFirst - keepLast)|"
+      + String(characters.suffix(keepLast))
   }
 
   /// The masked text for a compact value: `3304**********1234`.
@@ -62,7 +64,8 @@ enum Masking {
     guard let first = compact.firstIndex(of: "|"), let last = compact.lastIndex(of: "|"), first < last,
       let hidden = Int(compact[compact.index(after: first)..<last])
     else { return compact }
-    return String(compact[..<first]) + String(repeating: "*", count: hidden) + String(compact[compact.index(after: last)...])
+    return String(compact[..<first]) + String(repeating: "*", count: hidden)
+      + String(compact[compact.index(after: last)...])
   }
 
   /// `330402198805121234` → `3304**********1234`.

@@ -37,11 +37,14 @@ struct BatchScorer: Sendable {
             RejectedRecord(
               file: files[span.file], line: span.line, applicantID: portfolio.id,
               diagnostic: Diagnostic(
-                .invalidValue, at: .root, "the points (\(result.total)) are beyond what a batch report holds (±214,748)",
+                .invalidValue, at: .root,
+                "the points (\(result.total)) are beyond what a batch report holds (±214,748)",
                 file: files[span.file], line: span.line == 0 ? nil : span.line)))
           continue
         }
-        append(result, numbers: numbers, of: portfolio, file: span.file, line: span.line, to: &part, employers: &employerIndex)
+        append(
+          result, numbers: numbers, of: portfolio, file: span.file, line: span.line, to: &part,
+          employers: &employerIndex)
       }
     }
     return part
@@ -92,7 +95,9 @@ struct BatchScorer: Sendable {
     part.failedGateBits.append(gateBits)
     var flagBits: UInt64 = 0
     for flag in result.flags {
-      if let bit = evaluator.sheet.flags.firstIndex(where: { $0.id == flag.triggerID }), bit < 64 { flagBits |= 1 << UInt64(bit) }
+      if let bit = evaluator.sheet.flags.firstIndex(where: { $0.id == flag.triggerID }), bit < 64 {
+        flagBits |= 1 << UInt64(bit)
+      }
     }
     part.flagBits.append(flagBits)
     part.numbers.append(contentsOf: numbers)

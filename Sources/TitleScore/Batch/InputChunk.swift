@@ -45,7 +45,9 @@ final class RecordReader {
       if isDirectory.boolValue {
         try readDirectory(input, deliver: deliver)
       } else {
-        guard let handle = FileHandle(forReadingAtPath: input) else { throw BatchError.unreadableInput(input, "cannot open") }
+        guard let handle = FileHandle(forReadingAtPath: input) else {
+          throw BatchError.unreadableInput(input, "cannot open")
+        }
         defer { try? handle.close() }
         try readStream(handle, name: input, deliver: deliver)
       }
@@ -164,7 +166,8 @@ final class RecordReader {
           file: files[file], line: error.line, applicantID: nil,
           diagnostic: Diagnostic(
             .jsonSyntax, at: .root.appending(spans.count),
-            "malformed JSON array at line \(error.line), column \(error.column): expected \(error.expected); the rest of the file cannot be read"))
+            "malformed JSON array at line \(error.line), column \(error.column): expected \(error.expected); the rest of the file cannot be read"
+          ))
       }
     }
     var chunkStart = 0
@@ -209,7 +212,9 @@ final class RecordReader {
       let file = register(path)
       guard let data = FileManager.default.contents(atPath: path) else {
         failures.append(
-          RejectedRecord(file: path, line: 0, applicantID: nil, diagnostic: Diagnostic(.unreadableFile, at: .root, "cannot read the file")))
+          RejectedRecord(
+            file: path, line: 0, applicantID: nil,
+            diagnostic: Diagnostic(.unreadableFile, at: .root, "cannot read the file")))
         continue
       }
       let start = buffer.count

@@ -19,10 +19,15 @@ public struct PortfolioGenerator: Sendable {
   /// The share of records written invalid, in thousandths.
   let invalidPerMille: Int
 
-  private static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+  private static let surnames = Array(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
   private static let givenNames = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉俊峰建国志浩宇晨欣怡佳琪")
-  private static let employerStems = ["华能", "嘉源", "禾润", "越能", "钱江", "运河", "南湖", "海宁", "平湖", "桐乡", "秀洲", "长三角", "浙北", "东方"]
-  private static let employerKinds = ["能源有限公司", "电力工程有限公司", "新能源科技有限公司", "环境科技有限公司", "智能装备有限公司", "信息技术有限公司", "热电有限公司", "检测技术有限公司"]
+  private static let employerStems = [
+    "华能", "嘉源", "禾润", "越能", "钱江", "运河", "南湖", "海宁", "平湖", "桐乡", "秀洲", "长三角", "浙北", "东方",
+  ]
+  private static let employerKinds = [
+    "能源有限公司", "电力工程有限公司", "新能源科技有限公司", "环境科技有限公司", "智能装备有限公司", "信息技术有限公司", "热电有限公司", "检测技术有限公司",
+  ]
   private static let majors = ["电气工程及其自动化", "热能与动力工程", "环境工程", "计算机科学与技术", "机械设计制造及其自动化", "工商管理", "化学工程与工艺", "自动化"]
 
   /// Prepares a generator for a sheet; `invalidPerMille` records in a thousand are written invalid.
@@ -40,7 +45,8 @@ public struct PortfolioGenerator: Sendable {
       switch item.rule {
       case .assessed(let rule):
         if case .range(let min, let max, let step) = rule.points {
-          assessed.append((item.id, Swift.stride(from: min.units, through: max.units, by: Int(step.units)).map(Points.init(units:))))
+          assessed.append(
+            (item.id, Swift.stride(from: min.units, through: max.units, by: Int(step.units)).map(Points.init(units:))))
         }
       case .recordTable(let rule):
         var levels: [String] = []
@@ -74,38 +80,50 @@ public struct PortfolioGenerator: Sendable {
   /// The portfolio with a given number, as one line of JSON (no newline).
   public func portfolio(number: Int, seed: UInt64) -> String {
     // Each portfolio's stream starts from a scrambled state, so neighbouring numbers are unrelated.
-    var random = SplitMix64(seed: SplitMix64.scramble(seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(number) &* 0xC2B2_AE3D_27D4_EB4F))
+    var random = SplitMix64(
+      seed: SplitMix64.scramble(seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(number) &* 0xC2B2_AE3D_27D4_EB4F))
     let year = sheet.reviewYear
     let id = "\(sheet.city.prefix(2).uppercased())\(year)-\(String(number + 1).leftPadded(to: 7))"
-    let name = String(Self.surnames[random.below(Self.surnames.count)]) + String(Self.givenNames[random.below(Self.givenNames.count)])
+    let name =
+      String(Self.surnames[random.below(Self.surnames.count)])
+      + String(Self.givenNames[random.below(Self.givenNames.count)])
       + (random.below(3) == 0 ? "" : String(Self.givenNames[random.below(Self.givenNames.count)]))
-    let employer = "\(Self.employerStems[random.below(Self.employerStems.count)])\(Self.employerKinds[random.below(Self.employerKinds.count)])"
+    let employer =
+      "\(Self.employerStems[random.below(Self.employerStems.count)])\(Self.employerKinds[random.below(Self.employerKinds.count)])"
     let graduation = year - 3 - random.below(22)
     let levels = sheet.vocabulary.educationLevels
     let level = levels.isEmpty ? "bachelor" : levels[min(levels.count - 1, random.below(levels.count))]
     let related = random.below(10) < 8
     let titleYear = graduation + 1 + random.below(max(1, year - graduation - 1))
-    var text = "{\"id\":\"\(id)\",\"name\":\"\(name)\",\"idNumber\":\"330402\(String(19_700_000 + random.below(300_000)))\(String(random.below(10_000)).leftPadded(to: 4))\",\"phone\":\"13\(String(random.below(1_000_000_000)).leftPadded(to: 9))\""
+    var text =
+      "{\"id\":\"\(id)\",\"name\":\"\(name)\",\"idNumber\":\"330402\(String(19_700_000 + random.below(300_000)))\(String(random.below(10_000)).leftPadded(to: 4))\",\"phone\":\"13\(String(random.below(1_000_000_000)).leftPadded(to: 9))\""
     let sector = random.below(200) == 0 ? "civil-service" : (random.below(5) == 0 ? "public-institution" : "enterprise")
     text += ",\"employer\":{\"name\":\"\(employer)\",\"sector\":\"\(sector)\",\"city\":\"\(sheet.city)\"}"
     text += ",\"specialty\":\"\(sheet.specialties.first ?? "general")\""
-    text += ",\"education\":[{\"level\":\"\(level)\",\"degree\":\"\(level)\",\"major\":\"\(Self.majors[random.below(Self.majors.count)])\",\"related\":\(related),\"fullTime\":\(random.below(3) != 0),\"date\":\"\(graduation)-07-01\"}]"
+    text +=
+      ",\"education\":[{\"level\":\"\(level)\",\"degree\":\"\(level)\",\"major\":\"\(Self.majors[random.below(Self.majors.count)])\",\"related\":\(related),\"fullTime\":\(random.below(3) != 0),\"date\":\"\(graduation)-07-01\"}]"
     text += ",\"workStart\":\"\(graduation)-0\(1 + random.below(9))-01\""
     text += ",\"currentTitle\":{\"title\":\"assistant-engineer\",\"date\":\"\(titleYear)-12-01\"}"
     if random.below(4) == 0 {
       let skills = sheet.vocabulary.skillLevels
-      if !skills.isEmpty { text += ",\"skill\":{\"level\":\"\(skills[random.below(skills.count)])\",\"date\":\"\(titleYear)-06-01\"}" }
+      if !skills.isEmpty {
+        text += ",\"skill\":{\"level\":\"\(skills[random.below(skills.count)])\",\"date\":\"\(titleYear)-06-01\"}"
+      }
     }
     text += ",\"continuingEducation\":{"
     text += ceYears.enumerated().map { index, ceYear in
       let total = random.below(30) == 0 ? 40 + random.below(50) : 90 + random.below(40)
       let professional = min(total, 60 + random.below(20))
-      return "\(index == 0 ? "" : ",")\"\(ceYear)\":{\"professional\":\(professional),\"public\":\(total - professional)}"
+      return
+        "\(index == 0 ? "" : ",")\"\(ceYear)\":{\"professional\":\(professional),\"public\":\(total - professional)}"
     }.joined()
     text += "},\"assessments\":{"
     let grades = sheet.vocabulary.assessmentGrades
     text += assessmentYears.enumerated().map { index, assessmentYear in
-      let grade = random.below(40) == 0 ? (grades.dropLast(2).last ?? "basic-competent") : (random.below(4) == 0 ? (grades.last ?? "excellent") : (grades.dropLast().last ?? "competent"))
+      let grade =
+        random.below(40) == 0
+        ? (grades.dropLast(2).last ?? "basic-competent")
+        : (random.below(4) == 0 ? (grades.last ?? "excellent") : (grades.dropLast().last ?? "competent"))
       return "\(index == 0 ? "" : ",")\"\(assessmentYear)\":\"\(grade)\""
     }.joined()
     text += "},\"records\":["
@@ -115,7 +133,8 @@ public struct PortfolioGenerator: Sendable {
       // Most records date from the current title on; one in eight is older and falls outside the window.
       let recordYear = random.below(8) == 0 ? titleYear - 1 : titleYear + random.below(max(1, year - titleYear))
       text += index == 0 ? "{" : ",{"
-      text += "\"id\":\"R\(index + 1)\",\"type\":\"\(kind.type)\",\"level\":\"\(kind.levels[random.below(kind.levels.count)])\""
+      text +=
+        "\"id\":\"R\(index + 1)\",\"type\":\"\(kind.type)\",\"level\":\"\(kind.levels[random.below(kind.levels.count)])\""
       // Leads and second places are common among applicants who reach a review.
       let rank = random.below(5) < 3 ? 1 + random.below(2) : 1 + random.below(kind.maxRank)
       text += ",\"rank\":\(rank),\"date\":\"\(recordYear)-\(String(1 + random.below(12)).leftPadded(to: 2))-15\""
@@ -128,7 +147,9 @@ public struct PortfolioGenerator: Sendable {
     text += "]"
     if random.below(10) < 7 {
       // Most reviews have decided the assessor ranges already.
-      text += ",\"assessed\":{" + assessedItems.map { "\"\($0.id)\":\($0.values[random.below($0.values.count)])" }.joined(separator: ",") + "}"
+      text +=
+        ",\"assessed\":{"
+        + assessedItems.map { "\"\($0.id)\":\($0.values[random.below($0.values.count)])" }.joined(separator: ",") + "}"
     }
     if random.below(3) == 0 { text += ",\"claimed\":{\"total\":\(40 + random.below(50))}" }
     text += "}"

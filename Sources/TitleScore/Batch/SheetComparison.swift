@@ -38,7 +38,11 @@ public struct SheetComparison: Sendable {
       new.position = positionsAfter[index]
       counts[old.verdict, default: [:]][new.verdict, default: 0] += 1
       guard old.verdict != new.verdict || old.rank != new.rank else { continue }
-      changes.append((new.position, Change(before: old, after: new, reasons: SheetComparison.reasons(old, new, before, after, language))))
+      changes.append(
+        (
+          new.position,
+          Change(before: old, after: new, reasons: SheetComparison.reasons(old, new, before, after, language))
+        ))
     }
     self.changes = changes.sorted { $0.0 < $1.0 }.map(\.1)
     var transitions: [(Verdict.Kind, Verdict.Kind, Int)] = []
@@ -70,7 +74,8 @@ public struct SheetComparison: Sendable {
       reasons.append(zh ? "分数线 \(from) → \(to)" : "threshold \(from) → \(to)")
     }
     if old.total != new.total {
-      let delta = ReportTable.signed(PointsInterval(min: new.total.min - old.total.min, max: new.total.max - old.total.max))
+      let delta = ReportTable.signed(
+        PointsInterval(min: new.total.min - old.total.min, max: new.total.max - old.total.max))
       reasons.append(zh ? "总分 \(old.total) → \(new.total)（\(delta)）" : "total \(old.total) → \(new.total) (\(delta))")
     }
     for (index, id) in after.categoryIDs.enumerated() {
@@ -91,7 +96,8 @@ public struct SheetComparison: Sendable {
   /// The comparison as text.
   public func renderText() -> String {
     let zh = language == .zh
-    var text = zh
+    var text =
+      zh
       ? "规则变化影响：\(before.sheet.id) → \(after.sheet.id)\n"
       : "Impact of the rule change: \(before.sheet.id) → \(after.sheet.id)\n"
     text += zh ? "结论变化\n" : "Verdict transitions\n"
@@ -106,7 +112,8 @@ public struct SheetComparison: Sendable {
         change.reasons.joined(separator: zh ? "；" : "; "),
       ]
     }
-    text += TableText.render(headers: zh ? ["编号", "姓名", "名次", "结论", "原因"] : ["ID", "Name", "Rank", "Verdict", "Why"], rows: rows)
+    text += TableText.render(
+      headers: zh ? ["编号", "姓名", "名次", "结论", "原因"] : ["ID", "Name", "Rank", "Verdict", "Why"], rows: rows)
     return text
   }
 

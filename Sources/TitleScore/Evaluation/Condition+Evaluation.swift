@@ -28,7 +28,9 @@ extension Condition {
       met = anyMet
     case .atLeast(let count, let conditions):
       var metCount = 0
-      for condition in conditions where condition.holds(context, depth: depth + 1, outcomes: &outcomes) { metCount += 1 }
+      for condition in conditions where condition.holds(context, depth: depth + 1, outcomes: &outcomes) {
+        metCount += 1
+      }
       observed = "\(metCount)/\(conditions.count)"
       met = metCount >= count
     case .not(let condition):
@@ -65,7 +67,8 @@ extension Condition {
     switch test {
     case .all: return LocalizedText(zh: "同时满足", en: "all of")
     case .any: return LocalizedText(zh: "满足其一", en: "any of")
-    case .atLeast(let count, let of): return LocalizedText(zh: "\(of.count)项中至少\(count)项", en: "at least \(count) of \(of.count)")
+    case .atLeast(let count, let of):
+      return LocalizedText(zh: "\(of.count)项中至少\(count)项", en: "at least \(count) of \(of.count)")
     case .not: return LocalizedText(zh: "不满足", en: "not")
     case .fact(let name, let comparison):
       return LocalizedText(zh: "\(name) \(comparison)", en: "\(name) \(comparison)")
@@ -73,7 +76,8 @@ extension Condition {
       let types = selector.types.joined(separator: "/")
       return LocalizedText(zh: "\(types) 不少于\(atLeast)项", en: "at least \(atLeast) \(types)")
     case .honour(let honours):
-      return LocalizedText(zh: "荣誉: \(honours.joined(separator: "、"))", en: "honour: \(honours.joined(separator: ", "))")
+      return LocalizedText(
+        zh: "荣誉: \(honours.joined(separator: "、"))", en: "honour: \(honours.joined(separator: ", "))")
     case .recommendations(let level, let atLeast):
       return LocalizedText(zh: "\(level) 专家举荐不少于\(atLeast)名", en: "at least \(atLeast) \(level) recommendations")
     case .always: return LocalizedText(zh: "总是", en: "always")

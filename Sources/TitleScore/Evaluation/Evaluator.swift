@@ -27,7 +27,9 @@ public struct Evaluator: Sendable {
       ids.insert(item.id)
       order.append(item.id)
       if let selector = item.rule.recordSelector { selectors.append((item.id, selector)) }
-      if case .higherOf(let alternatives) = item.rule { for alternative in alternatives { parents[alternative.id] = item.id } }
+      if case .higherOf(let alternatives) = item.rule {
+        for alternative in alternatives { parents[alternative.id] = item.id }
+      }
     }
     selectors += sheet.conditionRecordSelectors.map { (nil, $0) }
     self.selectors = selectors
@@ -42,7 +44,9 @@ public struct Evaluator: Sendable {
   /// Evaluates a portfolio. `materials` is the inspection of its files, when the sheet checks materials.
   /// Without `tracing`, lines and deductions leave out the values they matched on (the batch runner's fast path);
   /// totals, codes, verdicts and flags are identical.
-  public func evaluate(_ portfolio: Portfolio, materials: MaterialInspection? = nil, tracing: Bool = true) -> ScoreResult {
+  public func evaluate(_ portfolio: Portfolio, materials: MaterialInspection? = nil, tracing: Bool = true)
+    -> ScoreResult
+  {
     let facts = ApplicantFacts(portfolio: portfolio, sheet: sheet)
     var recordCounts: [Bool] = []
     recordCounts.reserveCapacity(portfolio.records.count)
@@ -51,7 +55,8 @@ public struct Evaluator: Sendable {
       let owner = selectors.first { $0.selector.selects(record) }
       guard let owner else {
         recordCounts.append(false)
-        validityDeductions.append(Deduction(.noMatchingRow, record: index, details: tracing ? ["type=\(record.type)"] : []))
+        validityDeductions.append(
+          Deduction(.noMatchingRow, record: index, details: tracing ? ["type=\(record.type)"] : []))
         continue
       }
       if let reason = RecordValidity.reason(for: record, portfolio: portfolio, sheet: sheet) {
@@ -69,7 +74,8 @@ public struct Evaluator: Sendable {
     let gates = sheet.gates.map { $0.check(context, materials: materials) }
     let failedGates = gates.filter { !$0.passed }.map(\.gateID)
     for gate in gates where !gate.passed {
-      context.deductions.append(Deduction(.gateFailed, gate: gate.gateID, details: context.trace(gate.findings.map(\.en))))
+      context.deductions.append(
+        Deduction(.gateFailed, gate: gate.gateID, details: context.trace(gate.findings.map(\.en))))
     }
 
     var categories: [CategoryOutcome] = []
@@ -83,7 +89,8 @@ public struct Evaluator: Sendable {
       criteriaMet = criteria.holds(context, depth: 0, outcomes: &recorded)
       conditions = recorded ?? []
       for outcome in conditions where !outcome.met && outcome.depth == 1 {
-        context.deductions.append(Deduction(.conditionNotMet, details: context.trace([outcome.label.en, outcome.observed])))
+        context.deductions.append(
+          Deduction(.conditionNotMet, details: context.trace([outcome.label.en, outcome.observed])))
       }
     }
 
@@ -134,11 +141,13 @@ public struct Evaluator: Sendable {
     }
     var lines: [ClaimLine] = []
     // Sheet order, then any claimed ids the sheet does not have.
-    let claimedIDs = itemOrder.filter { claimed.items[$0] != nil } + claimed.items.keys.filter { !itemIDs.contains($0) }.sorted()
+    let claimedIDs =
+      itemOrder.filter { claimed.items[$0] != nil } + claimed.items.keys.filter { !itemIDs.contains($0) }.sorted()
     for itemID in claimedIDs {
       guard itemIDs.contains(itemID) else {
         context.deductions.append(Deduction(.unknownClaimedItem, item: itemID))
-        lines.append(ClaimLine(itemID: itemID, claimed: claimed.items[itemID], accepted: .zero, reasons: [.unknownClaimedItem]))
+        lines.append(
+          ClaimLine(itemID: itemID, claimed: claimed.items[itemID], accepted: .zero, reasons: [.unknownClaimedItem]))
         continue
       }
       let acceptedPoints = accepted[itemID] ?? .zero
@@ -146,12 +155,15 @@ public struct Evaluator: Sendable {
       // Reasons explain a shortfall; an item accepted in full needs none.
       if let claim = claimed.items[itemID], acceptedPoints.max < claim {
         for deduction in context.deductions
-        where (deduction.itemID == itemID || deduction.itemID.flatMap { parentItem[$0] } == itemID) && !reasons.contains(deduction.code) {
+        where (deduction.itemID == itemID || deduction.itemID.flatMap { parentItem[$0] } == itemID)
+          && !reasons.contains(deduction.code)
+        {
           reasons.append(deduction.code)
         }
         if reasons.isEmpty { reasons.append(.claimAboveTable) }
       }
-      lines.append(ClaimLine(itemID: itemID, claimed: claimed.items[itemID], accepted: acceptedPoints, reasons: reasons))
+      lines.append(
+        ClaimLine(itemID: itemID, claimed: claimed.items[itemID], accepted: acceptedPoints, reasons: reasons))
     }
     return lines
   }

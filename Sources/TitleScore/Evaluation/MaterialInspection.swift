@@ -52,7 +52,8 @@ public struct MaterialInspection: Hashable, Sendable {
       if attachment.kind == "id-photo", photo == nil {
         let data = (try? Data(contentsOf: URL(fileURLWithPath: fullPath))) ?? Data()
         photo = Photo(
-          path: attachment.path, fileExtension: attachment.path.split(separator: "/").last.flatMap { name in
+          path: attachment.path,
+          fileExtension: attachment.path.split(separator: "/").last.flatMap { name in
             name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
           } ?? "",
           bytes: data.count, pixels: JPEGHeader.pixelSize(of: [UInt8](data)))

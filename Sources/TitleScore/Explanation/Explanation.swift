@@ -65,16 +65,24 @@ public struct Explanation: Sendable {
     case .outsideWindow:
       let date = record?.date.description ?? ""
       if let from = deduction.details.first(where: { $0.hasPrefix("from=") })?.dropFirst(5) {
-        return zh ? "\(subject)：取得日期 \(date) 早于现职聘任日期 \(from)，不计分" : "\(subject): dated \(date), before the current title (\(from)); not counted"
+        return zh
+          ? "\(subject)：取得日期 \(date) 早于现职聘任日期 \(from)，不计分"
+          : "\(subject): dated \(date), before the current title (\(from)); not counted"
       }
       let until = deduction.details.first { $0.hasPrefix("until=") }?.dropFirst(6) ?? ""
-      return zh ? "\(subject)：取得日期 \(date) 晚于截止日期 \(until)，不计分" : "\(subject): dated \(date), after the cut-off \(until); not counted"
+      return zh
+        ? "\(subject)：取得日期 \(date) 晚于截止日期 \(until)，不计分"
+        : "\(subject): dated \(date), after the cut-off \(until); not counted"
     case .noEvidence:
       return zh ? "\(subject)：未上传佐证材料，不计分" : "\(subject): no evidence attached; not counted"
     case .notMainContributor:
-      return zh ? "\(subject)：集体项目未提供本人系主要贡献者依据，不计分" : "\(subject): collective work without evidence of being a main contributor; not counted"
+      return zh
+        ? "\(subject)：集体项目未提供本人系主要贡献者依据，不计分"
+        : "\(subject): collective work without evidence of being a main contributor; not counted"
     case .patentTransferred:
-      return zh ? "\(subject)：通过专利权转让并变更发明人取得，不予认可" : "\(subject): patent obtained by transfer with the inventor changed; not recognised"
+      return zh
+        ? "\(subject)：通过专利权转让并变更发明人取得，不予认可"
+        : "\(subject): patent obtained by transfer with the inventor changed; not recognised"
     case .notPublished:
       return zh ? "\(subject)：论文已录用未见刊，不作为有效业绩" : "\(subject): accepted but not yet published; not a valid achievement"
     case .capReached:
@@ -85,27 +93,35 @@ public struct Explanation: Sendable {
       let limit = deduction.details.first { $0.hasPrefix("limit=") }?.dropFirst(6) ?? ""
       return zh ? "\(subject)：\(title(capID)) 累计最高 \(limit) 分" : "\(subject): \(title(capID)) together at most \(limit)"
     case .unrelatedMajor:
-      return zh ? "\(subject)：所学专业与申报专业不一致或不相近，按较低的相关学历计（\(detail)）" : "\(subject): degree in an unrelated major not counted; the highest related one is scored (\(detail))"
+      return zh
+        ? "\(subject)：所学专业与申报专业不一致或不相近，按较低的相关学历计（\(detail)）"
+        : "\(subject): degree in an unrelated major not counted; the highest related one is scored (\(detail))"
     case .gateFailed:
       return zh ? "\(subject)：控制项未通过（\(detail)）" : "\(subject): control item failed (\(detail))"
     case .missingField:
       return zh ? "\(subject)：缺少 \(detail)，无法计分" : "\(subject): \(detail) missing; cannot score"
     case .noMatchingRow:
       if deduction.itemID == nil {
-        return zh ? "\(subject)：本表无此类业绩的计分项（\(detail)）" : "\(subject): this sheet does not score this kind of record (\(detail))"
+        return zh
+          ? "\(subject)：本表无此类业绩的计分项（\(detail)）"
+          : "\(subject): this sheet does not score this kind of record (\(detail))"
       }
       return zh ? "\(subject)：不符合任何计分档次（\(detail)）" : "\(subject): matches no row of the table (\(detail))"
     case .notHigherItem:
       let kept = deduction.details.first { $0.hasPrefix("kept=") }.map { String($0.dropFirst(5)) } ?? ""
       return zh ? "\(subject)：两项取高，按 \(title(kept)) 计分" : "\(subject): only the higher item counts (\(title(kept)))"
     case .assessedOutOfRange:
-      return zh ? "\(subject)：评审赋分超出允许范围，忽略（\(detail)）" : "\(subject): the assessor's value is outside the allowed range and was ignored (\(detail))"
+      return zh
+        ? "\(subject)：评审赋分超出允许范围，忽略（\(detail)）"
+        : "\(subject): the assessor's value is outside the allowed range and was ignored (\(detail))"
     case .conditionNotMet:
       return zh ? "条件未满足：\(detail)" : "condition not met: \(detail)"
     case .unknownClaimedItem:
       return zh ? "\(subject)：自评表中的项目不在本评分表中" : "\(subject): claimed item is not in this sheet"
     case .claimAboveTable:
-      return zh ? "\(subject)：自评分高于计分标准对所交材料的赋分（\(detail)）" : "\(subject): claimed more than the table gives for the material submitted (\(detail))"
+      return zh
+        ? "\(subject)：自评分高于计分标准对所交材料的赋分（\(detail)）"
+        : "\(subject): claimed more than the table gives for the material submitted (\(detail))"
     }
   }
 
@@ -121,10 +137,13 @@ public struct Explanation: Sendable {
     guard let threshold = result.threshold else { return nil }
     let gap = threshold - result.total.min
     if result.verdict.kind == .ineligible {
-      return zh ? "控制项未通过，分数不能弥补；请先满足控制项。" : "A control item failed; points cannot make up for it. Meet the control items first."
+      return zh
+        ? "控制项未通过，分数不能弥补；请先满足控制项。"
+        : "A control item failed; points cannot make up for it. Meet the control items first."
     }
     if gap <= .zero {
-      return zh ? "已达到分数线 \(threshold) 分，余量 \(-gap) 分。" : "At or above the threshold of \(threshold), with \(-gap) to spare."
+      return zh
+        ? "已达到分数线 \(threshold) 分，余量 \(-gap) 分。" : "At or above the threshold of \(threshold), with \(-gap) to spare."
     }
     return zh
       ? "距分数线 \(threshold) 分还差 \(gap) 分；用 `titlescore plan` 查看最少需补充的业绩。"

@@ -15,7 +15,9 @@ public enum DocumentCheck {
   /// Checks one file; a sheet's worked examples are run.
   public static func check(file: String) -> Report {
     guard let data = FileManager.default.contents(atPath: file) else {
-      return Report(kind: "unreadable", detail: "", diagnostics: [Diagnostic(.unreadableFile, at: .root, "cannot read the file", file: file)])
+      return Report(
+        kind: "unreadable", detail: "",
+        diagnostics: [Diagnostic(.unreadableFile, at: .root, "cannot read the file", file: file)])
     }
     let bytes = [UInt8](data)
     guard let tree = try? JSONValue.parse(bytes) else {

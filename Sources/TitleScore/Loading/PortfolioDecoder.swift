@@ -197,11 +197,13 @@ struct PortfolioDecoder {
     var copy = path
     copy.removeLast()
     return Diagnostic(
-      .unknownField, at: JSONPath(components: path), "\"\(key.string)\" is not a field of \(JSONPath(components: copy))")
+      .unknownField, at: JSONPath(components: path), "\"\(key.string)\" is not a field of \(JSONPath(components: copy))"
+    )
   }
 
   private func missing(_ field: String) -> Diagnostic {
-    Diagnostic(.missingField, at: JSONPath(components: path + [.key(field)]), "the required field \"\(field)\" is absent")
+    Diagnostic(
+      .missingField, at: JSONPath(components: path + [.key(field)]), "the required field \"\(field)\" is absent")
   }
 
   // MARK: - Portfolio
@@ -246,7 +248,8 @@ struct PortfolioDecoder {
         try decoder.array { decoder in result.records.append(try decoder.record()) }
         // Portfolios have a handful of records: comparing pairs is cheaper than hashing.
         let records = result.records
-        for index in records.indices.dropFirst() where records[..<index].contains(where: { $0.id == records[index].id }) {
+        for index in records.indices.dropFirst() where records[..<index].contains(where: { $0.id == records[index].id })
+        {
           throw Diagnostic(
             .duplicateID, at: JSONPath(components: decoder.path + [.index(index), .key("id")]),
             "the record id \"\(records[index].id)\" is used twice")
@@ -296,7 +299,8 @@ struct PortfolioDecoder {
   private mutating func education() throws -> EducationRecord {
     var level: String?
     var date: Day?
-    var result = EducationRecord(level: "", degree: nil, major: "", related: true, fullTime: true, date: PortfolioDecoder.placeholderDay)
+    var result = EducationRecord(
+      level: "", degree: nil, major: "", related: true, fullTime: true, date: PortfolioDecoder.placeholderDay)
     try object { decoder, key in
       switch key {
       case "level": level = try decoder.nonEmptyString()

@@ -25,7 +25,9 @@ struct ScoresheetDecoder {
         "expected one of \(RouteKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(raw)\"")
       return nil
     }
-    let reviewYear = sheet.required("reviewYear").flatMap { reader.integer($0, path.appending("reviewYear"), minimum: 1900) }
+    let reviewYear = sheet.required("reviewYear").flatMap {
+      reader.integer($0, path.appending("reviewYear"), minimum: 1900)
+    }
     let effective = sheet.required("effective").flatMap { effectiveRange($0, path.appending("effective")) }
     let cutoff = sheet.required("cutoff").flatMap { reader.day($0, path.appending("cutoff")) }
     let threshold = sheet.optional("threshold").flatMap { reader.points($0, path.appending("threshold")) }
@@ -80,7 +82,9 @@ struct ScoresheetDecoder {
     let titles = texts("titles")
     let skills = texts("skillLevels")
     var equivalents: [String: String] = [:]
-    if let value = members.optional("educationEquivalents"), var map = reader.object(value, path.appending("educationEquivalents")) {
+    if let value = members.optional("educationEquivalents"),
+      var map = reader.object(value, path.appending("educationEquivalents"))
+    {
       for member in map.members {
         _ = map.optional(member.key)
         if let target = reader.string(member.value, path.appending("educationEquivalents").appending(member.key)) {
@@ -91,9 +95,10 @@ struct ScoresheetDecoder {
     let months = members.optional("retrainingMonthsForRelated").flatMap {
       reader.integer($0, path.appending("retrainingMonthsForRelated"), minimum: 1)
     }
-    let registered = members.optional("registeredQualificationCountsAsRelated").flatMap {
-      reader.bool($0, path.appending("registeredQualificationCountsAsRelated"))
-    } ?? false
+    let registered =
+      members.optional("registeredQualificationCountsAsRelated").flatMap {
+        reader.bool($0, path.appending("registeredQualificationCountsAsRelated"))
+      } ?? false
     members.finish()
     return Vocabulary(
       educationLevels: education, educationEquivalents: equivalents, assessmentGrades: grades, titles: titles,
@@ -108,7 +113,9 @@ struct ScoresheetDecoder {
       if let parsed = ValidityPolicy.Window(rawValue: raw) {
         window = parsed
       } else {
-        reader.report(.invalidValue, path.appending("window"), "expected \"current-title\" or \"any-before-cutoff\", found \"\(raw)\"")
+        reader.report(
+          .invalidValue, path.appending("window"),
+          "expected \"current-title\" or \"any-before-cutoff\", found \"\(raw)\"")
       }
     }
     var countUntil = ValidityPolicy.CountUntil.cutoff
@@ -116,7 +123,8 @@ struct ScoresheetDecoder {
       if let parsed = ValidityPolicy.CountUntil(rawValue: raw) {
         countUntil = parsed
       } else {
-        reader.report(.invalidValue, path.appending("countUntil"), "expected \"cutoff\" or \"publicity-date\", found \"\(raw)\"")
+        reader.report(
+          .invalidValue, path.appending("countUntil"), "expected \"cutoff\" or \"publicity-date\", found \"\(raw)\"")
       }
     }
     let policy = ValidityPolicy(
@@ -145,21 +153,28 @@ struct ScoresheetDecoder {
       let years = members.required("years").flatMap { yearList($0, path.appending("years")) }
       let perYearTotal = members.optional("perYearTotal").flatMap { reader.points($0, path.appending("perYearTotal")) }
       var byKind: [String: Points] = [:]
-      if let value = members.optional("perYearByKind"), let map = reader.object(value, path.appending("perYearByKind")) {
+      if let value = members.optional("perYearByKind"), let map = reader.object(value, path.appending("perYearByKind"))
+      {
         for member in map.members {
           if let points = reader.points(member.value, path.appending("perYearByKind").appending(member.key)) {
             byKind[member.key] = points
           }
         }
       }
-      let allowance = members.optional("cumulativeAllowance").flatMap { reader.points($0, path.appending("cumulativeAllowance")) }
-      let needsFinal = members.optional("allowanceNeedsFinalYear").flatMap {
-        reader.bool($0, path.appending("allowanceNeedsFinalYear"))
-      } ?? false
-      let minimum = members.optional("cumulativeMinimum").flatMap { reader.points($0, path.appending("cumulativeMinimum")) }
+      let allowance = members.optional("cumulativeAllowance").flatMap {
+        reader.points($0, path.appending("cumulativeAllowance"))
+      }
+      let needsFinal =
+        members.optional("allowanceNeedsFinalYear").flatMap {
+          reader.bool($0, path.appending("allowanceNeedsFinalYear"))
+        } ?? false
+      let minimum = members.optional("cumulativeMinimum").flatMap {
+        reader.points($0, path.appending("cumulativeMinimum"))
+      }
       let unit = members.optional("unit").flatMap { reader.string($0, path.appending("unit")) } ?? "hours"
       if perYearTotal == nil && byKind.isEmpty && minimum == nil {
-        reader.report(.missingField, path, "a continuing-education gate needs perYearTotal, perYearByKind or cumulativeMinimum")
+        reader.report(
+          .missingField, path, "a continuing-education gate needs perYearTotal, perYearByKind or cumulativeMinimum")
       }
       if let years {
         kind = .continuingEducation(
@@ -168,7 +183,9 @@ struct ScoresheetDecoder {
             allowanceNeedsFinalYear: needsFinal, cumulativeMinimum: minimum, unit: unit))
       }
     case "scope":
-      func texts(_ key: String) -> [String]? { members.optional(key).flatMap { reader.strings($0, path.appending(key)) } }
+      func texts(_ key: String) -> [String]? {
+        members.optional(key).flatMap { reader.strings($0, path.appending(key)) }
+      }
       kind = .scope(
         ScopeRequirement(
           specialties: texts("specialties"), excludedSpecialties: texts("excludedSpecialties") ?? [],
@@ -179,7 +196,9 @@ struct ScoresheetDecoder {
       if let minimum, let level { kind = .recommendations(minimum: minimum, level: level) }
     case "materials":
       let photo = members.optional("idPhoto").flatMap { photoRequirement($0, path.appending("idPhoto")) }
-      let mustExist = members.optional("attachmentsMustExist").flatMap { reader.bool($0, path.appending("attachmentsMustExist")) } ?? false
+      let mustExist =
+        members.optional("attachmentsMustExist").flatMap { reader.bool($0, path.appending("attachmentsMustExist")) }
+        ?? false
       kind = .materials(MaterialRequirement(idPhoto: photo, attachmentsMustExist: mustExist))
     case "condition":
       if let condition = members.required("condition").flatMap({ self.condition($0, path.appending("condition")) }) {
@@ -189,7 +208,8 @@ struct ScoresheetDecoder {
     case let other?:
       reader.report(
         .unknownGateKind, path.appending("kind"),
-        "unknown gate kind \"\(other)\"; expected annualAssessment, continuingEducation, scope, recommendations, materials or condition")
+        "unknown gate kind \"\(other)\"; expected annualAssessment, continuingEducation, scope, recommendations, materials or condition"
+      )
     }
     members.finish()
     guard let id, let title, let kind else { return nil }
@@ -204,7 +224,9 @@ struct ScoresheetDecoder {
 
   private func photoRequirement(_ value: JSONValue, _ path: JSONPath) -> PhotoRequirement? {
     guard var members = reader.object(value, path) else { return nil }
-    func int(_ key: String) -> Int? { members.required(key).flatMap { reader.integer($0, path.appending(key), minimum: 0) } }
+    func int(_ key: String) -> Int? {
+      members.required(key).flatMap { reader.integer($0, path.appending(key), minimum: 0) }
+    }
     func points(_ key: String) -> Points? { members.required(key).flatMap { reader.points($0, path.appending(key)) } }
     let extensions = members.required("extensions").flatMap { reader.strings($0, path.appending("extensions")) }
     let minBytes = int("minBytesExclusive")
@@ -228,7 +250,9 @@ struct ScoresheetDecoder {
     guard var members = reader.object(value, path) else { return nil }
     let label = members.optional("label").flatMap { reader.localized($0, path.appending("label")) }
     func children(_ key: String) -> [Condition]? {
-      guard let value = members.optional(key), let elements = reader.array(value, path.appending(key)) else { return nil }
+      guard let value = members.optional(key), let elements = reader.array(value, path.appending(key)) else {
+        return nil
+      }
       let conditions = elements.compactMap { condition($0.0, $0.1) }
       return conditions.count == elements.count ? conditions : nil
     }
@@ -241,7 +265,9 @@ struct ScoresheetDecoder {
       let count = members.optional("atLeast").flatMap { reader.integer($0, path.appending("atLeast"), minimum: 1) }
       if let count, let of = children("of") {
         if count > of.count {
-          reader.report(.rowNeverMatches, path.appending("atLeast"), "needs \(count) of only \(of.count) conditions: it can never hold")
+          reader.report(
+            .rowNeverMatches, path.appending("atLeast"),
+            "needs \(count) of only \(of.count) conditions: it can never hold")
         }
         test = .atLeast(count: count, of: of)
       }
@@ -251,13 +277,18 @@ struct ScoresheetDecoder {
       test = factTest(&members, path)
     } else if members.has("records") {
       let selector = members.optional("records").flatMap { recordSelector($0, path.appending("records")) }
-      let count = members.required("atLeastCount").flatMap { reader.integer($0, path.appending("atLeastCount"), minimum: 1) }
+      let count = members.required("atLeastCount").flatMap {
+        reader.integer($0, path.appending("atLeastCount"), minimum: 1)
+      }
       if let selector, let count { test = .records(selector, atLeast: count) }
     } else if members.has("honour") {
-      test = members.optional("honour").flatMap { reader.strings($0, path.appending("honour")) }.map(Condition.Test.honour)
+      test = members.optional("honour").flatMap { reader.strings($0, path.appending("honour")) }.map(
+        Condition.Test.honour)
     } else if members.has("recommendations") {
       let level = members.optional("recommendations").flatMap { reader.string($0, path.appending("recommendations")) }
-      let count = members.required("atLeastCount").flatMap { reader.integer($0, path.appending("atLeastCount"), minimum: 1) }
+      let count = members.required("atLeastCount").flatMap {
+        reader.integer($0, path.appending("atLeastCount"), minimum: 1)
+      }
       if let level, let count { test = .recommendations(level: level, atLeast: count) }
     } else if members.has("always") {
       _ = members.optional("always")
@@ -313,9 +344,12 @@ struct ScoresheetDecoder {
     let provenance = reader.provenance(members.required("provenance"), path.appending("provenance"))
     let items = list(members.optional("items"), path.appending("items"), item)
     if depth >= 4 && members.has("categories") {
-      reader.report(.categoryTooDeep, path.appending("categories"), "indicators nest at most four levels; this would be a fifth")
+      reader.report(
+        .categoryTooDeep, path.appending("categories"), "indicators nest at most four levels; this would be a fifth")
     }
-    let children = list(members.optional("categories"), path.appending("categories")) { category($0, $1, depth: depth + 1) }
+    let children = list(members.optional("categories"), path.appending("categories")) {
+      category($0, $1, depth: depth + 1)
+    }
     members.finish()
     guard let id, let title else { return nil }
     return Category(id: id, title: title, cap: cap, provenance: provenance, items: items, categories: children)
@@ -345,12 +379,15 @@ struct ScoresheetDecoder {
       if !ApplicantFacts.isKnown(name) { reader.report(.unknownFact, path.appending(key), "unknown fact \"\(name)\"") }
       return name
     }
-    func records() -> RecordSelector? { members.required("records").flatMap { recordSelector($0, path.appending("records")) } }
+    func records() -> RecordSelector? {
+      members.required("records").flatMap { recordSelector($0, path.appending("records")) }
+    }
     switch kind {
     case "lookup":
       let rows = list(members.required("rows"), path.appending("rows"), lookupRow)
       let otherwise = members.optional("otherwise").flatMap { reader.points($0, path.appending("otherwise")) } ?? .zero
-      let required = members.optional("factsRequired").flatMap { reader.bool($0, path.appending("factsRequired")) } ?? true
+      let required =
+        members.optional("factsRequired").flatMap { reader.bool($0, path.appending("factsRequired")) } ?? true
       return .lookup(LookupRule(rows: rows, otherwise: otherwise, factsRequired: required))
     case "tiers":
       guard let fact = fact() else { return nil }
@@ -364,7 +401,9 @@ struct ScoresheetDecoder {
       var base: [String: Points] = [:]
       if let value = members.required("base"), let map = reader.object(value, path.appending("base")) {
         for member in map.members {
-          if let points = reader.points(member.value, path.appending("base").appending(member.key)) { base[member.key] = points }
+          if let points = reader.points(member.value, path.appending("base").appending(member.key)) {
+            base[member.key] = points
+          }
         }
       }
       let coefficients = members.required("coefficients").flatMap { value -> [Points]? in
@@ -373,15 +412,20 @@ struct ScoresheetDecoder {
       }
       let beyond = points("beyond")
       guard let selector, let coefficients, let beyond else { return nil }
-      return .rankCoefficient(RankCoefficientRule(records: selector, base: base, coefficients: coefficients, beyond: beyond))
+      return .rankCoefficient(
+        RankCoefficientRule(records: selector, base: base, coefficients: coefficients, beyond: beyond))
     case "countFloor":
       let selector = records()
       let per = members.required("per").flatMap { reader.integer($0, path.appending("per"), minimum: 1) }
       let each = points("points")
       var full: (Int, Points)?
       if let value = members.optional("full"), var fullMembers = reader.object(value, path.appending("full")) {
-        let atLeast = fullMembers.required("atLeast").flatMap { reader.integer($0, path.appending("full").appending("atLeast"), minimum: 1) }
-        let fullPoints = fullMembers.required("points").flatMap { reader.points($0, path.appending("full").appending("points")) }
+        let atLeast = fullMembers.required("atLeast").flatMap {
+          reader.integer($0, path.appending("full").appending("atLeast"), minimum: 1)
+        }
+        let fullPoints = fullMembers.required("points").flatMap {
+          reader.points($0, path.appending("full").appending("points"))
+        }
         fullMembers.finish()
         if let atLeast, let fullPoints { full = (atLeast, fullPoints) }
       }
@@ -392,7 +436,8 @@ struct ScoresheetDecoder {
       if items.count < 2 { reader.report(.invalidValue, path.appending("items"), "higherOf needs at least two items") }
       return .higherOf(items)
     case "formula":
-      guard let fact = fact(), let offset = points("offset", nonNegative: false), let factor = points("factor", nonNegative: false),
+      guard let fact = fact(), let offset = points("offset", nonNegative: false),
+        let factor = points("factor", nonNegative: false),
         let min = points("min", nonNegative: false), let max = points("max", nonNegative: false)
       else { return nil }
       if min > max { reader.report(.invalidRange, path, "the formula's min \(min) exceeds its max \(max)") }
@@ -406,7 +451,8 @@ struct ScoresheetDecoder {
       for member in members.members { _ = members.optional(member.key) }
       reader.report(
         .unknownRuleKind, path.appending("kind"),
-        "unknown rule kind \"\(kind)\"; expected lookup, tiers, recordTable, rankCoefficient, countFloor, higherOf, formula or assessed")
+        "unknown rule kind \"\(kind)\"; expected lookup, tiers, recordTable, rankCoefficient, countFloor, higherOf, formula or assessed"
+      )
       return nil
     }
   }
@@ -459,10 +505,13 @@ struct ScoresheetDecoder {
       }
       ranks = .table(table)
       if members.has("points") {
-        reader.report(.invalidValue, path.appending("points"), "a row gives points either byRank or as points, not both")
+        reader.report(
+          .invalidValue, path.appending("points"), "a row gives points either byRank or as points, not both")
       }
     } else {
-      if members.optional("otherRanks").flatMap({ reader.bool($0, path.appending("otherRanks")) }) == true { ranks = .others }
+      if members.optional("otherRanks").flatMap({ reader.bool($0, path.appending("otherRanks")) }) == true {
+        ranks = .others
+      }
       points = members.required("points").flatMap { reader.pointsSpec($0, path.appending("points")) }
       if points == nil { return nil }
     }
@@ -497,9 +546,13 @@ struct ScoresheetDecoder {
   private func tieBreaker(_ value: JSONValue, _ path: JSONPath) -> TieBreaker? {
     guard var members = reader.object(value, path) else { return nil }
     defer { members.finish() }
-    if let id = members.optional("category").flatMap({ reader.string($0, path.appending("category")) }) { return .category(id) }
+    if let id = members.optional("category").flatMap({ reader.string($0, path.appending("category")) }) {
+      return .category(id)
+    }
     if let name = members.optional("fact").flatMap({ reader.string($0, path.appending("fact")) }) {
-      if !ApplicantFacts.isKnown(name) { reader.report(.unknownFact, path.appending("fact"), "unknown fact \"\(name)\"") }
+      if !ApplicantFacts.isKnown(name) {
+        reader.report(.unknownFact, path.appending("fact"), "unknown fact \"\(name)\"")
+      }
       return .fact(name)
     }
     reader.report(.missingField, path, "a tie-breaker names a category or a fact")
@@ -528,11 +581,13 @@ struct ScoresheetDecoder {
         }
       }
       flags = expect.optional("flags").flatMap { reader.strings($0, expectPath.appending("flags")) } ?? []
-      deductions = expect.optional("deductions").flatMap { reader.strings($0, expectPath.appending("deductions")) } ?? []
+      deductions =
+        expect.optional("deductions").flatMap { reader.strings($0, expectPath.appending("deductions")) } ?? []
       for code in deductions where ReasonCode(rawValue: code) == nil {
         reader.report(.invalidValue, expectPath.appending("deductions"), "unknown reason code \"\(code)\"")
       }
-      failedGates = expect.optional("failedGates").flatMap { reader.strings($0, expectPath.appending("failedGates")) } ?? []
+      failedGates =
+        expect.optional("failedGates").flatMap { reader.strings($0, expectPath.appending("failedGates")) } ?? []
       expect.finish()
     }
     members.finish()

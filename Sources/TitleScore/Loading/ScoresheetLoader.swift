@@ -13,7 +13,8 @@ public enum ScoresheetLoader {
   /// Loads a sheet from a file.
   public static func load(file: String, runExamples: Bool = true) -> Outcome {
     guard let data = FileManager.default.contents(atPath: file) else {
-      return Outcome(sheet: nil, diagnostics: [Diagnostic(.unreadableFile, at: .root, "cannot read the file", file: file)])
+      return Outcome(
+        sheet: nil, diagnostics: [Diagnostic(.unreadableFile, at: .root, "cannot read the file", file: file)])
     }
     return load(bytes: [UInt8](data), file: file, runExamples: runExamples)
   }
@@ -28,7 +29,8 @@ public enum ScoresheetLoader {
         sheet: nil,
         diagnostics: [
           Diagnostic(
-            .jsonSyntax, at: .root, "malformed JSON at line \(error.line), column \(error.column): expected \(error.expected)",
+            .jsonSyntax, at: .root,
+            "malformed JSON at line \(error.line), column \(error.column): expected \(error.expected)",
             file: file)
         ])
     }
@@ -93,7 +95,9 @@ enum ExampleRunner {
       }
       if !problems.isEmpty {
         diagnostics.append(
-          Diagnostic(.exampleFailed, at: path, "example \"\(example.name)\" (\(example.clause)): \(problems.joined(separator: "; "))"))
+          Diagnostic(
+            .exampleFailed, at: path,
+            "example \"\(example.name)\" (\(example.clause)): \(problems.joined(separator: "; "))"))
       }
     }
     return diagnostics

@@ -43,7 +43,9 @@ struct ScoresheetValidator {
     func collect(_ category: Category, _ path: JSONPath) {
       categoryIDs.append((category, path))
       for (index, item) in category.items.enumerated() { collectItem(item, path.appending("items").appending(index)) }
-      for (index, child) in category.categories.enumerated() { collect(child, path.appending("categories").appending(index)) }
+      for (index, child) in category.categories.enumerated() {
+        collect(child, path.appending("categories").appending(index))
+      }
     }
     func collectItem(_ item: Item, _ path: JSONPath) {
       items.append((item, path))
@@ -53,7 +55,9 @@ struct ScoresheetValidator {
         }
       }
     }
-    for (index, category) in sheet.categories.enumerated() { collect(category, root.appending("categories").appending(index)) }
+    for (index, category) in sheet.categories.enumerated() {
+      collect(category, root.appending("categories").appending(index))
+    }
     for (category, path) in categoryIDs { claim(category.id, path.appending("id"), into: &diagnostics) }
     for (item, path) in items {
       claim(item.id, path.appending("id"), into: &diagnostics)
@@ -84,7 +88,8 @@ struct ScoresheetValidator {
       report(.routeIncomplete, JSONPath.root.appending("criteria"), "a \(sheet.route.rawValue) route needs criteria")
     }
     if !sheet.effective.contains(sheet.cutoff) && sheet.cutoff < sheet.effective.lowerBound {
-      report(.invalidRange, JSONPath.root.appending("cutoff"), "the cut-off \(sheet.cutoff) is before the effective period")
+      report(
+        .invalidRange, JSONPath.root.appending("cutoff"), "the cut-off \(sheet.cutoff) is before the effective period")
     }
   }
 
@@ -136,14 +141,17 @@ struct ScoresheetValidator {
     case .recordTable(let rule): checkRecordTable(rule, rulePath)
     case .rankCoefficient(let rule):
       if rule.coefficients.isEmpty {
-        report(.missingField, rulePath.appending("coefficients"), "a rank-coefficient rule needs at least one coefficient")
+        report(
+          .missingField, rulePath.appending("coefficients"), "a rank-coefficient rule needs at least one coefficient")
       }
       if zip(rule.coefficients, rule.coefficients.dropFirst()).contains(where: { $0 < $1 }) {
         report(.tiersUnordered, rulePath.appending("coefficients"), "coefficients must not rise with rank")
       }
     case .countFloor(let rule):
       if let full = rule.full, rule.points(forItems: full.atLeast - 1) > full.points {
-        report(.invalidRange, rulePath.appending("full"), "the full score is below what \(full.atLeast - 1) items already give")
+        report(
+          .invalidRange, rulePath.appending("full"),
+          "the full score is below what \(full.atLeast - 1) items already give")
       }
     default: break
     }
@@ -159,7 +167,9 @@ struct ScoresheetValidator {
         if case .text(let text) = entry.value, let order = ApplicantFacts.order(of: entry.fact, in: sheet.vocabulary),
           !order.contains(text)
         {
-          report(.rowNeverMatches, rowPath.appending("match").appending(entry.fact), "\"\(text)\" is not in the vocabulary for \(entry.fact)")
+          report(
+            .rowNeverMatches, rowPath.appending("match").appending(entry.fact),
+            "\"\(text)\" is not in the vocabulary for \(entry.fact)")
         }
       }
       for earlier in 0..<index {
@@ -168,9 +178,13 @@ struct ScoresheetValidator {
           report(.rowDuplicate, rowPath, "the row repeats row \(earlier)")
           break
         }
-        let shadows = previous.match.allSatisfy { entry in row.match.contains { $0.fact == entry.fact && $0.value == entry.value } }
+        let shadows = previous.match.allSatisfy { entry in
+          row.match.contains { $0.fact == entry.fact && $0.value == entry.value }
+        }
         if shadows {
-          report(.rowNeverMatches, rowPath, "row \(earlier) matches every input this row matches, so this row is never reached")
+          report(
+            .rowNeverMatches, rowPath,
+            "row \(earlier) matches every input this row matches, so this row is never reached")
           break
         }
       }
@@ -186,7 +200,9 @@ struct ScoresheetValidator {
       guard index > 0 else { continue }
       let previous = rule.tiers[index - 1]
       if tier.min < previous.min {
-        report(.tiersUnordered, tierPath.appending("min"), "tiers must be listed lowest first (\(tier.min) after \(previous.min))")
+        report(
+          .tiersUnordered, tierPath.appending("min"),
+          "tiers must be listed lowest first (\(tier.min) after \(previous.min))")
       } else if previous.below.map({ tier.min < $0 }) ?? true {
         report(.tiersOverlap, tierPath.appending("min"), "the tier starting at \(tier.min) overlaps the tier before it")
       }
@@ -203,7 +219,9 @@ struct ScoresheetValidator {
         report(.unknownSharedCap, rowPath.appending("sharedCap"), "no shared cap has the id \"\(capID)\"")
       }
       if let level = row.level, let levels = rule.records.levels, !levels.contains(level) {
-        report(.rowNeverMatches, rowPath.appending("level"), "the rule selects only levels \(levels.joined(separator: ", ")); \"\(level)\" never occurs")
+        report(
+          .rowNeverMatches, rowPath.appending("level"),
+          "the rule selects only levels \(levels.joined(separator: ", ")); \"\(level)\" never occurs")
       }
       switch row.ranks {
       case .any:
@@ -226,7 +244,9 @@ struct ScoresheetValidator {
         }
         for rank in ranks {
           if let first = ranksSeen[row.level]?[rank] {
-            report(.rowDuplicate, rowPath.appending("byRank").appending(String(rank)), "rank \(rank) is already scored by row \(first)")
+            report(
+              .rowDuplicate, rowPath.appending("byRank").appending(String(rank)),
+              "rank \(rank) is already scored by row \(first)")
           } else {
             ranksSeen[row.level, default: [:]][rank] = index
           }
@@ -243,7 +263,8 @@ struct ScoresheetValidator {
   /// The most a rule can give, or nil when it grows with the number of records.
   static func maximum(of rule: Rule) -> Points? {
     switch rule {
-    case .lookup(let rule): return rule.rows.map(\.points.interval.max).max().map { max($0, rule.otherwise) } ?? rule.otherwise
+    case .lookup(let rule):
+      return rule.rows.map(\.points.interval.max).max().map { max($0, rule.otherwise) } ?? rule.otherwise
     case .tiers(let rule): return rule.tiers.map(\.points.interval.max).max() ?? .zero
     case .formula(let rule): return rule.max
     case .assessed(let rule): return rule.points.interval.max
@@ -303,7 +324,9 @@ struct ScoresheetValidator {
       total += maximum
     }
     if threshold > total {
-      report(.thresholdUnreachable, JSONPath.root.appending("threshold"), "the threshold \(threshold) is above the most the sheet can give (\(total))")
+      report(
+        .thresholdUnreachable, JSONPath.root.appending("threshold"),
+        "the threshold \(threshold) is above the most the sheet can give (\(total))")
     }
   }
 }

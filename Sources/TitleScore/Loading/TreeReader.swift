@@ -121,7 +121,9 @@ final class TreeReader {
     members.finish()
     guard let min, let max else { return nil }
     if min > max || step <= .zero || (max - min).units % step.units != 0 {
-      report(.invalidRange, path, "a range needs min ≤ max and a positive step that divides max − min (\(min)–\(max) step \(step))")
+      report(
+        .invalidRange, path,
+        "a range needs min ≤ max and a positive step that divides max − min (\(min)–\(max) step \(step))")
       return nil
     }
     return .range(min: min, max: max, step: step)

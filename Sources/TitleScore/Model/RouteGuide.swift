@@ -44,19 +44,26 @@ public struct RouteGuide: Hashable, Sendable {
     let id = members.required("id").flatMap { reader.string($0, path.appending("id")) }
     let title = members.required("title").flatMap { reader.localized($0, path.appending("title")) }
     let city = members.required("city").flatMap { reader.string($0, path.appending("city")) }
-    let year = members.required("reviewYear").flatMap { reader.integer($0, path.appending("reviewYear"), minimum: 1900) }
+    let year = members.required("reviewYear").flatMap {
+      reader.integer($0, path.appending("reviewYear"), minimum: 1900)
+    }
     let provenance = reader.provenance(members.required("provenance"), path.appending("provenance"))
     var entries: [Entry] = []
     if let list = members.required("entries").flatMap({ reader.array($0, path.appending("entries")) }) {
       for (element, entryPath) in list {
         guard var entry = reader.object(element, entryPath) else { continue }
-        let specialties = entry.required("specialties").flatMap { reader.strings($0, entryPath.appending("specialties")) }
-        let applicants = entry.required("applicants").flatMap { reader.localized($0, entryPath.appending("applicants")) }
+        let specialties = entry.required("specialties").flatMap {
+          reader.strings($0, entryPath.appending("specialties"))
+        }
+        let applicants = entry.required("applicants").flatMap {
+          reader.localized($0, entryPath.appending("applicants"))
+        }
         let route = entry.required("route").flatMap { reader.string($0, entryPath.appending("route")) }.flatMap { raw in
-          RouteKind(rawValue: raw) ?? {
-            reader.report(.invalidValue, entryPath.appending("route"), "unknown route \"\(raw)\"")
-            return nil
-          }()
+          RouteKind(rawValue: raw)
+            ?? {
+              reader.report(.invalidValue, entryPath.appending("route"), "unknown route \"\(raw)\"")
+              return nil
+            }()
         }
         let sheetID = entry.optional("sheet").flatMap { value -> String? in
           if case .null = value { return nil }

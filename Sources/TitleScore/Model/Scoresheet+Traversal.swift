@@ -50,7 +50,8 @@ extension Condition {
   /// Every record selector in the condition tree, in order.
   var recordSelectors: [RecordSelector] {
     switch test {
-    case .all(let conditions), .any(let conditions), .atLeast(_, let conditions): return conditions.flatMap(\.recordSelectors)
+    case .all(let conditions), .any(let conditions), .atLeast(_, let conditions):
+      return conditions.flatMap(\.recordSelectors)
     case .not(let inner): return inner.recordSelectors
     case .records(let selector, _): return [selector]
     default: return []

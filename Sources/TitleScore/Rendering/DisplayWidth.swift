@@ -34,13 +34,17 @@ struct TextTable {
   func render() -> String {
     var widths = headers.map(DisplayWidth.of)
     for row in rows {
-      for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+      for (index, cell) in row.enumerated() where index < widths.count {
+        widths[index] = max(widths[index], DisplayWidth.of(cell))
+      }
     }
     func line(_ cells: [String]) -> String {
       var parts: [String] = []
       for (index, cell) in cells.enumerated() {
         let last = index == cells.count - 1
-        parts.append(last && !rightAligned.contains(index) ? cell : DisplayWidth.pad(cell, to: widths[index], right: rightAligned.contains(index)))
+        parts.append(
+          last && !rightAligned.contains(index)
+            ? cell : DisplayWidth.pad(cell, to: widths[index], right: rightAligned.contains(index)))
       }
       return "  " + parts.joined(separator: "  ")
     }

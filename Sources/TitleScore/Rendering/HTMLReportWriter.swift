@@ -19,7 +19,9 @@ enum HTMLReportWriter {
   static func write(_ table: ReportTable, to sink: ReportSink) {
     let zh = table.options.language == .zh
     let sheet = table.results.sheet
-    let title = escape(sheet.title.text(table.options.language)) + (table.options.publicPosting ? (zh ? " 公示名单" : " — public list") : "")
+    let title =
+      escape(sheet.title.text(table.options.language))
+      + (table.options.publicPosting ? (zh ? " 公示名单" : " — public list") : "")
     sink.write(
       """
       <!DOCTYPE html>

@@ -8,12 +8,15 @@ enum JSONReportWriter {
     }
     sink.write("{\n  \"sheet\": \(JSONWriter.quoted(table.results.sheet.id)),\n  \"summary\": {")
     let summary = table.summary
-    sink.write("\"read\": \(summary.read), \"scored\": \(summary.scored), \"rejected\": \(summary.rejected), \"verdicts\": {")
+    sink.write(
+      "\"read\": \(summary.read), \"scored\": \(summary.scored), \"rejected\": \(summary.rejected), \"verdicts\": {")
     sink.write(summary.verdicts.map { "\(JSONWriter.quoted($0.kind.rawValue)): \($0.count)" }.joined(separator: ", "))
     sink.write("}, \"reasons\": {")
     sink.write(summary.reasons.map { "\(JSONWriter.quoted($0.code.rawValue)): \($0.count)" }.joined(separator: ", "))
     sink.write("}},\n  \"rows\": [")
-    BatchReport.writeRows(table, to: sink) { row in (isFirst(row) ? "\n    " : ",\n    ") + object(table, row, pretty: false) }
+    BatchReport.writeRows(table, to: sink) { row in
+      (isFirst(row) ? "\n    " : ",\n    ") + object(table, row, pretty: false)
+    }
     sink.write("\n  ],\n  \"rejected\": [")
     var first = true
     for record in table.results.rejected {

@@ -31,7 +31,8 @@ enum MarkdownReportWriter {
     for (reason, count) in table.reasonLines() { sink.write("- \(escape(reason)): \(count)\n") }
     if !table.results.rejected.isEmpty {
       sink.write("\n## \(zh ? "被拒记录" : "Rejected records")\n\n")
-      sink.write("| " + table.rejectedHeaders.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: 5) + "\n")
+      sink.write(
+        "| " + table.rejectedHeaders.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: 5) + "\n")
       for cells in table.rejectedCells() { sink.write("| " + cells.map(escape).joined(separator: " | ") + " |\n") }
     }
   }

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// The formats a batch report can be written in.
 public enum ReportFormat: String, Sendable, CaseIterable {
   /// An aligned table for a terminal.
@@ -30,9 +33,6 @@ public struct ReportOptions: Sendable {
     self.jobs = max(1, jobs)
   }
 }
-
-import Dispatch
-import Foundation
 
 /// Writes a batch's results in a chosen format. Each format has its own writer; adding a format does not compile
 /// until it is handled here.

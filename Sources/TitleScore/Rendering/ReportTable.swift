@@ -36,10 +36,13 @@ struct ReportTable: Sendable {
         Column(key: "employer", title: zh ? "工作单位" : "Employer", kind: .applicantText),
         Column(key: "total", title: zh ? "总分" : "Total", kind: .number),
       ]
-      if results.sheet.threshold != nil { columns.append(Column(key: "margin", title: zh ? "差额" : "Margin", kind: .number)) }
+      if results.sheet.threshold != nil {
+        columns.append(Column(key: "margin", title: zh ? "差额" : "Margin", kind: .number))
+      }
       columns.append(Column(key: "verdict", title: zh ? "结论" : "Verdict", kind: .text))
       for category in results.sheet.categories {
-        columns.append(Column(key: "category:\(category.id)", title: category.title.text(options.language), kind: .number))
+        columns.append(
+          Column(key: "category:\(category.id)", title: category.title.text(options.language), kind: .number))
       }
       columns += [
         Column(key: "claimed", title: zh ? "自评分" : "Claimed", kind: .number),
@@ -100,7 +103,10 @@ struct ReportTable: Sendable {
     let zh = options.language == .zh
     var lines: [(String, String)] = [
       (zh ? "评分表" : "Sheet", "\(results.sheet.title.text(options.language)) [\(results.sheet.id)]"),
-      (zh ? "读取记录" : "Records read", "\(summary.read) = \(summary.scored) \(zh ? "已评分" : "scored") + \(summary.rejected) \(zh ? "被拒" : "rejected")"),
+      (
+        zh ? "读取记录" : "Records read",
+        "\(summary.read) = \(summary.scored) \(zh ? "已评分" : "scored") + \(summary.rejected) \(zh ? "被拒" : "rejected")"
+      ),
     ]
     for (kind, count) in summary.verdicts where count > 0 || kind != .criteriaNotMet {
       lines.append((kind.name(options.language), String(count)))

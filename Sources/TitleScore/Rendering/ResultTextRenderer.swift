@@ -76,7 +76,8 @@ public struct ResultTextRenderer: Sendable {
               for line in linesByItem[alternative.id] ?? [] {
                 table.rows.append([
                   String(repeating: "  ", count: depth + 1) + alternative.title.text(language),
-                  line.recordIndex.map(explanation.recordLabel) ?? "—", explanation.matchDescription(line), line.points.description,
+                  line.recordIndex.map(explanation.recordLabel) ?? "—", explanation.matchDescription(line),
+                  line.points.description,
                 ])
               }
             }
@@ -100,7 +101,8 @@ public struct ResultTextRenderer: Sendable {
 
     if !result.claims.isEmpty {
       out += "\n\(zh ? "自评与核定对照" : "Claimed versus accepted")\n"
-      var table = TextTable(headers: zh ? ["项目", "自评", "核定", "差额", "原因"] : ["Item", "Claimed", "Accepted", "Difference", "Reasons"])
+      var table = TextTable(
+        headers: zh ? ["项目", "自评", "核定", "差额", "原因"] : ["Item", "Claimed", "Accepted", "Difference", "Reasons"])
       table.rightAligned = [1, 2, 3]
       for claim in result.claims {
         let claimed = claim.claimed ?? .zero

@@ -29,7 +29,9 @@ enum TextReportWriter {
     for (reason, count) in table.reasonLines() { sink.write("  \(count)\t\(reason)\n") }
     if !table.results.rejected.isEmpty {
       sink.write("\n\(zh ? "被拒记录" : "Rejected records")\n")
-      for cells in table.rejectedCells() { sink.write("  \(cells[0]) \(cells[1]) [\(cells[2])] at \(cells[3]): \(cells[4])\n") }
+      for cells in table.rejectedCells() {
+        sink.write("  \(cells[0]) \(cells[1]) [\(cells[2])] at \(cells[3]): \(cells[4])\n")
+      }
     }
   }
 }

@@ -13,7 +13,8 @@ extension Gate {
       let count = context.portfolio.recommendations.filter { $0.level == level }.count
       if count < minimum {
         findings.append(
-          LocalizedText(zh: "\(level) 专家举荐 \(count) 名，需 \(minimum) 名", en: "\(count) of \(minimum) \(level) recommendations"))
+          LocalizedText(
+            zh: "\(level) 专家举荐 \(count) 名，需 \(minimum) 名", en: "\(count) of \(minimum) \(level) recommendations"))
       }
     case .materials(let requirement):
       findings = requirement.problems(in: context.portfolio, inspection: materials)
@@ -23,14 +24,17 @@ extension Gate {
         // The route's own condition and its direct parts say what is missing; deeper nodes are detail.
         for outcome in outcomes ?? [] where !outcome.met && outcome.depth <= 1 {
           let observed = outcome.observed.isEmpty ? "" : " (\(outcome.observed))"
-          findings.append(LocalizedText(zh: "未满足：\(outcome.label.zh)\(observed)", en: "not met: \(outcome.label.en)\(observed)"))
+          findings.append(
+            LocalizedText(zh: "未满足：\(outcome.label.zh)\(observed)", en: "not met: \(outcome.label.en)\(observed)"))
         }
       }
     }
     return GateOutcome(gateID: id, passed: findings.isEmpty, findings: findings)
   }
 
-  private static func assessmentShortfalls(_ context: EvaluationContext, years: [Int], minimum: String) -> [LocalizedText] {
+  private static func assessmentShortfalls(_ context: EvaluationContext, years: [Int], minimum: String)
+    -> [LocalizedText]
+  {
     let grades = context.sheet.vocabulary.assessmentGrades
     let needed = grades.firstIndex(of: minimum) ?? 0
     var findings: [LocalizedText] = []
@@ -45,7 +49,8 @@ extension Gate {
       }
       if have < needed {
         findings.append(
-          LocalizedText(zh: "\(year) 年度考核 \(grade)，需 \(minimum) 以上", en: "\(year): \(grade), needs \(minimum) or better"))
+          LocalizedText(
+            zh: "\(year) 年度考核 \(grade)，需 \(minimum) 以上", en: "\(year): \(grade), needs \(minimum) or better"))
       }
     }
     return findings
@@ -104,8 +109,11 @@ extension ContinuingEducationRequirement {
         if let allowance = cumulativeAllowance {
           findings.append(
             LocalizedText(
-              zh: "累计 \(cumulative)/\(allowance) \(unitZH)\(allowanceNeedsFinalYear && !finalYearMet ? "，且当年学时未完成" : "")",
-              en: "cumulative \(cumulative) of \(allowance) \(unit)\(allowanceNeedsFinalYear && !finalYearMet ? ", and the final year is incomplete" : "")"))
+              zh:
+                "累计 \(cumulative)/\(allowance) \(unitZH)\(allowanceNeedsFinalYear && !finalYearMet ? "，且当年学时未完成" : "")",
+              en:
+                "cumulative \(cumulative) of \(allowance) \(unit)\(allowanceNeedsFinalYear && !finalYearMet ? ", and the final year is incomplete" : "")"
+            ))
         }
       }
     }
@@ -128,7 +136,8 @@ extension ScopeRequirement {
     var findings: [LocalizedText] = []
     if let specialties, !specialties.contains(portfolio.specialty) {
       findings.append(
-        LocalizedText(zh: "专业 \(portfolio.specialty) 不在评审范围", en: "specialty \(portfolio.specialty) is not reviewed here"))
+        LocalizedText(
+          zh: "专业 \(portfolio.specialty) 不在评审范围", en: "specialty \(portfolio.specialty) is not reviewed here"))
     }
     if excludedSpecialties.contains(portfolio.specialty) {
       findings.append(
@@ -138,7 +147,8 @@ extension ScopeRequirement {
     }
     if excludedSectors.contains(portfolio.employer.sector) {
       findings.append(
-        LocalizedText(zh: "\(portfolio.employer.sector) 人员不得参加职称评审", en: "\(portfolio.employer.sector) staff may not apply"))
+        LocalizedText(
+          zh: "\(portfolio.employer.sector) 人员不得参加职称评审", en: "\(portfolio.employer.sector) staff may not apply"))
     }
     if let residency, !residency.contains(portfolio.residency) {
       findings.append(
@@ -167,14 +177,18 @@ extension MaterialRequirement {
         findings.append(
           LocalizedText(
             zh: "证件照大小 \(photo.bytes) 字节，须大于 \(rule.minBytesExclusive) 且小于 \(rule.maxBytesExclusive)",
-            en: "ID photo is \(photo.bytes) bytes; must be over \(rule.minBytesExclusive) and under \(rule.maxBytesExclusive)"))
+            en:
+              "ID photo is \(photo.bytes) bytes; must be over \(rule.minBytesExclusive) and under \(rule.maxBytesExclusive)"
+          ))
       }
       if let pixels = photo.pixels {
         if pixels.width < rule.minWidth || pixels.height < rule.minHeight {
           findings.append(
             LocalizedText(
               zh: "证件照 \(pixels.width)×\(pixels.height) 像素，须不小于 \(rule.minWidth)×\(rule.minHeight)",
-              en: "ID photo is \(pixels.width)×\(pixels.height) pixels; needs at least \(rule.minWidth)×\(rule.minHeight)"))
+              en:
+                "ID photo is \(pixels.width)×\(pixels.height) pixels; needs at least \(rule.minWidth)×\(rule.minHeight)"
+            ))
         }
         // Compare width/height with the bounds exactly: width × scale against bound × height.
         let ratio = Int64(pixels.width) * Points.scale

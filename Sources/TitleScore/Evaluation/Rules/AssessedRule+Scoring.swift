@@ -4,6 +4,7 @@ extension AssessedRule {
     let points = context.resolve(self.points, decided: decided, item: item.id)
     return context.admit(
       ScoreLine(
-        itemID: item.id, rowIndex: nil, inputs: context.trace(decided.map { ["decided=\($0)"] } ?? ["undecided"]), points: points))
+        itemID: item.id, rowIndex: nil, inputs: context.trace(decided.map { ["decided=\($0)"] } ?? ["undecided"]),
+        points: points))
   }
 }

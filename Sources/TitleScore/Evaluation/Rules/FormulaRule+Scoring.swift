@@ -12,6 +12,7 @@ extension FormulaRule {
     }
     return context.admit(
       ScoreLine(
-        itemID: item.id, rowIndex: nil, inputs: context.trace(["\(fact)=\(value)"]), points: PointsInterval(exactly: points(for: value))))
+        itemID: item.id, rowIndex: nil, inputs: context.trace(["\(fact)=\(value)"]),
+        points: PointsInterval(exactly: points(for: value))))
   }
 }

@@ -42,7 +42,9 @@ extension Item {
       total.min = max(total.min, points.min)
       if points != .zero {
         context.deductions.append(
-          Deduction(.notHigherItem, item: alternatives[index].id, lost: points, details: context.trace(["kept=\(alternatives[best.index].id)"])))
+          Deduction(
+            .notHigherItem, item: alternatives[index].id, lost: points,
+            details: context.trace(["kept=\(alternatives[best.index].id)"])))
       }
     }
     return total

@@ -46,7 +46,8 @@ extension LookupRule {
         }
       }
       let wouldScore = matchingRow(hypothetical).map { rows[$0].points.interval } ?? PointsInterval(exactly: otherwise)
-      let lost = PointsInterval(min: max(.zero, wouldScore.min - points.min), max: max(.zero, wouldScore.max - points.max))
+      let lost = PointsInterval(
+        min: max(.zero, wouldScore.min - points.min), max: max(.zero, wouldScore.max - points.max))
       context.deductions.append(
         Deduction(
           .unrelatedMajor, item: item.id, lost: lost,

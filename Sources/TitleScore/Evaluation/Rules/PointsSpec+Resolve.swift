@@ -6,7 +6,9 @@ extension EvaluationContext {
     guard case .range = spec, let decided else { return spec.interval }
     if spec.allows(decided) { return PointsInterval(exactly: decided) }
     deductions.append(
-      Deduction(.assessedOutOfRange, item: item, record: record, details: trace(["decided=\(decided)", "allowed=\(spec.interval)"])))
+      Deduction(
+        .assessedOutOfRange, item: item, record: record,
+        details: trace(["decided=\(decided)", "allowed=\(spec.interval)"])))
     return spec.interval
   }
 }

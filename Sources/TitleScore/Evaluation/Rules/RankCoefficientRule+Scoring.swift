@@ -9,12 +9,15 @@ extension RankCoefficientRule {
     for recordIndex in context.countingRecords(records) {
       let record = context.portfolio.records[recordIndex]
       guard let rank = record.rank else {
-        context.deductions.append(Deduction(.missingField, item: item.id, record: recordIndex, details: context.trace(["rank"])))
+        context.deductions.append(
+          Deduction(.missingField, item: item.id, record: recordIndex, details: context.trace(["rank"])))
         continue
       }
       guard let level = record.level, let basePoints = base[level] else {
         context.deductions.append(
-          Deduction(.noMatchingRow, item: item.id, record: recordIndex, details: context.trace(["level=\(record.level ?? "—")"])))
+          Deduction(
+            .noMatchingRow, item: item.id, record: recordIndex, details: context.trace(["level=\(record.level ?? "—")"])
+          ))
         continue
       }
       let coefficient = coefficient(forRank: rank)
@@ -22,7 +25,9 @@ extension RankCoefficientRule {
       total += context.admit(
         ScoreLine(
           itemID: item.id, recordIndex: recordIndex, rowIndex: nil,
-          inputs: context.trace(["level=\(level)", "base=\(basePoints)", "rank=\(rank)", "coefficient=\(coefficient)", "n=\(record.count)"]),
+          inputs: context.trace([
+            "level=\(level)", "base=\(basePoints)", "rank=\(rank)", "coefficient=\(coefficient)", "n=\(record.count)",
+          ]),
           points: PointsInterval(exactly: points)))
     }
     return total

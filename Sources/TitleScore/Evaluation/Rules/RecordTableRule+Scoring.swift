@@ -38,12 +38,16 @@ extension RecordTableRule {
         context.deductions.append(
           Deduction(
             match.missingRank ? .missingField : .noMatchingRow, item: item.id, record: recordIndex,
-            details: match.missingRank ? ["rank"] : context.trace(["level=\(record.level ?? "—")", "rank=\(record.rank.map(String.init) ?? "—")"])))
+            details: match.missingRank
+              ? ["rank"]
+              : context.trace(["level=\(record.level ?? "—")", "rank=\(record.rank.map(String.init) ?? "—")"])))
         continue
       }
       let each = context.resolve(spec, decided: record.assessedPoints, item: item.id, record: recordIndex)
       let inputs = context.trace(
-        ["type=\(record.type)", "level=\(record.level ?? "—")"] + (record.rank.map { ["rank=\($0)"] } ?? []) + ["n=\(record.count)"])
+        ["type=\(record.type)", "level=\(record.level ?? "—")"] + (record.rank.map { ["rank=\($0)"] } ?? []) + [
+          "n=\(record.count)"
+        ])
       total += context.admit(
         ScoreLine(
           itemID: item.id, recordIndex: recordIndex, rowIndex: index, inputs: inputs, points: each * record.count,
