@@ -13,10 +13,23 @@ enum CompareCommand {
     let jobs = try arguments.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
     let language = try Console.language(arguments)
     let sheets = try references.map { try Console.sheet($0, arguments) }
+    // Both sheets read the same records: standard input is read once, into a temporary file.
+    var inputs = arguments.positional
+    if let dash = inputs.firstIndex(of: "-") {
+      let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "titlescore-stdin-\(UUID().uuidString).jsonl")
+      try FileHandle.standardInput.readDataToEndOfFile().write(to: copy)
+      inputs[dash] = copy.path
+    }
+    defer {
+      for input in inputs where input.contains("titlescore-stdin-") {
+        try? FileManager.default.removeItem(atPath: input)
+      }
+    }
     var runs: [BatchResults] = []
     for sheet in sheets {
       do {
-        runs.append(try BatchRunner(sheet: sheet, jobs: jobs).run(arguments.positional))
+        runs.append(try BatchRunner(sheet: sheet, jobs: jobs).run(inputs))
       } catch {
         throw CommandFailure(error.description)
       }

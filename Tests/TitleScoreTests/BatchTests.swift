@@ -62,6 +62,16 @@ import Testing
     #expect(results.rejected.map(\.diagnostic.code) == [.jsonSyntax])
   }
 
+  @Test func readsStandardInput() throws {
+    let pipe = Pipe()
+    let text = try String(contentsOfFile: Fixture.path("batch-ties.jsonl"), encoding: .utf8)
+    pipe.fileHandleForWriting.write(Data(text.utf8))
+    try pipe.fileHandleForWriting.close()
+    let results = try BatchRunner(sheet: sheet, jobs: 2).run(["-"], standardInput: pipe.fileHandleForReading)
+    #expect(results.readCount == 5 && results.scoredCount == 3)
+    #expect(results.rejected.allSatisfy { $0.file == "<stdin>" })
+  }
+
   @Test func missingInputFailsTheWholeRun() {
     #expect(throws: BatchError.self) { try run(["/no/such/input.jsonl"]) }
   }

@@ -74,3 +74,15 @@ import Testing
     #expect(result.claimedTotal == 20)
   }
 }
+
+@Suite struct ClaimAboveTableTests {
+  @Test func claimAboveWhatTheTableGivesIsExplained() {
+    let sheet = Fixture.sheet("every-rule-kind.json")
+    var portfolio = Fixture.portfolio("minimal-portfolio.json")
+    portfolio.records = [record("P1", "paper")]
+    portfolio.claimed = ClaimedScore(total: nil, items: ["papers": 5, "education": 2])
+    let result = Evaluator(sheet: sheet).evaluate(portfolio)
+    #expect(result.claims.first { $0.itemID == "papers" }?.reasons == [.claimAboveTable])
+    #expect(result.claims.first { $0.itemID == "education" }?.reasons == [])
+  }
+}

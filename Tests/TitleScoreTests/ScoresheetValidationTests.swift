@@ -187,4 +187,17 @@ import Testing
     #expect(found.map(\.code) == [.invalidDate])
     #expect(found.first?.path.description == "examples[0].portfolio.workStart")
   }
+
+  @Test func unreadableFileAndInvalidValues() {
+    #expect(ScoresheetLoader.load(file: "/no/such/sheet.json").diagnostics.map(\.code) == [.unreadableFile])
+    #expect(codes(replacing: #""route": "self-score""#, with: #""route": "self-scoring""#) == [.invalidValue])
+    #expect(
+      codes(replacing: #""tieBreakers": [{"category": "work"}]"#, with: #""tieBreakers": [{"category": "works"}]"#) == [
+        .invalidValue
+      ])
+    #expect(
+      codes(
+        replacing: #"{"clause": "fixture", "status": "modelled"}"#, with: #"{"clause": "fixture", "status": "guessed"}"#
+      ) == [.invalidValue])
+  }
 }

@@ -19,9 +19,11 @@ public struct BatchRunner: Sendable {
   }
 
   /// Reads, scores and ranks every record of the inputs (JSON Lines files, JSON array files, folders of portfolio
-  /// files, or `-` for standard input). `progress` is called on the reading thread with the records read so far.
-  public func run(_ inputs: [String], progress: ((Int) -> Void)? = nil) throws(BatchError) -> BatchResults {
-    let reader = RecordReader()
+  /// files, or `-` for `standardInput`). `progress` is called on the reading thread with the records read so far.
+  public func run(
+    _ inputs: [String], standardInput: FileHandle = .standardInput, progress: ((Int) -> Void)? = nil
+  ) throws(BatchError) -> BatchResults {
+    let reader = RecordReader(standardInput: standardInput)
     let scorer = BatchScorer(sheet: sheet)
     let slots = ChunkSlots()
     let group = DispatchGroup()

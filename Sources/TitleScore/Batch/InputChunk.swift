@@ -26,16 +26,19 @@ final class RecordReader {
   private(set) var files: [String] = []
   private let targetChunkBytes: Int
   private var sequence = 0
+  /// What `-` reads.
+  private let standardInput: FileHandle
 
-  init(targetChunkBytes: Int = 1 << 20) {
+  init(targetChunkBytes: Int = 1 << 20, standardInput: FileHandle = .standardInput) {
     self.targetChunkBytes = targetChunkBytes
+    self.standardInput = standardInput
   }
 
   /// Reads every input and calls `deliver` with each chunk, in order.
   func read(_ inputs: [String], deliver: (InputChunk) -> Void) throws(BatchError) {
     for input in inputs {
       if input == "-" {
-        try readStream(FileHandle.standardInput, name: "<stdin>", deliver: deliver)
+        try readStream(standardInput, name: "<stdin>", deliver: deliver)
         continue
       }
       var isDirectory: ObjCBool = false

@@ -569,6 +569,8 @@ struct ScoresheetDecoder {
     var flags: [String] = []
     var deductions: [String] = []
     var failedGates: [String] = []
+    var triggers: [String] = []
+    var absentTriggers: [String] = []
     if let value = members.required("expect"), var expect = reader.object(value, path.appending("expect")) {
       let expectPath = path.appending("expect")
       total = expect.optional("total").flatMap { reader.points($0, expectPath.appending("total")) }
@@ -588,12 +590,17 @@ struct ScoresheetDecoder {
       }
       failedGates =
         expect.optional("failedGates").flatMap { reader.strings($0, expectPath.appending("failedGates")) } ?? []
+      triggers = expect.optional("triggers").flatMap { reader.strings($0, expectPath.appending("triggers")) } ?? []
+      absentTriggers =
+        expect.optional("absentTriggers").flatMap { reader.strings($0, expectPath.appending("absentTriggers")) } ?? []
       expect.finish()
     }
     members.finish()
     guard let name, let clause, let portfolio, let verdict else { return nil }
     return ExampleCase(
       name: name, clause: clause, portfolio: portfolio, expectedTotal: total, expectedVerdict: verdict,
-      expectedFlags: flags, expectedDeductions: deductions, expectedFailedGates: failedGates)
+      expectedFlags: flags, expectedDeductions: deductions, expectedFailedGates: failedGates,
+      expectedTriggers: triggers,
+      expectedAbsentTriggers: absentTriggers)
   }
 }

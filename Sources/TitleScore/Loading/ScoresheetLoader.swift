@@ -90,6 +90,13 @@ enum ExampleRunner {
       for flag in example.expectedFlags where !raised.contains(flag) { problems.append("flag \(flag) not raised") }
       let codes = Set(result.deductions.map(\.code.rawValue))
       for code in example.expectedDeductions where !codes.contains(code) { problems.append("no \(code) deduction") }
+      let fired = Set(result.flags.map(\.triggerID))
+      for trigger in example.expectedTriggers where !fired.contains(trigger) {
+        problems.append("trigger \(trigger) did not fire")
+      }
+      for trigger in example.expectedAbsentTriggers where fired.contains(trigger) {
+        problems.append("trigger \(trigger) fired")
+      }
       for gate in example.expectedFailedGates where !result.verdict.failedGates.contains(gate) {
         problems.append("gate \(gate) did not fail")
       }

@@ -162,4 +162,8 @@ public struct ExampleCase: Hashable, Sendable {
   public var expectedDeductions: [String]
   /// Gates that must fail.
   public var expectedFailedGates: [String]
+  /// Flag triggers (by id) that must fire.
+  public var expectedTriggers: [String]
+  /// Flag triggers (by id) that must not fire.
+  public var expectedAbsentTriggers: [String]
 }
