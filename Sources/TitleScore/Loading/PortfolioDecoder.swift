@@ -235,13 +235,14 @@ struct PortfolioDecoder {
       case "continuingEducation":
         try decoder.object { decoder, yearKey in
           let year = try decoder.year(yearKey)
-          var hours: [String: Points] = [:]
-          try decoder.object { decoder, kind in hours[kind.string] = try decoder.nonNegativePoints() }
-          result.continuingEducation[year] = hours
+          try decoder.object { decoder, kind in
+            result.continuingEducation.entries.append(
+              ContinuingEducationLog.Entry(year: year, kind: kind.string, hours: try decoder.nonNegativePoints()))
+          }
         }
       case "assessments":
         try decoder.object { decoder, yearKey in
-          result.assessments[try decoder.year(yearKey)] = try decoder.nonEmptyString()
+          result.assessments.entries.append((try decoder.year(yearKey), try decoder.nonEmptyString()))
         }
       case "honours": try decoder.array { decoder in result.honours.append(try decoder.nonEmptyString()) }
       case "records":

@@ -27,9 +27,9 @@ public struct Portfolio: Hashable, Sendable {
   /// The start of professional work.
   public var workStart: Day?
   /// Continuing-education hours by year and kind.
-  public var continuingEducation: [Int: [String: Points]]
+  public var continuingEducation: ContinuingEducationLog
   /// Annual assessment grade by year.
-  public var assessments: [Int: String]
+  public var assessments: AssessmentLog
   /// Honours held (`provincial-technical-expert` and so on).
   public var honours: [String]
   /// Achievement records.
@@ -59,8 +59,8 @@ public struct Portfolio: Hashable, Sendable {
     education = []
     registeredQualification = false
     retrainingMonths = 0
-    continuingEducation = [:]
-    assessments = [:]
+    continuingEducation = ContinuingEducationLog()
+    assessments = AssessmentLog()
     honours = []
     records = []
     recommendations = []

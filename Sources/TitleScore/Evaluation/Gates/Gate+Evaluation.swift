@@ -58,22 +58,18 @@ extension Gate {
 }
 
 extension ContinuingEducationRequirement {
-  /// Hours by year in the window.
-  func total(in portfolio: Portfolio, year: Int) -> Points {
-    (portfolio.continuingEducation[year] ?? [:]).values.reduce(.zero, +)
-  }
-
   /// What falls short; empty when the requirement is met (by years or by the cumulative allowance).
   func shortfalls(in portfolio: Portfolio) -> [LocalizedText] {
     var yearly: [LocalizedText] = []
     var cumulative = Points.zero
     var finalYearMet = true
+    let log = portfolio.continuingEducation
+    let kinds = perYearByKind.sorted { $0.key < $1.key }
     for year in years {
-      let hours = portfolio.continuingEducation[year] ?? [:]
-      let yearTotal = total(in: portfolio, year: year)
+      let yearTotal = log.total(in: year)
       cumulative += yearTotal
       var yearMet = true
-      if hours.isEmpty && (perYearTotal != nil || !perYearByKind.isEmpty) {
+      if !log.hasEntries(in: year) && (perYearTotal != nil || !perYearByKind.isEmpty) {
         // Nothing recorded for the year: one finding says so, rather than one per kind.
         yearly.append(
           LocalizedText(zh: "继续教育 \(year) 年：无学时记录", en: "continuing education \(year): no \(unit) recorded"))
@@ -87,9 +83,8 @@ extension ContinuingEducationRequirement {
             zh: "继续教育 \(year) 年：\(yearTotal)/\(perYearTotal) \(unitZH)",
             en: "continuing education \(year): \(yearTotal) of \(perYearTotal) \(unit)"))
       }
-      for kind in perYearByKind.keys.sorted() {
-        let needed = perYearByKind[kind]!
-        let have = hours[kind] ?? .zero
+      for (kind, needed) in kinds {
+        let have = log.hours(in: year, kind: kind)
         if have < needed {
           yearMet = false
           yearly.append(
