@@ -3,8 +3,15 @@ struct ReportTable: Sendable {
   /// How a cell is treated by writers: applicant-supplied text is escaped and kept from running as a formula.
   enum Kind: Sendable { case number, text, applicantText }
 
+  /// What a column shows.
+  enum Field: Sendable, Equatable {
+    case rank, id, name, employer, idNumber, phone, total, margin, verdict, claimed, claimDifference, reasons, flags, source
+    /// A first-level category's subtotal, by index.
+    case category(Int)
+  }
+
   struct Column: Sendable {
-    var key: String
+    var field: Field
     var title: String
     var kind: Kind
   }
@@ -19,37 +26,37 @@ struct ReportTable: Sendable {
     self.options = options
     summary = BatchSummary(results)
     let zh = options.language == .zh
-    var columns: [Column] = [Column(key: "rank", title: zh ? "排名" : "Rank", kind: .number)]
+    var columns: [Column] = [Column(field: .rank, title: zh ? "排名" : "Rank", kind: .number)]
     if options.publicPosting {
       columns += [
-        Column(key: "name", title: zh ? "姓名" : "Name", kind: .applicantText),
-        Column(key: "employer", title: zh ? "工作单位" : "Employer", kind: .applicantText),
-        Column(key: "idNumber", title: zh ? "身份证号" : "ID number", kind: .applicantText),
-        Column(key: "phone", title: zh ? "联系电话" : "Phone", kind: .applicantText),
-        Column(key: "total", title: zh ? "得分" : "Score", kind: .number),
-        Column(key: "verdict", title: zh ? "结论" : "Verdict", kind: .text),
+        Column(field: .name, title: zh ? "姓名" : "Name", kind: .applicantText),
+        Column(field: .employer, title: zh ? "工作单位" : "Employer", kind: .applicantText),
+        Column(field: .idNumber, title: zh ? "身份证号" : "ID number", kind: .applicantText),
+        Column(field: .phone, title: zh ? "联系电话" : "Phone", kind: .applicantText),
+        Column(field: .total, title: zh ? "得分" : "Score", kind: .number),
+        Column(field: .verdict, title: zh ? "结论" : "Verdict", kind: .text),
       ]
     } else {
       columns += [
-        Column(key: "id", title: zh ? "编号" : "ID", kind: .applicantText),
-        Column(key: "name", title: zh ? "姓名" : "Name", kind: .applicantText),
-        Column(key: "employer", title: zh ? "工作单位" : "Employer", kind: .applicantText),
-        Column(key: "total", title: zh ? "总分" : "Total", kind: .number),
+        Column(field: .id, title: zh ? "编号" : "ID", kind: .applicantText),
+        Column(field: .name, title: zh ? "姓名" : "Name", kind: .applicantText),
+        Column(field: .employer, title: zh ? "工作单位" : "Employer", kind: .applicantText),
+        Column(field: .total, title: zh ? "总分" : "Total", kind: .number),
       ]
       if results.sheet.threshold != nil {
-        columns.append(Column(key: "margin", title: zh ? "差额" : "Margin", kind: .number))
+        columns.append(Column(field: .margin, title: zh ? "差额" : "Margin", kind: .number))
       }
-      columns.append(Column(key: "verdict", title: zh ? "结论" : "Verdict", kind: .text))
-      for category in results.sheet.categories {
+      columns.append(Column(field: .verdict, title: zh ? "结论" : "Verdict", kind: .text))
+      for (index, category) in results.sheet.categories.enumerated() {
         columns.append(
-          Column(key: "category:\(category.id)", title: category.title.text(options.language), kind: .number))
+          Column(field: .category(index), title: category.title.text(options.language), kind: .number))
       }
       columns += [
-        Column(key: "claimed", title: zh ? "自评分" : "Claimed", kind: .number),
-        Column(key: "claimDifference", title: zh ? "核定与自评差" : "Accepted − claimed", kind: .number),
-        Column(key: "reasons", title: zh ? "主要扣分原因" : "Main deductions", kind: .text),
-        Column(key: "flags", title: zh ? "标记" : "Flags", kind: .text),
-        Column(key: "source", title: zh ? "来源" : "Source", kind: .applicantText),
+        Column(field: .claimed, title: zh ? "自评分" : "Claimed", kind: .number),
+        Column(field: .claimDifference, title: zh ? "核定与自评差" : "Accepted − claimed", kind: .number),
+        Column(field: .reasons, title: zh ? "主要扣分原因" : "Main deductions", kind: .text),
+        Column(field: .flags, title: zh ? "标记" : "Flags", kind: .text),
+        Column(field: .source, title: zh ? "来源" : "Source", kind: .applicantText),
       ]
     }
     self.columns = columns
@@ -57,39 +64,36 @@ struct ReportTable: Sendable {
 
   /// The cells of a row, in column order.
   func cells(_ row: BatchRow) -> [String] {
-    columns.map { cell(row, $0.key) }
+    columns.map { cell(row, $0.field) }
   }
 
-  func cell(_ row: BatchRow, _ key: String) -> String {
+  func cell(_ row: BatchRow, _ field: Field) -> String {
     let language = options.language
-    switch key {
-    case "rank": return String(row.rank)
-    case "id": return row.id
-    case "name": return row.name
-    case "employer": return row.employer
-    case "idNumber": return row.maskedIDNumber
-    case "phone": return row.maskedPhone
-    case "total": return row.total.description
-    case "margin": return row.margin.map(ReportTable.signed) ?? ""
-    case "verdict":
+    switch field {
+    case .rank: return String(row.rank)
+    case .id: return row.id
+    case .name: return row.name
+    case .employer: return row.employer
+    case .idNumber: return row.maskedIDNumber
+    case .phone: return row.maskedPhone
+    case .total: return row.total.description
+    case .margin: return row.margin.map(ReportTable.signed) ?? ""
+    case .verdict:
       var text = row.verdict.name(language)
       if !row.failedGates.isEmpty {
         let titles = row.failedGates.map { id in results.sheet.gates.first { $0.id == id }?.title.text(language) ?? id }
         text += language == .zh ? "（\(titles.joined(separator: "、"))）" : " (\(titles.joined(separator: ", ")))"
       }
       return text
-    case "claimed": return row.claimed?.description ?? ""
-    case "claimDifference":
+    case .claimed: return row.claimed?.description ?? ""
+    case .claimDifference:
       guard let claimed = row.claimed else { return "" }
       return ReportTable.signed(PointsInterval(min: row.total.min - claimed, max: row.total.max - claimed))
-    case "reasons": return row.reasons.map { $0.shortName(language) }.joined(separator: language == .zh ? "；" : "; ")
-    case "flags": return row.flags.joined(separator: " ")
-    case "source": return row.line > 0 ? "\(row.file):\(row.line)" : row.file
-    default:
-      if key.hasPrefix("category:"), let index = results.categoryIDs.firstIndex(of: String(key.dropFirst(9))) {
-        return row.subtotals[index].description
-      }
-      return ""
+    case .reasons: return row.reasons.map { $0.shortName(language) }.joined(separator: language == .zh ? "；" : "; ")
+    case .flags: return row.flags.joined(separator: " ")
+    case .source: return row.line > 0 ? "\(row.file):\(row.line)" : row.file
+    case .category(let index):
+      return row.subtotals[index].description
     }
   }
 
