@@ -140,6 +140,11 @@ import Testing
     #expect(sink.text.contains("138****5678"))
     #expect(!sink.text.contains("198805121234"))
     #expect(!sink.text.contains("P-1"))
+    for format in [ReportFormat.json, .jsonl, .html, .md, .table] {
+      let text = report(try run([Fixture.path("batch-ties.jsonl")]), format, publicPosting: true)
+      #expect(!text.contains("invalid-date") && !text.contains("batch-ties.jsonl"), "\(format) leaks internal details")
+      if format == .json { #expect(try JSONValue.parse(Array(text.utf8))["rows"] != nil) }
+    }
     #expect(Masking.idNumber("330402198805121234") == "3304**********1234")
     #expect(Masking.phone("13812345678") == "138****5678")
     _ = portfolio

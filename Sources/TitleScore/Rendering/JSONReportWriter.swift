@@ -1,30 +1,40 @@
 /// The report as one JSON document, or as JSON Lines: one object per applicant, then one per rejected record.
 enum JSONReportWriter {
   static func write(_ table: ReportTable, lines: Bool, to sink: ReportSink) {
+    // A public posting carries the ranked rows only: no summary of deductions, no rejected records.
+    let forCommittee = !table.options.publicPosting
     if lines {
       BatchReport.writeRows(table, to: sink) { object(table, $0, pretty: false) + "\n" }
-      for record in table.results.rejected { sink.write(rejected(record) + "\n") }
+      if forCommittee { for record in table.results.rejected { sink.write(rejected(record) + "\n") } }
       return
     }
-    sink.write("{\n  \"sheet\": \(JSONWriter.quoted(table.results.sheet.id)),\n  \"summary\": {")
-    let summary = table.summary
-    sink.write(
-      "\"read\": \(summary.read), \"scored\": \(summary.scored), \"rejected\": \(summary.rejected), \"verdicts\": {")
-    sink.write(summary.verdicts.map { "\(JSONWriter.quoted($0.kind.rawValue)): \($0.count)" }.joined(separator: ", "))
-    sink.write("}, \"reasons\": {")
-    sink.write(summary.reasons.map { "\(JSONWriter.quoted($0.code.rawValue)): \($0.count)" }.joined(separator: ", "))
-    sink.write("}},\n  \"rows\": [")
+    sink.write("{\n  \"sheet\": \(JSONWriter.quoted(table.results.sheet.id)),")
+    if forCommittee {
+      let summary = table.summary
+      sink.write("\n  \"summary\": {")
+      sink.write(
+        "\"read\": \(summary.read), \"scored\": \(summary.scored), \"rejected\": \(summary.rejected), \"verdicts\": {")
+      sink.write(summary.verdicts.map { "\(JSONWriter.quoted($0.kind.rawValue)): \($0.count)" }.joined(separator: ", "))
+      sink.write("}, \"reasons\": {")
+      sink.write(summary.reasons.map { "\(JSONWriter.quoted($0.code.rawValue)): \($0.count)" }.joined(separator: ", "))
+      sink.write("}},")
+    }
+    sink.write("\n  \"rows\": [")
     BatchReport.writeRows(table, to: sink) { row in
       (isFirst(row) ? "\n    " : ",\n    ") + object(table, row, pretty: false)
     }
-    sink.write("\n  ],\n  \"rejected\": [")
-    var first = true
-    for record in table.results.rejected {
-      sink.write(first ? "\n    " : ",\n    ")
-      first = false
-      sink.write(rejected(record))
+    sink.write("\n  ]")
+    if forCommittee {
+      sink.write(",\n  \"rejected\": [")
+      var first = true
+      for record in table.results.rejected {
+        sink.write(first ? "\n    " : ",\n    ")
+        first = false
+        sink.write(rejected(record))
+      }
+      sink.write("\n  ]")
     }
-    sink.write("\n  ]\n}\n")
+    sink.write("\n}\n")
   }
 
   /// Whether a row is the first in rank order (the only one not preceded by a comma).
