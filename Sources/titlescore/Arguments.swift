@@ -7,7 +7,7 @@ struct Arguments {
   var flags: Set<String> = []
 
   /// Options that take no value.
-  static let flagNames: Set<String> = ["--all", "--public", "--help", "--invalid", "--quiet", "--keep"]
+  static let flagNames: Set<String> = ["--all", "--public", "--help", "--quiet", "--keep"]
 
   init(_ arguments: [String]) throws {
     var index = 0

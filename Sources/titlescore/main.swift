@@ -9,6 +9,7 @@ let usage = """
     check FILE|DIR…                          validate sheets and portfolios, run sheets' worked examples
     score PORTFOLIO --sheet ID|FILE [--format text|json] [--lang zh|en] [--add RECORD.json]…
     batch INPUT… --sheet ID|FILE [--out FILE] [--format table|csv|json|jsonl|md|html] [--jobs N] [--lang zh|en] [--public]
+          [--quiet] [--stats FILE]
     compare INPUT… --sheet A --sheet B [--format text|json] [--jobs N]
     generate --count N [--seed S] [--sheet ID] [--invalid-rate R] [--out FILE]
     bench [--count N] [--dir DIR] [--floor PATH] [--keep]
