@@ -4,7 +4,7 @@
 /// criteria → flags → claims → verdict. The result records what was found; `Explanation` words it.
 public struct Evaluator: Sendable {
   /// The sheet applied.
-  public let sheet: Scoresheet
+  public var sheet: Scoresheet { shared.sheet }
   /// Each record selector in sheet order with the item it belongs to, for filing validity deductions.
   private let selectors: [(itemID: String?, selector: RecordSelector)]
   private let itemIDs: Set<String>
@@ -17,7 +17,6 @@ public struct Evaluator: Sendable {
 
   /// Prepares a sheet for evaluation.
   public init(sheet: Scoresheet) {
-    self.sheet = sheet
     shared = SharedSheet(sheet)
     var selectors: [(String?, RecordSelector)] = []
     var ids = Set<String>()
