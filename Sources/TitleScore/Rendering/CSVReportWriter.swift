@@ -1,29 +1,39 @@
 /// CSV for Excel: UTF-8 with a byte-order mark so Chinese opens correctly, CRLF line ends, every field quoted,
 /// and applicant-supplied text kept from running as a formula.
 enum CSVReportWriter {
+  /// Characters that make Excel read a cell as a formula.
+  private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
+
   /// A quoted CSV field; `neutralizeFormula` prefixes text that Excel would run as a formula with an apostrophe.
   static func field(_ text: String, neutralizeFormula: Bool) -> String {
-    var value = text
-    if neutralizeFormula, let first = value.unicodeScalars.first,
-      ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"].contains(first)
-    {
-      value = "'" + value
+    var result = ""
+    append(text, neutralizeFormula: neutralizeFormula, to: &result)
+    return result
+  }
+
+  /// Appends a quoted field: doubled quotes inside, an apostrophe before a formula.
+  static func append(_ text: String, neutralizeFormula: Bool, to line: inout String) {
+    line.append("\"")
+    if neutralizeFormula, let first = text.unicodeScalars.first, formulaStarts.contains(first) { line.append("'") }
+    if text.utf8.contains(UInt8(ascii: "\"")) {
+      for character in text {
+        if character == "\"" { line.append("\"\"") } else { line.append(character) }
+      }
+    } else {
+      line.append(text)
     }
-    guard value.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + value + "\"" }
-    var escaped = "\""
-    for character in value {
-      if character == "\"" { escaped += "\"\"" } else { escaped.append(character) }
-    }
-    return escaped + "\""
+    line.append("\"")
   }
 
   static func line(_ cells: [String], kinds: [ReportTable.Kind]) -> String {
-    var parts: [String] = []
-    parts.reserveCapacity(cells.count)
+    var line = ""
+    line.reserveCapacity(cells.reduce(8) { $0 + $1.utf8.count + 4 })
     for (index, cell) in cells.enumerated() {
-      parts.append(field(cell, neutralizeFormula: kinds[index] == .applicantText))
+      if index > 0 { line.append(",") }
+      append(cell, neutralizeFormula: kinds[index] == .applicantText, to: &line)
     }
-    return parts.joined(separator: ",") + "\r\n"
+    line.append("\r\n")
+    return line
   }
 
   static func write(_ table: ReportTable, to sink: ReportSink) {
