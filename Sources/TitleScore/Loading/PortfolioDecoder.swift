@@ -3,28 +3,12 @@
 /// The first problem ends the record with a diagnostic naming its JSON path; the batch runner rejects the record
 /// with that reason and goes on.
 struct PortfolioDecoder {
-  /// One step of the path to the value being decoded; keys point into the input and become text only on error.
-  private enum Step {
-    case key(JSONKey)
-    case index(Int)
-  }
-
   /// Stands in for a required date until it is read; a record without one is rejected before it is used.
   static let placeholderDay = Day(year: 2000, month: 1, day: 1)!
 
   private var scanner: JSONScanner
-  private var steps: [Step] = []
   /// Keys of the objects being decoded, innermost last, to find repeated keys without allocating.
   private var openKeys: [JSONKey] = []
-
-  private var path: [JSONPath.Component] {
-    steps.map { step in
-      switch step {
-      case .key(let key): return .key(key.string)
-      case .index(let index): return .index(index)
-      }
-    }
-  }
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     scanner = JSONScanner(bytes)
@@ -39,13 +23,25 @@ struct PortfolioDecoder {
       return portfolio
     } catch let diagnostic as Diagnostic {
       throw diagnostic
-    } catch let syntax as JSONSyntaxError {
-      throw Diagnostic(
-        .jsonSyntax, at: JSONPath(components: decoder.path),
-        "malformed JSON at line \(syntax.line), column \(syntax.column): expected \(syntax.expected)")
     } catch {
-      throw Diagnostic(.jsonSyntax, at: JSONPath(components: decoder.path), "\(error)")
+      throw PortfolioDecoder.located(error, at: nil)
     }
+  }
+
+  /// An error raised while decoding the value at `component`, with that step put in front of its path. Paths are
+  /// built only when something goes wrong, on the way out, so decoding a valid record tracks no path at all.
+  static func located(_ error: any Error, at component: JSONPath.Component?) -> Diagnostic {
+    var diagnostic: Diagnostic
+    switch error {
+    case let found as Diagnostic: diagnostic = found
+    case let syntax as JSONSyntaxError:
+      diagnostic = Diagnostic(
+        .jsonSyntax, at: .root,
+        "malformed JSON at line \(syntax.line), column \(syntax.column): expected \(syntax.expected)")
+    default: diagnostic = Diagnostic(.jsonSyntax, at: .root, "\(error)")
+    }
+    if let component { diagnostic.path = JSONPath(components: [component] + diagnostic.path.components) }
+    return diagnostic
   }
 
   /// Decodes one portfolio from a byte array.
@@ -58,8 +54,9 @@ struct PortfolioDecoder {
 
   // MARK: - Problems
 
+  /// A problem with the value being decoded; the enclosing objects and arrays add their steps to its path.
   private func problem(_ code: DiagnosticCode, _ message: String) -> Diagnostic {
-    Diagnostic(code, at: JSONPath(components: path), message)
+    Diagnostic(code, at: .root, message)
   }
 
   private mutating func wrongType(_ expected: String) throws -> Never {
@@ -161,7 +158,7 @@ struct PortfolioDecoder {
 
   // MARK: - Structure
 
-  /// Calls `body` for each member of an object, with the path extended by the key.
+  /// Calls `body` for each member of an object; a problem inside gets the key in front of its path.
   private mutating func object(_ body: (inout PortfolioDecoder, JSONKey) throws -> Void) throws {
     guard try scanner.peekKind() == .object else { try wrongType("an object") }
     try scanner.beginObject()
@@ -169,41 +166,40 @@ struct PortfolioDecoder {
     let base = openKeys.count
     defer { openKeys.removeLast(openKeys.count - base) }
     while let key = try scanner.nextRawKey(&first) {
-      steps.append(.key(key))
-      for index in base..<openKeys.count where openKeys[index] == key {
-        throw problem(.duplicateKey, "the key \"\(key.string)\" appears twice")
+      do {
+        for index in base..<openKeys.count where openKeys[index] == key {
+          throw problem(.duplicateKey, "the key \"\(key.string)\" appears twice")
+        }
+        openKeys.append(key)
+        try body(&self, key)
+      } catch {
+        throw PortfolioDecoder.located(error, at: .key(key.string))
       }
-      openKeys.append(key)
-      try body(&self, key)
-      steps.removeLast()
     }
   }
 
-  /// Calls `body` for each element of an array, with the path extended by the index.
+  /// Calls `body` for each element of an array; a problem inside gets the index in front of its path.
   mutating func array(_ body: (inout PortfolioDecoder) throws -> Void) throws {
     guard try scanner.peekKind() == .array else { try wrongType("an array") }
     try scanner.beginArray()
     var first = true
     var index = 0
     while try scanner.nextElement(&first) {
-      steps.append(.index(index))
-      try body(&self)
-      steps.removeLast()
+      do {
+        try body(&self)
+      } catch {
+        throw PortfolioDecoder.located(error, at: .index(index))
+      }
       index += 1
     }
   }
 
   private func unknown(_ key: JSONKey) -> Diagnostic {
-    var copy = path
-    copy.removeLast()
-    return Diagnostic(
-      .unknownField, at: JSONPath(components: path), "\"\(key.string)\" is not a field of \(JSONPath(components: copy))"
-    )
+    problem(.unknownField, "\"\(key.string)\" is not a field of this object")
   }
 
   private func missing(_ field: String) -> Diagnostic {
-    Diagnostic(
-      .missingField, at: JSONPath(components: path + [.key(field)]), "the required field \"\(field)\" is absent")
+    Diagnostic(.missingField, at: JSONPath.root.appending(field), "the required field \"\(field)\" is absent")
   }
 
   // MARK: - Portfolio
@@ -252,7 +248,7 @@ struct PortfolioDecoder {
         for index in records.indices.dropFirst() where records[..<index].contains(where: { $0.id == records[index].id })
         {
           throw Diagnostic(
-            .duplicateID, at: JSONPath(components: decoder.path + [.index(index), .key("id")]),
+            .duplicateID, at: JSONPath(components: [.index(index), .key("id")]),
             "the record id \"\(records[index].id)\" is used twice")
         }
       case "recommendations":
@@ -443,15 +439,8 @@ extension PortfolioDecoder {
         }
         try decoder.scanner.expectEnd()
         return .success(records)
-      } catch let diagnostic as Diagnostic {
-        return .failure(diagnostic)
-      } catch let syntax as JSONSyntaxError {
-        return .failure(
-          Diagnostic(
-            .jsonSyntax, at: JSONPath(components: decoder.path),
-            "malformed JSON at line \(syntax.line), column \(syntax.column): expected \(syntax.expected)"))
       } catch {
-        return .failure(Diagnostic(.jsonSyntax, at: .root, "\(error)"))
+        return .failure(PortfolioDecoder.located(error, at: nil))
       }
     }
     return try result.get()

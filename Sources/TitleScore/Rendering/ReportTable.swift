@@ -5,7 +5,8 @@ struct ReportTable: Sendable {
 
   /// What a column shows.
   enum Field: Sendable, Equatable {
-    case rank, id, name, employer, idNumber, phone, total, margin, verdict, claimed, claimDifference, reasons, flags, source
+    case rank, id, name, employer, idNumber, phone, total, margin, verdict, claimed, claimDifference, reasons, flags,
+      source
     /// A first-level category's subtotal, by index.
     case category(Int)
   }
