@@ -118,10 +118,16 @@ import Testing
     let results = try run([Fixture.path("batch-ties.jsonl")])
     let markdown = report(results, .md)
     #expect(markdown.contains("&lt;script&gt;"))
-    let table = report(results, .table).split(separator: "\n")
-    // The header and the rows of the ranking line up by display width (Chinese counts as two columns).
-    let widths = table.prefix(5).map { DisplayWidth.of(String($0)) }
-    #expect(widths[1] >= widths[2])
+    #expect(markdown.contains("| 1 | A |"))
+    // In the terminal table every column is padded to a common display width (a Chinese character counts two), so
+    // each line minus its last cell (the source) has the same display width.
+    let lines = report(results, .table).split(separator: "\n").map(String.init)
+    let sources = ["Source"] + Array(results.rankedRows).map { "\($0.file):\($0.line)" }
+    let widths = [lines[0]] + lines[2..<(2 + results.scoredCount)].map { $0 }
+    let prefixes = zip(widths, sources).map { DisplayWidth.of($0) - DisplayWidth.of($1) }
+    #expect(Set(prefixes).count == 1, "\(prefixes)")
+    #expect(DisplayWidth.of("中文ab") == 6)
+    #expect(DisplayWidth.pad("中", to: 4, right: true) == "  中")
   }
 
   @Test func publicPostingMasksIdentityAndLeavesOutDetails() throws {
