@@ -154,7 +154,8 @@ extension ScopeRequirement {
 }
 
 extension MaterialRequirement {
-  /// Problems with the materials; empty when they pass or were not inspected.
+  /// Problems with the materials; empty when they pass or were not inspected. A portfolio without an ID photo is
+  /// not a problem: the platform then uses the identity-card photo (临平 附件2 二.1).
   func problems(in portfolio: Portfolio, inspection: MaterialInspection?) -> [LocalizedText] {
     guard let inspection else { return [] }
     var findings: [LocalizedText] = []
@@ -196,8 +197,6 @@ extension MaterialRequirement {
       } else {
         findings.append(LocalizedText(zh: "证件照不是可读取的 JPEG 图像", en: "ID photo is not a readable JPEG image"))
       }
-    } else if idPhoto != nil, !portfolio.attachments.contains(where: { $0.kind == "id-photo" }) {
-      // No photo uploaded: the platform uses the ID-card photo by default (临平 附件2 二.1).
     }
     return findings
   }
