@@ -41,6 +41,13 @@ import Testing
     #expect(found?.path.description == "records[0].count")
   }
 
+  @Test func absurdCountIsRejectedRatherThanOverflowing() {
+    let found = diagnostic(
+      valid.replacingOccurrences(of: #""rank": 1"#, with: #""rank": 1, "count": 9000000000000000"#))
+    #expect(found?.code == .invalidValue)
+    #expect(found?.path.description == "records[0].count")
+  }
+
   @Test func impossibleDateIsRejected() {
     let found = diagnostic(valid.replacingOccurrences(of: "2020-01-01", with: "2020-02-30"))
     #expect(found?.code == .invalidDate)

@@ -104,9 +104,11 @@ struct PortfolioDecoder {
     return value
   }
 
-  private mutating func positiveInteger() throws -> Int {
+  /// A whole number from 1 to `maximum`; the bound keeps points × count far from overflowing.
+  private mutating func positiveInteger(maximum: Int = 100_000) throws -> Int {
     let value = try integer()
     if value < 1 { throw problem(.negativeValue, "expected a whole number of at least 1, found \(value)") }
+    if value > maximum { throw problem(.invalidValue, "expected at most \(maximum), found \(value)") }
     return value
   }
 
@@ -128,6 +130,9 @@ struct PortfolioDecoder {
   private mutating func nonNegativePoints() throws -> Points {
     let value = try points()
     if value < .zero { throw problem(.negativeValue, "expected a number of at least 0, found \(value)") }
+    if value > Points.largestInput {
+      throw problem(.invalidNumber, "expected at most \(Points.largestInput), found \(value)")
+    }
     return value
   }
 

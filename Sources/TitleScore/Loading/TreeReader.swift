@@ -78,6 +78,10 @@ final class TreeReader {
       report(.negativeValue, path, "expected a number of at least 0, found \(points)")
       return nil
     }
+    if points.units.magnitude > Points.largestInput.units.magnitude {
+      report(.invalidNumber, path, "expected at most \(Points.largestInput) in size, found \(points)")
+      return nil
+    }
     return points
   }
 

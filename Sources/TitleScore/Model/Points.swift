@@ -74,6 +74,10 @@ public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible, E
   /// No points.
   public static let zero = Points(units: 0)
 
+  /// The largest magnitude a sheet or a portfolio may state: far above any table, and small enough that points
+  /// times any allowed count cannot overflow.
+  public static let largestInput = Points(1_000_000)
+
   public static func + (lhs: Points, rhs: Points) -> Points { Points(units: lhs.units + rhs.units) }
   public static func - (lhs: Points, rhs: Points) -> Points { Points(units: lhs.units - rhs.units) }
   public static func += (lhs: inout Points, rhs: Points) { lhs.units += rhs.units }
