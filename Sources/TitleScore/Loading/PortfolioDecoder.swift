@@ -149,7 +149,12 @@ struct PortfolioDecoder {
     switch try scanner.peekKind() {
     case .bool: return .flag(try scanner.readBool())
     case .string: return .text(try scanner.readString())
-    case .number: return .number(try points())
+    case .number:
+      let value = try points()
+      if value.units.magnitude > Points.largestInput.units.magnitude {
+        throw problem(.invalidNumber, "expected at most \(Points.largestInput) in size, found \(value)")
+      }
+      return .number(value)
     default: try wrongType("a boolean, a text or a number")
     }
   }
