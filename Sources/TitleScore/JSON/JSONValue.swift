@@ -1,9 +1,14 @@
 /// A parsed JSON document as a tree, used for scoresheets, which are small and are checked as a whole.
 public indirect enum JSONValue: Hashable, Sendable {
+  /// `null`.
   case null
+  /// `true` or `false`.
   case bool(Bool)
+  /// A number, kept as written.
   case number(JSONNumber)
+  /// A string.
   case string(String)
+  /// An array.
   case array([JSONValue])
   /// An object's members in document order; a key repeated in the document is a decoding error.
   case object([(key: String, value: JSONValue)])
