@@ -42,10 +42,12 @@ struct JSONKey {
     return lhs.string == rhs.string
   }
 
+  @inline(__always)
   static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
     key.equals(pattern)
   }
 
+  @inline(__always)
   func equals(_ literal: StaticString) -> Bool {
     guard let raw else { return decoded! == literal.description }
     let count = literal.utf8CodeUnitCount

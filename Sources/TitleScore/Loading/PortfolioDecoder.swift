@@ -169,6 +169,7 @@ struct PortfolioDecoder {
   // MARK: - Structure
 
   /// Calls `body` for each member of an object; a problem inside gets the key in front of its path.
+  @inline(__always)
   private mutating func object(_ body: (inout PortfolioDecoder, JSONKey) throws -> Void) throws {
     guard try scanner.peekKind() == .object else { try wrongType("an object") }
     try scanner.beginObject()
@@ -189,6 +190,7 @@ struct PortfolioDecoder {
   }
 
   /// Calls `body` for each element of an array; a problem inside gets the index in front of its path.
+  @inline(__always)
   mutating func array(_ body: (inout PortfolioDecoder) throws -> Void) throws {
     guard try scanner.peekKind() == .array else { try wrongType("an array") }
     try scanner.beginArray()
