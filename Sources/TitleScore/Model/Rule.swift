@@ -63,12 +63,28 @@ public struct LookupRule: Hashable, Sendable {
   }
 
   /// The rows, tried in order.
-  public var rows: [Row]
+  public var rows: [Row] { didSet { factNames = LookupRule.factNames(of: rows) } }
   /// Points when no row matches.
   public var otherwise: Points
   /// Whether a portfolio without the facts is a `missing-field` deduction (education) or simply scores
   /// `otherwise` (a skill level or a degree the applicant does not have).
   public var factsRequired: Bool
+  /// The fact names the rows read, in first-use order (kept with the rows, not worked out per evaluation).
+  public private(set) var factNames: [String]
+
+  /// Creates a lookup rule.
+  public init(rows: [Row], otherwise: Points, factsRequired: Bool) {
+    self.rows = rows
+    self.otherwise = otherwise
+    self.factsRequired = factsRequired
+    factNames = LookupRule.factNames(of: rows)
+  }
+
+  static func factNames(of rows: [Row]) -> [String] {
+    var names: [String] = []
+    for row in rows { for entry in row.match where !names.contains(entry.fact) { names.append(entry.fact) } }
+    return names
+  }
 }
 
 /// Points by the tier a numeric fact falls in; tiers are ordered and do not overlap.

@@ -4,13 +4,6 @@ extension LookupRule {
     rows.firstIndex { row in row.match.allSatisfy { value($0.fact) == $0.value } }
   }
 
-  /// The fact names the rows read, in first-use order.
-  var factNames: [String] {
-    var names: [String] = []
-    for row in rows { for entry in row.match where !names.contains(entry.fact) { names.append(entry.fact) } }
-    return names
-  }
-
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
     let facts = context.facts
     let names = factNames
@@ -33,6 +26,7 @@ extension LookupRule {
 
   /// Files an `unrelated-major` deduction when a higher degree in an unrelated major would have scored more.
   private func noteUnrelatedMajor(_ item: Item, points: PointsInterval, in context: inout EvaluationContext) {
+    guard !context.facts.unrelatedSkipped.isEmpty else { return }
     let names = factNames
     guard names.contains(where: { $0.hasPrefix("education.") || $0 == "degree.level" }) else { return }
     for skipped in context.facts.unrelatedSkipped {
