@@ -101,6 +101,7 @@ public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible, E
 
   /// The value as a decimal with no trailing zeros: `12`, `12.5`, `0.25`.
   public var description: String {
+    if units % Points.scale == 0 { return String(units / Points.scale) }
     let sign = units < 0 ? "-" : ""
     let magnitude = units.magnitude
     let whole = magnitude / UInt64(Points.scale)

@@ -1,39 +1,46 @@
 /// CSV for Excel: UTF-8 with a byte-order mark so Chinese opens correctly, CRLF line ends, every field quoted,
 /// and applicant-supplied text kept from running as a formula.
 enum CSVReportWriter {
-  /// Characters that make Excel read a cell as a formula.
-  private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
+  /// Whether Excel would read a cell starting with this character as a formula.
+  private static func startsFormula(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠": return true
+    default: return false
+    }
+  }
 
   /// A quoted CSV field; `neutralizeFormula` prefixes text that Excel would run as a formula with an apostrophe.
   static func field(_ text: String, neutralizeFormula: Bool) -> String {
-    var result = ""
-    append(text, neutralizeFormula: neutralizeFormula, to: &result)
-    return result
+    var bytes: [UInt8] = []
+    append(text, neutralizeFormula: neutralizeFormula, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends a quoted field: doubled quotes inside, an apostrophe before a formula.
-  static func append(_ text: String, neutralizeFormula: Bool, to line: inout String) {
-    line.append("\"")
-    if neutralizeFormula, let first = text.unicodeScalars.first, formulaStarts.contains(first) { line.append("'") }
-    if text.utf8.contains(UInt8(ascii: "\"")) {
-      for character in text {
-        if character == "\"" { line.append("\"\"") } else { line.append(character) }
-      }
-    } else {
-      line.append(text)
+  /// Appends a quoted field as UTF-8: doubled quotes inside, an apostrophe before a formula.
+  static func append(_ text: String, neutralizeFormula: Bool, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    if neutralizeFormula, let first = text.unicodeScalars.first, startsFormula(first) { bytes.append(UInt8(ascii: "'")) }
+    for byte in text.utf8 {
+      bytes.append(byte)
+      if byte == UInt8(ascii: "\"") { bytes.append(byte) }
     }
-    line.append("\"")
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends one CSV line, CRLF-terminated.
+  static func appendLine(_ cells: [String], kinds: [ReportTable.Kind], to bytes: inout [UInt8]) {
+    for (index, cell) in cells.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      append(cell, neutralizeFormula: kinds[index] == .applicantText, to: &bytes)
+    }
+    bytes.append(0x0D)
+    bytes.append(0x0A)
   }
 
   static func line(_ cells: [String], kinds: [ReportTable.Kind]) -> String {
-    var line = ""
-    line.reserveCapacity(cells.reduce(8) { $0 + $1.utf8.count + 4 })
-    for (index, cell) in cells.enumerated() {
-      if index > 0 { line.append(",") }
-      append(cell, neutralizeFormula: kinds[index] == .applicantText, to: &line)
-    }
-    line.append("\r\n")
-    return line
+    var bytes: [UInt8] = []
+    appendLine(cells, kinds: kinds, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   static func write(_ table: ReportTable, to sink: ReportSink) {
@@ -41,7 +48,7 @@ enum CSVReportWriter {
     let kinds = table.columns.map(\.kind)
     let texts = [ReportTable.Kind](repeating: .text, count: table.columns.count)
     sink.write(line(table.columns.map(\.title), kinds: texts))
-    BatchReport.writeRows(table, to: sink) { line(table.cells($0), kinds: kinds) }
+    BatchReport.writeRows(table, to: sink) { row, bytes in appendLine(table.cells(row), kinds: kinds, to: &bytes) }
     guard !table.options.publicPosting else { return }
     let zh = table.options.language == .zh
     sink.write("\r\n" + line([zh ? "汇总" : "Summary", ""], kinds: [.text, .text]))

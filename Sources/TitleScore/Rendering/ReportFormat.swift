@@ -53,6 +53,13 @@ public enum BatchReport {
   /// Renders every ranked row with `render` and writes the texts in rank order. Blocks of rows are rendered on
   /// `jobs` threads at a time; each block's text has its own slot, so the output never depends on thread timing.
   static func writeRows(_ table: ReportTable, to sink: ReportSink, render: @escaping @Sendable (BatchRow) -> String) {
+    writeRows(table, to: sink) { row, bytes in bytes.append(contentsOf: render(row).utf8) }
+  }
+
+  /// Like `writeRows(_:to:render:)`, for writers that append each row's bytes to the block's buffer themselves.
+  static func writeRows(
+    _ table: ReportTable, to sink: ReportSink, renderBytes: @escaping @Sendable (BatchRow, inout [UInt8]) -> Void
+  ) {
     let count = table.results.scoredCount
     let blockSize = 4096
     let blocks = (count + blockSize - 1) / blockSize
@@ -60,18 +67,19 @@ public enum BatchReport {
     var first = 0
     while first < blocks {
       let last = min(blocks, first + wave)
-      let texts = RenderedBlocks(count: last - first)
+      let rendered = RenderedBlocks(count: last - first)
       let results = table.results
       let start = first
       DispatchQueue.concurrentPerform(iterations: last - first) { offset in
         let block = start + offset
-        var text = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(blockSize * 256)
         for position in (block * blockSize)..<min(count, (block + 1) * blockSize) {
-          text += render(results.row(ranked: position))
+          renderBytes(results.row(ranked: position), &bytes)
         }
-        texts.set(offset, text)
+        rendered.set(offset, bytes)
       }
-      for text in texts.all { sink.write(text) }
+      for bytes in rendered.all { sink.write(bytes: bytes) }
       first = last
     }
   }
@@ -79,22 +87,22 @@ public enum BatchReport {
 
 /// One slot per rendered block, filled by worker threads.
 private final class RenderedBlocks: @unchecked Sendable {
-  private var texts: [String]
+  private var blocks: [[UInt8]]
   private let lock = NSLock()
 
   init(count: Int) {
-    texts = Array(repeating: "", count: count)
+    blocks = Array(repeating: [], count: count)
   }
 
-  func set(_ index: Int, _ text: String) {
+  func set(_ index: Int, _ bytes: [UInt8]) {
     lock.lock()
-    texts[index] = text
+    blocks[index] = bytes
     lock.unlock()
   }
 
-  var all: [String] {
+  var all: [[UInt8]] {
     lock.lock()
     defer { lock.unlock() }
-    return texts
+    return blocks
   }
 }
