@@ -70,14 +70,18 @@ public struct BatchResults: Sendable {
     let total = interval(0)
     let subtotals = (0..<categoryIDs.count).map { interval(2 + 2 * $0) }
     let claimUnits = numbers[base + stride - 1]
+    // Walk the bits, not the gates: copying each gate to read its id would cost more than the row.
     var failed: [String] = []
-    for (bit, gate) in sheet.gates.enumerated() where failedGateBits[index] & (1 << UInt64(bit)) != 0 {
-      failed.append(gate.id)
+    let gateBits = failedGateBits[index]
+    if gateBits != 0 {
+      for bit in sheet.gates.indices where gateBits & (1 << UInt64(bit)) != 0 { failed.append(sheet.gates[bit].id) }
     }
     var raised: [String] = []
-    for (bit, flag) in sheet.flags.enumerated()
-    where flagBits[index] & (1 << UInt64(bit)) != 0 && !raised.contains(flag.flag) {
-      raised.append(flag.flag)
+    let flags = flagBits[index]
+    if flags != 0 {
+      for bit in sheet.flags.indices where flags & (1 << UInt64(bit)) != 0 && !raised.contains(sheet.flags[bit].flag) {
+        raised.append(sheet.flags[bit].flag)
+      }
     }
     let margin = sheet.threshold.map { PointsInterval(min: total.min - $0, max: total.max - $0) }
     return BatchRow(

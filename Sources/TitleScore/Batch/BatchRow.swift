@@ -61,11 +61,14 @@ enum Masking {
 
   /// The masked text for a compact value: `3304**********1234`.
   static func expand(_ compact: String) -> String {
-    guard let first = compact.firstIndex(of: "|"), let last = compact.lastIndex(of: "|"), first < last,
-      let hidden = Int(compact[compact.index(after: first)..<last])
+    let utf8 = Array(compact.utf8)
+    guard let first = utf8.firstIndex(of: UInt8(ascii: "|")), let last = utf8.lastIndex(of: UInt8(ascii: "|")),
+      first < last, let hidden = Int(String(decoding: utf8[(first + 1)..<last], as: UTF8.self))
     else { return compact }
-    return String(compact[..<first]) + String(repeating: "*", count: hidden)
-      + String(compact[compact.index(after: last)...])
+    var bytes = Array(utf8[..<first])
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "*"), count: hidden))
+    bytes.append(contentsOf: utf8[(last + 1)...])
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// `330402198805121234` → `3304**********1234`.

@@ -19,10 +19,19 @@ enum CSVReportWriter {
   /// Appends a quoted field as UTF-8: doubled quotes inside, an apostrophe before a formula.
   static func append(_ text: String, neutralizeFormula: Bool, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
-    if neutralizeFormula, let first = text.unicodeScalars.first, startsFormula(first) { bytes.append(UInt8(ascii: "'")) }
-    for byte in text.utf8 {
-      bytes.append(byte)
-      if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+    if neutralizeFormula, let first = text.unicodeScalars.first, startsFormula(first) {
+      bytes.append(UInt8(ascii: "'"))
+    }
+    var text = text
+    text.withUTF8 { utf8 in
+      if !utf8.contains(UInt8(ascii: "\"")) {
+        bytes.append(contentsOf: utf8)
+        return
+      }
+      for byte in utf8 {
+        bytes.append(byte)
+        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+      }
     }
     bytes.append(UInt8(ascii: "\""))
   }
