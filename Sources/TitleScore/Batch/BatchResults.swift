@@ -10,7 +10,14 @@ public struct BatchResults: Sendable {
   /// Records that could not be read or scored, in input order.
   public internal(set) var rejected: [RejectedRecord] = []
   /// How many applicants lost points for each reason.
-  public internal(set) var reasonCounts: [ReasonCode: Int] = [:]
+  public var reasonCounts: [ReasonCode: Int] {
+    var counts: [ReasonCode: Int] = [:]
+    for (index, count) in reasonTally.enumerated() where count > 0 { counts[ReasonPacking.codes[index]] = count }
+    return counts
+  }
+
+  /// Applicants per reason, indexed like `ReasonCode.allCases` (a fixed array is cheaper than a dictionary per row).
+  var reasonTally = [Int](repeating: 0, count: ReasonCode.allCases.count)
 
   var ids: [String] = []
   var names: [String] = []
@@ -142,7 +149,7 @@ public struct BatchResults: Sendable {
     fileIndex += part.fileIndex.map { $0 + fileOffset }
     lines += part.lines
     rejected += part.rejected
-    for (code, count) in part.reasonCounts { reasonCounts[code, default: 0] += count }
+    for index in reasonTally.indices { reasonTally[index] += part.reasonTally[index] }
   }
 }
 
@@ -150,7 +157,7 @@ public struct BatchResults: Sendable {
 enum ReasonPacking {
   static let codes = ReasonCode.allCases
 
-  /// A code's position in `ReasonCode.allCases`.
+  /// A code's position in `ReasonCode.allCases` (a scan of a dozen cases is cheaper than hashing).
   static func index(of code: ReasonCode) -> Int {
     codes.firstIndex(of: code)!
   }

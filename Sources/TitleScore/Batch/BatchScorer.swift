@@ -105,10 +105,10 @@ struct BatchScorer: Sendable {
     part.reasonCodes.append(ReasonPacking.pack(reasons))
     var seen: UInt64 = 0
     for deduction in result.deductions {
-      let bit = UInt64(1) << UInt64(ReasonPacking.index(of: deduction.code))
-      if seen & bit == 0 {
-        seen |= bit
-        part.reasonCounts[deduction.code, default: 0] += 1
+      let index = ReasonPacking.index(of: deduction.code)
+      if seen & (1 << UInt64(index)) == 0 {
+        seen |= 1 << UInt64(index)
+        part.reasonTally[index] += 1
       }
     }
     part.fileIndex.append(Int32(file))
