@@ -163,6 +163,19 @@ import Testing
     #expect(summary.reasons.first?.code == .missingField)
   }
 
+  @Test func fileSinkWritesAsItGoesWhateverTheKindOfWrite() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let path = directory.appendingPathComponent("out.bin").path
+    FileManager.default.createFile(atPath: path, contents: nil)
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    let sink = ReportSink(handle: handle)
+    sink.write(bytes: [UInt8](repeating: 65, count: 3 << 20))
+    // Large writes reach the file before the final flush, so a report never sits whole in memory.
+    #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == 3 << 20)
+    try handle.close()
+  }
+
   @Test func atomicWriteLeavesTheOldFileWhenInterrupted() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

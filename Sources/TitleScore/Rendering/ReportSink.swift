@@ -25,6 +25,7 @@ public final class ReportSink {
   /// Appends raw bytes.
   public func write(bytes: [UInt8]) {
     buffer.append(contentsOf: bytes)
+    if handle != nil && buffer.count >= flushThreshold { flush() }
   }
 
   /// Writes out what is buffered.
