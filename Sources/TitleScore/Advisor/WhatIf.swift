@@ -85,10 +85,8 @@ public struct WhatIfRenderer: Sendable {
     ResultJSONRenderer(explanation: after).write(into: &writer)
     writer.key("change")
     writer.beginObject()
-    writer.key("min")
-    writer.points(after.result.total.min - before.result.total.min)
-    writer.key("max")
-    writer.points(after.result.total.max - before.result.total.max)
+    writer.member("min", points: after.result.total.min - before.result.total.min)
+    writer.member("max", points: after.result.total.max - before.result.total.max)
     writer.endObject()
     writer.endObject()
     return writer.output + "\n"

@@ -122,6 +122,44 @@ public struct JSONWriter: Sendable {
   /// Writes null.
   public mutating func null() { scalar("null") }
 
+  /// Writes a member whose value is a string.
+  public mutating func member(_ name: String, _ value: String) {
+    key(name)
+    string(value)
+  }
+
+  /// Writes a member whose value is a whole number.
+  public mutating func member(_ name: String, integer value: Int) {
+    key(name)
+    integer(value)
+  }
+
+  /// Writes a member whose value is a number of points.
+  public mutating func member(_ name: String, points value: Points) {
+    key(name)
+    points(value)
+  }
+
+  /// Writes a member whose value is an interval of points.
+  public mutating func member(_ name: String, interval value: PointsInterval) {
+    key(name)
+    interval(value)
+  }
+
+  /// Writes a member whose value is a boolean.
+  public mutating func member(_ name: String, bool value: Bool) {
+    key(name)
+    bool(value)
+  }
+
+  /// Writes a member whose value is an array of strings.
+  public mutating func member(_ name: String, strings values: [String]) {
+    key(name)
+    beginArray()
+    for value in values { string(value) }
+    endArray()
+  }
+
   /// Writes a tree value.
   public mutating func value(_ value: JSONValue) {
     switch value {

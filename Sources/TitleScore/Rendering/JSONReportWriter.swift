@@ -43,36 +43,24 @@ enum JSONReportWriter {
   static func object(_ table: ReportTable, _ row: BatchRow, pretty: Bool) -> String {
     var writer = JSONWriter(pretty: pretty)
     writer.beginObject()
-    writer.key("rank")
-    writer.integer(row.rank)
+    writer.member("rank", integer: row.rank)
     if !table.options.publicPosting {
-      writer.key("id")
-      writer.string(row.id)
+      writer.member("id", row.id)
     }
-    writer.key("name")
-    writer.string(row.name)
-    writer.key("employer")
-    writer.string(row.employer)
+    writer.member("name", row.name)
+    writer.member("employer", row.employer)
     if table.options.publicPosting {
-      writer.key("idNumber")
-      writer.string(row.maskedIDNumber)
-      writer.key("phone")
-      writer.string(row.maskedPhone)
+      writer.member("idNumber", row.maskedIDNumber)
+      writer.member("phone", row.maskedPhone)
     }
-    writer.key("total")
-    writer.interval(row.total)
-    writer.key("verdict")
-    writer.string(row.verdict.rawValue)
+    writer.member("total", interval: row.total)
+    writer.member("verdict", row.verdict.rawValue)
     if !table.options.publicPosting {
       if let margin = row.margin {
-        writer.key("margin")
-        writer.interval(margin)
+        writer.member("margin", interval: margin)
       }
       if !row.failedGates.isEmpty {
-        writer.key("failedGates")
-        writer.beginArray()
-        for gate in row.failedGates { writer.string(gate) }
-        writer.endArray()
+        writer.member("failedGates", strings: row.failedGates)
       }
       writer.key("categories")
       writer.beginObject()
@@ -82,21 +70,13 @@ enum JSONReportWriter {
       }
       writer.endObject()
       if let claimed = row.claimed {
-        writer.key("claimed")
-        writer.points(claimed)
+        writer.member("claimed", points: claimed)
       }
-      writer.key("reasons")
-      writer.beginArray()
-      for reason in row.reasons { writer.string(reason.rawValue) }
-      writer.endArray()
+      writer.member("reasons", strings: row.reasons.map(\.rawValue))
       if !row.flags.isEmpty {
-        writer.key("flags")
-        writer.beginArray()
-        for flag in row.flags { writer.string(flag) }
-        writer.endArray()
+        writer.member("flags", strings: row.flags)
       }
-      writer.key("source")
-      writer.string(row.line > 0 ? "\(row.file):\(row.line)" : row.file)
+      writer.member("source", row.line > 0 ? "\(row.file):\(row.line)" : row.file)
     }
     writer.endObject()
     return writer.output
@@ -105,22 +85,15 @@ enum JSONReportWriter {
   static func rejected(_ record: RejectedRecord) -> String {
     var writer = JSONWriter()
     writer.beginObject()
-    writer.key("rejected")
-    writer.bool(true)
-    writer.key("file")
-    writer.string(record.file)
-    writer.key("line")
-    writer.integer(record.line)
+    writer.member("rejected", bool: true)
+    writer.member("file", record.file)
+    writer.member("line", integer: record.line)
     if let id = record.applicantID {
-      writer.key("id")
-      writer.string(id)
+      writer.member("id", id)
     }
-    writer.key("code")
-    writer.string(record.diagnostic.code.rawValue)
-    writer.key("path")
-    writer.string(record.diagnostic.path.description)
-    writer.key("message")
-    writer.string(record.diagnostic.message)
+    writer.member("code", record.diagnostic.code.rawValue)
+    writer.member("path", record.diagnostic.path.description)
+    writer.member("message", record.diagnostic.message)
     writer.endObject()
     return writer.output
   }

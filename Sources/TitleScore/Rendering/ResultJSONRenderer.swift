@@ -20,48 +20,32 @@ public struct ResultJSONRenderer: Sendable {
     let result = explanation.result
     let language = explanation.language
     writer.beginObject()
-    writer.key("sheet")
-    writer.string(result.sheetID)
-    writer.key("applicant")
-    writer.string(result.portfolioID)
-    writer.key("name")
-    writer.string(explanation.portfolio.name)
-    writer.key("verdict")
-    writer.string(result.verdict.kind.rawValue)
+    writer.member("sheet", result.sheetID)
+    writer.member("applicant", result.portfolioID)
+    writer.member("name", explanation.portfolio.name)
+    writer.member("verdict", result.verdict.kind.rawValue)
     if !result.verdict.failedGates.isEmpty {
-      writer.key("failedGates")
-      writer.beginArray()
-      for gate in result.verdict.failedGates { writer.string(gate) }
-      writer.endArray()
+      writer.member("failedGates", strings: result.verdict.failedGates)
     }
-    writer.key("total")
-    writer.interval(result.total)
+    writer.member("total", interval: result.total)
     if let threshold = result.threshold {
-      writer.key("threshold")
-      writer.points(threshold)
+      writer.member("threshold", points: threshold)
     }
     if let margin = result.margin {
-      writer.key("margin")
-      writer.interval(margin)
+      writer.member("margin", interval: margin)
     }
     if let claimed = result.claimedTotal {
-      writer.key("claimedTotal")
-      writer.points(claimed)
+      writer.member("claimedTotal", points: claimed)
     }
     writer.key("categories")
     writer.beginArray()
     for category in result.categories {
       writer.beginObject()
-      writer.key("id")
-      writer.string(category.categoryID)
-      writer.key("title")
-      writer.string(explanation.title(category.categoryID))
-      writer.key("depth")
-      writer.integer(category.depth)
-      writer.key("raw")
-      writer.interval(category.raw)
-      writer.key("subtotal")
-      writer.interval(category.subtotal)
+      writer.member("id", category.categoryID)
+      writer.member("title", explanation.title(category.categoryID))
+      writer.member("depth", integer: category.depth)
+      writer.member("raw", interval: category.raw)
+      writer.member("subtotal", interval: category.subtotal)
       writer.endObject()
     }
     writer.endArray()
@@ -69,27 +53,18 @@ public struct ResultJSONRenderer: Sendable {
     writer.beginArray()
     for line in result.lines {
       writer.beginObject()
-      writer.key("item")
-      writer.string(line.itemID)
-      writer.key("title")
-      writer.string(explanation.title(line.itemID))
+      writer.member("item", line.itemID)
+      writer.member("title", explanation.title(line.itemID))
       if let record = line.recordIndex {
-        writer.key("record")
-        writer.string(explanation.portfolio.records[record].id)
+        writer.member("record", explanation.portfolio.records[record].id)
       }
       if let row = line.rowIndex {
-        writer.key("row")
-        writer.integer(row)
+        writer.member("row", integer: row)
       }
-      writer.key("inputs")
-      writer.beginArray()
-      for input in line.inputs { writer.string(input) }
-      writer.endArray()
-      writer.key("points")
-      writer.interval(line.points)
+      writer.member("inputs", strings: line.inputs)
+      writer.member("points", interval: line.points)
       if let cap = line.sharedCap {
-        writer.key("sharedCap")
-        writer.string(cap)
+        writer.member("sharedCap", cap)
       }
       writer.endObject()
     }
@@ -98,26 +73,20 @@ public struct ResultJSONRenderer: Sendable {
     writer.beginArray()
     for deduction in result.deductions {
       writer.beginObject()
-      writer.key("code")
-      writer.string(deduction.code.rawValue)
+      writer.member("code", deduction.code.rawValue)
       if let item = deduction.itemID {
-        writer.key("item")
-        writer.string(item)
+        writer.member("item", item)
       }
       if let record = deduction.recordIndex {
-        writer.key("record")
-        writer.string(explanation.portfolio.records[record].id)
+        writer.member("record", explanation.portfolio.records[record].id)
       }
       if let gate = deduction.gateID {
-        writer.key("gate")
-        writer.string(gate)
+        writer.member("gate", gate)
       }
       if let lost = deduction.lost {
-        writer.key("lost")
-        writer.interval(lost)
+        writer.member("lost", interval: lost)
       }
-      writer.key("message")
-      writer.string(explanation.message(deduction))
+      writer.member("message", explanation.message(deduction))
       writer.endObject()
     }
     writer.endArray()
@@ -125,14 +94,9 @@ public struct ResultJSONRenderer: Sendable {
     writer.beginArray()
     for gate in result.gates {
       writer.beginObject()
-      writer.key("id")
-      writer.string(gate.gateID)
-      writer.key("passed")
-      writer.bool(gate.passed)
-      writer.key("findings")
-      writer.beginArray()
-      for finding in gate.findings { writer.string(finding.text(language)) }
-      writer.endArray()
+      writer.member("id", gate.gateID)
+      writer.member("passed", bool: gate.passed)
+      writer.member("findings", strings: gate.findings.map { $0.text(language) })
       writer.endObject()
     }
     writer.endArray()
@@ -141,14 +105,10 @@ public struct ResultJSONRenderer: Sendable {
       writer.beginArray()
       for condition in result.conditions {
         writer.beginObject()
-        writer.key("depth")
-        writer.integer(condition.depth)
-        writer.key("label")
-        writer.string(condition.label.text(language))
-        writer.key("met")
-        writer.bool(condition.met)
-        writer.key("observed")
-        writer.string(condition.observed)
+        writer.member("depth", integer: condition.depth)
+        writer.member("label", condition.label.text(language))
+        writer.member("met", bool: condition.met)
+        writer.member("observed", condition.observed)
         writer.endObject()
       }
       writer.endArray()
@@ -157,12 +117,9 @@ public struct ResultJSONRenderer: Sendable {
     writer.beginArray()
     for flag in result.flags {
       writer.beginObject()
-      writer.key("flag")
-      writer.string(flag.flag)
-      writer.key("trigger")
-      writer.string(flag.triggerID)
-      writer.key("reason")
-      writer.string(explanation.title(flag.triggerID))
+      writer.member("flag", flag.flag)
+      writer.member("trigger", flag.triggerID)
+      writer.member("reason", explanation.title(flag.triggerID))
       writer.endObject()
     }
     writer.endArray()
@@ -171,18 +128,12 @@ public struct ResultJSONRenderer: Sendable {
       writer.beginArray()
       for claim in result.claims {
         writer.beginObject()
-        writer.key("item")
-        writer.string(claim.itemID)
+        writer.member("item", claim.itemID)
         if let claimed = claim.claimed {
-          writer.key("claimed")
-          writer.points(claimed)
+          writer.member("claimed", points: claimed)
         }
-        writer.key("accepted")
-        writer.interval(claim.accepted)
-        writer.key("reasons")
-        writer.beginArray()
-        for reason in claim.reasons { writer.string(reason.rawValue) }
-        writer.endArray()
+        writer.member("accepted", interval: claim.accepted)
+        writer.member("reasons", strings: claim.reasons.map(\.rawValue))
         writer.endObject()
       }
       writer.endArray()
