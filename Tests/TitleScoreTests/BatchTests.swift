@@ -132,14 +132,11 @@ import Testing
 
   @Test func publicPostingMasksIdentityAndLeavesOutDetails() throws {
     let sink = ReportSink()
-    var portfolio = Fixture.portfolio("minimal-portfolio.json")
-    portfolio.idNumber = "330402198805121234"
-    portfolio.phone = "13812345678"
-    var writer = "{\"id\":\"P-1\",\"name\":\"张三\",\"idNumber\":\"330402198805121234\",\"phone\":\"13812345678\","
-    writer += "\"employer\":{\"name\":\"测试公司\"},\"specialty\":\"energy\"}"
+    var line = "{\"id\":\"P-1\",\"name\":\"张三\",\"idNumber\":\"330402198805121234\",\"phone\":\"13812345678\","
+    line += "\"employer\":{\"name\":\"测试公司\"},\"specialty\":\"energy\"}"
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try Data(writer.utf8).write(to: directory.appendingPathComponent("p.jsonl"))
+    try Data(line.utf8).write(to: directory.appendingPathComponent("p.jsonl"))
     let results = try run([directory.appendingPathComponent("p.jsonl").path])
     BatchReport.write(results, format: .csv, options: ReportOptions(language: .zh, publicPosting: true), to: sink)
     #expect(sink.text.contains("3304**********1234"))
@@ -153,7 +150,6 @@ import Testing
     }
     #expect(Masking.idNumber("330402198805121234") == "3304**********1234")
     #expect(Masking.phone("13812345678") == "138****5678")
-    _ = portfolio
   }
 
   @Test func summaryCountsVerdictsAndReasons() throws {

@@ -137,8 +137,8 @@ extension ScopeRequirement {
     if excludedSpecialties.contains(portfolio.specialty) {
       findings.append(
         LocalizedText(
-          zh: "专业 \(portfolio.specialty) 属国家、省统一考试专业，不予评审",
-          en: "specialty \(portfolio.specialty) is exam-based and excluded"))
+          zh: "专业 \(portfolio.specialty) 被排除在本次评审之外",
+          en: "specialty \(portfolio.specialty) is excluded from this review"))
     }
     if excludedSectors.contains(portfolio.employer.sector) {
       findings.append(
