@@ -198,8 +198,9 @@ import Testing
     #expect(throws: Diagnostic.self) { try Portfolio.decode(json: Array(invalid.portfolio(number: 1, seed: 3).utf8)) }
   }
 
-  @Test func tracedAndUntracedEvaluationAgree() throws {
-    let evaluator = Evaluator(sheet: Bundled.sheet("jiaxing-2022-energy-engineer-self-score"))
+  @Test(arguments: ["jiaxing-2022-energy-engineer-self-score", "linping-2022-manufacturing-engineer-exceptional"])
+  func tracedAndUntracedEvaluationAgree(sheetID: String) throws {
+    let evaluator = Evaluator(sheet: Bundled.sheet(sheetID))
     let generator = PortfolioGenerator(sheet: evaluator.sheet)
     for number in 0..<300 {
       let portfolio = try Portfolio.decode(json: Array(generator.portfolio(number: number, seed: 5).utf8))

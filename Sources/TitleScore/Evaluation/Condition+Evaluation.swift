@@ -5,10 +5,13 @@ extension Condition {
     return holds(context, depth: 0, outcomes: &outcomes)
   }
 
-  /// Whether the condition holds; when `outcomes` is not nil, appends each node's outcome for display.
+  /// Whether the condition holds; when `outcomes` is not nil, appends each node's outcome for display. Without
+  /// tracing only the route's condition and its direct parts are recorded (deductions need no more), and the
+  /// observed values of unrecorded nodes are not formatted.
   func holds(_ context: EvaluationContext, depth: Int, outcomes: inout [ConditionOutcome]?) -> Bool {
-    let slot = outcomes?.count
-    outcomes?.append(ConditionOutcome(depth: depth, label: displayLabel, met: false, observed: ""))
+    let recording = outcomes != nil && (context.tracing || depth <= 1)
+    let slot = recording ? outcomes?.count : nil
+    if recording { outcomes?.append(ConditionOutcome(depth: depth, label: displayLabel, met: false, observed: "")) }
     var observed = ""
     let met: Bool
     switch test {
@@ -31,25 +34,25 @@ extension Condition {
       for condition in conditions where condition.holds(context, depth: depth + 1, outcomes: &outcomes) {
         metCount += 1
       }
-      observed = "\(metCount)/\(conditions.count)"
+      if recording { observed = "\(metCount)/\(conditions.count)" }
       met = metCount >= count
     case .not(let condition):
       met = !condition.holds(context, depth: depth + 1, outcomes: &outcomes)
     case .fact(let name, let comparison):
       let value = context.facts.value(name)
-      observed = "\(name)=\(value?.description ?? "—")"
+      if recording { observed = "\(name)=\(value?.description ?? "—")" }
       met = value.map { comparison.accepts($0, fact: name, vocabulary: context.sheet.vocabulary) } ?? false
     case .records(let selector, let atLeast):
       let count = context.countingRecords(selector).reduce(0) { $0 + context.portfolio.records[$1].count }
-      observed = "\(count)"
+      if recording { observed = "\(count)" }
       met = count >= atLeast
     case .honour(let honours):
       let held = context.portfolio.honours.filter(honours.contains)
-      observed = held.joined(separator: ", ")
+      if recording { observed = held.joined(separator: ", ") }
       met = !held.isEmpty
     case .recommendations(let level, let atLeast):
       let count = context.portfolio.recommendations.filter { $0.level == level }.count
-      observed = "\(count)"
+      if recording { observed = "\(count)" }
       met = count >= atLeast
     case .always:
       met = true
