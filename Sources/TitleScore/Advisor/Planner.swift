@@ -92,7 +92,7 @@ public struct Planner: Sendable {
       steps.append(
         Step(
           record: record, itemID: candidates[index].itemID,
-          adds: PointsInterval(min: pickResult!.total.min - total.min, max: pickResult!.total.max - total.max)))
+          adds: pickResult!.total.boundwise(minus: total)))
       total = pickResult!.total
     }
     return .plan(steps, evaluator.evaluate(working))

@@ -86,10 +86,7 @@ public struct RouteAdvisor: Sendable {
         "   \(zh ? "依据" : "Source"): \(sheet.document) · \(sheet.notice) · \(zh ? "评审年度" : "review year") \(sheet.reviewYear)\n"
       var verdict = "   \(zh ? "结论" : "Verdict"): \(result.verdict.kind.name(language))"
       if let threshold = result.threshold {
-        let margin =
-          result.margin.map {
-            $0.isExact ? ($0.min > .zero ? "+\($0.min)" : $0.min.description) : "\($0.min)…\($0.max)"
-          } ?? ""
+        let margin = result.margin?.signedDescription ?? ""
         verdict +=
           zh
           ? "  得分 \(result.total) / 分数线 \(threshold)  差额 \(margin)"

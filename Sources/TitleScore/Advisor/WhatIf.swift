@@ -45,9 +45,8 @@ public struct WhatIfRenderer: Sendable {
   }
 
   private func change(_ old: PointsInterval, _ new: PointsInterval) -> String {
-    let delta = PointsInterval(min: new.min - old.min, max: new.max - old.max)
-    func signed(_ value: Points) -> String { value > .zero ? "+\(value)" : value.description }
-    return delta.isExact ? signed(delta.min) : "\(signed(delta.min))…\(signed(delta.max))"
+    let delta = new.boundwise(minus: old)
+    return delta.signedDescription
   }
 
   /// The difference as text.

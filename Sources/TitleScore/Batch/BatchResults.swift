@@ -90,7 +90,7 @@ public struct BatchResults: Sendable {
         raised.append(sheet.flags[bit].flag)
       }
     }
-    let margin = sheet.threshold.map { PointsInterval(min: total.min - $0, max: total.max - $0) }
+    let margin = sheet.threshold.map { total - $0 }
     return BatchRow(
       rank: ranks.isEmpty ? 0 : Int(ranks[index]), position: 0, id: ids[index], name: names[index],
       employer: employers[Int(employerIndex[index])], maskedIDNumber: Masking.expand(idNumbers[index]),

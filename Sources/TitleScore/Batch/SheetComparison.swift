@@ -74,8 +74,7 @@ public struct SheetComparison: Sendable {
       reasons.append(zh ? "分数线 \(from) → \(to)" : "threshold \(from) → \(to)")
     }
     if old.total != new.total {
-      let delta = ReportTable.signed(
-        PointsInterval(min: new.total.min - old.total.min, max: new.total.max - old.total.max))
+      let delta = new.total.boundwise(minus: old.total).signedDescription
       reasons.append(zh ? "总分 \(old.total) → \(new.total)（\(delta)）" : "total \(old.total) → \(new.total) (\(delta))")
     }
     for (index, id) in after.categoryIDs.enumerated() {

@@ -62,7 +62,7 @@ struct EvaluationContext {
         deductions.append(
           Deduction(
             .sharedCapReached, item: line.itemID, record: line.recordIndex,
-            lost: PointsInterval(min: line.points.min - admitted.min, max: line.points.max - admitted.max),
+            lost: line.points.boundwise(minus: admitted),
             details: trace(["cap=\(capID)", "limit=\(cap)"])))
         line.points = admitted
       }

@@ -135,7 +135,7 @@ public struct Evaluator: Sendable {
     // Item caps cut points after the lines were admitted.
     for deduction in context.deductions where deduction.code == .capReached {
       if let item = deduction.itemID, let lost = deduction.lost, accepted[item] != nil {
-        accepted[item] = PointsInterval(min: accepted[item]!.min - lost.min, max: accepted[item]!.max - lost.max)
+        accepted[item] = accepted[item]!.boundwise(minus: lost)
       }
     }
     var lines: [ClaimLine] = []

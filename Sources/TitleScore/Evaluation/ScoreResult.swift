@@ -32,7 +32,7 @@ public struct ScoreResult: Hashable, Sendable {
   /// Total minus threshold, for point routes.
   public var margin: PointsInterval? {
     guard let threshold else { return nil }
-    return PointsInterval(min: total.min - threshold, max: total.max - threshold)
+    return total - threshold
   }
 
   /// The subtotal of a category by id.

@@ -167,6 +167,16 @@ public struct PointsInterval: Hashable, Sendable, CustomStringConvertible {
 
   public static func += (lhs: inout PointsInterval, rhs: PointsInterval) { lhs = lhs + rhs }
 
+  /// Each bound minus the other interval's matching bound: what a cap cut off, or how far a total moved.
+  public func boundwise(minus other: PointsInterval) -> PointsInterval {
+    PointsInterval(min: min - other.min, max: max - other.max)
+  }
+
+  /// The interval shifted down by a value: a margin over a threshold, a difference from a claim.
+  public static func - (lhs: PointsInterval, rhs: Points) -> PointsInterval {
+    PointsInterval(min: lhs.min - rhs, max: lhs.max - rhs)
+  }
+
   /// The interval times a whole count.
   public static func * (lhs: PointsInterval, count: Int) -> PointsInterval {
     PointsInterval(min: lhs.min * count, max: lhs.max * count)
@@ -179,4 +189,10 @@ public struct PointsInterval: Hashable, Sendable, CustomStringConvertible {
 
   /// `12` for an exact value, `10–14` for a range.
   public var description: String { isExact ? min.description : "\(min)–\(max)" }
+
+  /// The interval as a change or margin: `+4`, `-2.5`, `-3…+1`.
+  public var signedDescription: String {
+    func signed(_ value: Points) -> String { value > .zero ? "+\(value)" : value.description }
+    return isExact ? signed(min) : "\(signed(min))…\(signed(max))"
+  }
 }

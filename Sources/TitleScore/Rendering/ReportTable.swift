@@ -78,7 +78,7 @@ struct ReportTable: Sendable {
     case .idNumber: return row.maskedIDNumber
     case .phone: return row.maskedPhone
     case .total: return row.total.description
-    case .margin: return row.margin.map(ReportTable.signed) ?? ""
+    case .margin: return row.margin?.signedDescription ?? ""
     case .verdict:
       var text = row.verdict.name(language)
       if !row.failedGates.isEmpty {
@@ -89,18 +89,13 @@ struct ReportTable: Sendable {
     case .claimed: return row.claimed?.description ?? ""
     case .claimDifference:
       guard let claimed = row.claimed else { return "" }
-      return ReportTable.signed(PointsInterval(min: row.total.min - claimed, max: row.total.max - claimed))
+      return (row.total - claimed).signedDescription
     case .reasons: return row.reasons.map { $0.shortName(language) }.joined(separator: language == .zh ? "；" : "; ")
     case .flags: return row.flags.joined(separator: " ")
     case .source: return row.line > 0 ? "\(row.file):\(row.line)" : row.file
     case .category(let index):
       return row.subtotals[index].description
     }
-  }
-
-  static func signed(_ interval: PointsInterval) -> String {
-    func one(_ value: Points) -> String { value > .zero ? "+\(value)" : value.description }
-    return interval.isExact ? one(interval.min) : "\(one(interval.min))…\(one(interval.max))"
   }
 
   /// Summary lines as label and value pairs, for every format.

@@ -23,7 +23,7 @@ public struct ResultTextRenderer: Sendable {
     var summary = "\(zh ? "结论" : "Verdict"): \(result.verdict.kind.name(language))"
     if result.threshold != nil || !result.lines.isEmpty { summary += "   \(zh ? "总分" : "Total"): \(result.total)" }
     if let threshold = result.threshold { summary += "   \(zh ? "分数线" : "Threshold"): \(threshold)" }
-    if let margin = result.margin { summary += "   \(zh ? "差额" : "Margin"): \(signed(margin))" }
+    if let margin = result.margin { summary += "   \(zh ? "差额" : "Margin"): \(margin.signedDescription)" }
     out += summary + "\n"
     if let claimed = result.claimedTotal {
       out += "\(zh ? "自评总分" : "Claimed total"): \(claimed)   \(zh ? "核定" : "accepted"): \(result.total)\n"
@@ -106,9 +106,10 @@ public struct ResultTextRenderer: Sendable {
       table.rightAligned = [1, 2, 3]
       for claim in result.claims {
         let claimed = claim.claimed ?? .zero
-        let difference = PointsInterval(min: claim.accepted.min - claimed, max: claim.accepted.max - claimed)
+        let difference = claim.accepted - claimed
         table.rows.append([
-          explanation.title(claim.itemID), claimed.description, claim.accepted.description, signed(difference),
+          explanation.title(claim.itemID), claimed.description, claim.accepted.description,
+          difference.signedDescription,
           claim.reasons.map(\.rawValue).joined(separator: ", "),
         ])
       }
@@ -123,8 +124,4 @@ public struct ResultTextRenderer: Sendable {
     return out
   }
 
-  private func signed(_ interval: PointsInterval) -> String {
-    func one(_ value: Points) -> String { value > .zero ? "+\(value)" : value.description }
-    return interval.isExact ? one(interval.min) : "\(one(interval.min))…\(one(interval.max))"
-  }
 }

@@ -17,7 +17,7 @@ extension Item {
     if capped != raw {
       context.deductions.append(
         Deduction(
-          .capReached, item: id, lost: PointsInterval(min: raw.min - capped.min, max: raw.max - capped.max),
+          .capReached, item: id, lost: raw.boundwise(minus: capped),
           details: context.trace(["cap=\(cap)"])))
     }
     return capped
@@ -65,7 +65,7 @@ extension Category {
       if subtotal != raw {
         context.deductions.append(
           Deduction(
-            .capReached, item: id, lost: PointsInterval(min: raw.min - subtotal.min, max: raw.max - subtotal.max),
+            .capReached, item: id, lost: raw.boundwise(minus: subtotal),
             details: context.trace(["cap=\(cap)", "category=\(id)"])))
       }
     }
