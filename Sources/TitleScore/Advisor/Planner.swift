@@ -134,11 +134,7 @@ public struct Planner: Sendable {
 
   /// One hypothetical record per scored kind and level, at the best-scoring rank, dated at the end of the window.
   func candidates(for portfolio: Portfolio) -> [Candidate] {
-    let end: Day
-    switch sheet.validity.countUntil {
-    case .cutoff: end = sheet.cutoff
-    case .publicityDate: end = min(portfolio.publicityDate ?? sheet.cutoff, sheet.cutoff)
-    }
+    let end = sheet.recordsCountUntil(for: portfolio)
     func record(_ type: String, _ level: String?, _ rank: Int?) -> AchievementRecord {
       AchievementRecord(
         id: "PLAN", type: type, level: level, rank: rank, count: 1, date: end, status: "published", evidence: true,

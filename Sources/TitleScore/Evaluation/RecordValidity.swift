@@ -6,11 +6,7 @@ enum RecordValidity {
     for record: AchievementRecord, portfolio: Portfolio, sheet: Scoresheet
   ) -> (code: ReasonCode, details: () -> [String])? {
     let policy = sheet.validity
-    let end: Day
-    switch policy.countUntil {
-    case .cutoff: end = sheet.cutoff
-    case .publicityDate: end = min(portfolio.publicityDate ?? sheet.cutoff, sheet.cutoff)
-    }
+    let end = sheet.recordsCountUntil(for: portfolio)
     if record.date > end {
       return (.outsideWindow, { ["date=\(record.date)", "until=\(end)"] })
     }

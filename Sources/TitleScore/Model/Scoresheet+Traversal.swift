@@ -26,6 +26,15 @@ extension Scoresheet {
     return result
   }
 
+  /// The last day a portfolio's records count: the cut-off, or the unit's first day of publicity where the sheet
+  /// counts records only until then.
+  func recordsCountUntil(for portfolio: Portfolio) -> Day {
+    switch validity.countUntil {
+    case .cutoff: return cutoff
+    case .publicityDate: return min(portfolio.publicityDate ?? cutoff, cutoff)
+    }
+  }
+
   /// The record selectors of the criteria and of condition gates, in sheet order.
   var conditionRecordSelectors: [RecordSelector] {
     var selectors = criteria?.recordSelectors ?? []
