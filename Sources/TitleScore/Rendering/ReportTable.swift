@@ -20,12 +20,14 @@ struct ReportTable: Sendable {
   let results: BatchResults
   let options: ReportOptions
   let columns: [Column]
-  let summary: BatchSummary
+  /// The summary, for the committee's report; a public posting shows none and does not work it out.
+  var summary: BatchSummary { committeeSummary! }
+  private let committeeSummary: BatchSummary?
 
   init(results: BatchResults, options: ReportOptions) {
     self.results = results
     self.options = options
-    summary = BatchSummary(results)
+    committeeSummary = options.publicPosting ? nil : BatchSummary(results)
     let zh = options.language == .zh
     var columns: [Column] = [Column(field: .rank, title: zh ? "排名" : "Rank", kind: .number)]
     if options.publicPosting {
