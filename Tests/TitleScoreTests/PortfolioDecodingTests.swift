@@ -83,4 +83,96 @@ import Testing
       with: #""specialty": "energy", "continuingEducation": {"2021": {"public": 1.00001}},"#)
     #expect(diagnostic(hours)?.code == .invalidNumber)
   }
+
+  @Test func repeatedYearsAndMapKeysAreDuplicateKeys() {
+    let years = valid.replacingOccurrences(
+      of: #""specialty": "energy","#,
+      with: #""specialty": "energy", "assessments": {"2021": "competent", "2021": "excellent"},"#)
+    #expect(diagnostic(years)?.code == .duplicateKey)
+    #expect(diagnostic(years)?.path.description == "assessments.2021")
+    let kinds = valid.replacingOccurrences(
+      of: #""specialty": "energy","#,
+      with: #""specialty": "energy", "continuingEducation": {"2021": {"public": 1, "public": 2}},"#)
+    #expect(diagnostic(kinds)?.code == .duplicateKey)
+    let assessed = valid.replacingOccurrences(
+      of: #""specialty": "energy","#, with: #""specialty": "energy", "assessed": {"a": 1, "a": 2},"#)
+    #expect(diagnostic(assessed)?.code == .duplicateKey)
+  }
+
+  @Test func escapedKeysAndTextsDecodeLikePlainOnes() throws {
+    let escaped = try portfolio(
+      #"{"\u0069d": "A\u0031", "name": "\u674e\u56db", "employer": {"name": "某公司"}, "spec\u0069alty": "energy"}"#)
+    #expect(escaped.id == "A1")
+    #expect(escaped.name == "李四")
+    #expect(escaped.specialty == "energy")
+  }
+
+  @Test func malformedUTF8IsRejectedInEveryKindOfText() {
+    for field in [#""name": "#, #""specialty": "#, #""title": "#] {
+      var bytes = Array(valid.replacingOccurrences(of: #""rank": 1"#, with: #""rank": 1, "title": "t""#).utf8)
+      let marker = Array(field.utf8)
+      let at = bytes.indices.first { bytes[$0...].starts(with: marker) }! + marker.count + 1
+      bytes.insert(contentsOf: [0xE6, 0x9D], at: at)  // a three-byte character cut short
+      #expect(throws: Diagnostic.self) { try Portfolio.decode(json: bytes) }
+      var batch = PortfolioDecoder(pool: StringPool(limit: 8), keepsDescriptions: false)
+      var reused = Portfolio(id: "", name: "", specialty: "")
+      let result: Diagnostic? = bytes.withUnsafeBufferPointer { buffer in
+        do throws(Diagnostic) {
+          try batch.decode(buffer, into: &reused)
+          return nil
+        } catch { return error }
+      }
+      #expect(result?.code == .jsonSyntax, "field \(field)")
+    }
+  }
+
+  @Test func aReusedPortfolioKeepsNothingFromTheRecordBefore() throws {
+    let full = #"""
+      {"id": "A1", "name": "李四", "idNumber": "330402198434087319", "employer": {"name": "某公司", "sector": "public-institution"},
+       "specialty": "energy", "skill": {"level": "technician", "date": "2019-01-01"},
+       "continuingEducation": {"2021": {"public": 30}}, "assessments": {"2021": "excellent"},
+       "assessed": {"work-report": 2}, "claimed": {"total": 70},
+       "records": [{"id": "R1", "type": "patent", "level": "invention", "rank": 1, "date": "2020-01-01", "title": "专利"}]}
+      """#
+    let bare = #"{"id": "A2", "name": "王五", "employer": {"name": "另一公司"}, "specialty": "energy"}"#
+    var decoder = PortfolioDecoder(pool: StringPool(limit: 64), keepsDescriptions: false)
+    var reused = Portfolio(id: "", name: "", specialty: "")
+    for json in [full, bare] {
+      let bytes = Array(json.utf8)
+      try bytes.withUnsafeBufferPointer { buffer throws(Diagnostic) in try decoder.decode(buffer, into: &reused) }
+    }
+    #expect(reused == (try portfolio(bare)))
+    // Without descriptions, a batch drops record titles but keeps every fact scoring reads.
+    let first = Array(full.utf8)
+    try first.withUnsafeBufferPointer { buffer throws(Diagnostic) in try decoder.decode(buffer, into: &reused) }
+    var expected = try portfolio(full)
+    expected.records[0].title = ""
+    #expect(reused == expected)
+  }
+}
+
+@Suite struct StringPoolTests {
+  private func pooled(_ pool: inout StringPool, _ text: String) -> String? {
+    Array(text.utf8).withUnsafeBufferPointer { pool.string($0) }
+  }
+
+  @Test func givesBackTheSameTextsAndStaysWithinItsLimit() {
+    var pool = StringPool(limit: 2)
+    for text in ["patent", "研究项目", "patent", "", "paper", "award", "patent"] {
+      #expect(pooled(&pool, text) == text)
+    }
+    var none = StringPool(limit: 0)
+    #expect(pooled(&none, "patent") == "patent")
+    #expect(pooled(&pool, String(repeating: "长", count: 40)) == String(repeating: "长", count: 40))
+  }
+
+  @Test func refusesMalformedUTF8() {
+    var pool = StringPool(limit: 4)
+    for bytes: [UInt8] in [[0xE6, 0x9D], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80]] {
+      #expect(bytes.withUnsafeBufferPointer { pool.string($0) } == nil, "\(bytes)")
+      #expect(!bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) })
+    }
+    let mixed = Array("abcdefgh谭伟涛ijklmnop😀".utf8)
+    #expect(mixed.withUnsafeBufferPointer { UTF8Validation.isValid($0) })
+  }
 }

@@ -14,12 +14,14 @@ struct BatchScorer: Sendable {
     var part = BatchResults(sheet: evaluator.sheet)
     part.rejected = chunk.readFailures
     var employerIndex: [String: Int32] = [:]
+    // One decoder and one portfolio for the whole chunk: records reuse their storage and share repeated texts.
+    var decoder = PortfolioDecoder(pool: StringPool(limit: 1024), keepsDescriptions: false)
+    var portfolio = Portfolio(id: "", name: "", specialty: "")
     chunk.bytes.withUnsafeBufferPointer { buffer in
       for span in chunk.spans {
         let slice = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
-        let portfolio: Portfolio
         do throws(Diagnostic) {
-          portfolio = try PortfolioDecoder.decode(slice)
+          try decoder.decode(slice, into: &portfolio)
         } catch {
           part.rejected.append(
             RejectedRecord(

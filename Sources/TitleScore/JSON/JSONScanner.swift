@@ -8,6 +8,8 @@ struct JSONScanner {
 
   let bytes: UnsafeBufferPointer<UInt8>
   private(set) var index: Int
+  /// Keys written with escapes, decoded; made only when one is met.
+  private var decodedKeys: DecodedKeys?
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
@@ -92,10 +94,13 @@ struct JSONScanner {
     while end < bytes.count && bytes[end] != UInt8(ascii: "\"") && bytes[end] != UInt8(ascii: "\\") { end += 1 }
     let key: JSONKey
     if end < bytes.count && bytes[end] == UInt8(ascii: "\"") {
-      key = JSONKey(raw: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      key = JSONKey(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end]))
       index = end + 1
     } else {
-      key = JSONKey(text: try readString())
+      let text = try readString()
+      let store = decodedKeys ?? DecodedKeys()
+      decodedKeys = store
+      key = JSONKey(utf8: store.store(text))
     }
     try expect(UInt8(ascii: ":"), "':'")
     return key
@@ -126,25 +131,48 @@ struct JSONScanner {
   // MARK: - Scalars
 
   mutating func readString() throws(JSONSyntaxError) -> String {
+    if let raw = try readRawString() {
+      guard let text = JSONScanner.string(raw) else { throw failure("valid UTF-8 text") }
+      return text
+    }
+    try expect(UInt8(ascii: "\""), "a string")
+    return try readEscapedString(from: index)
+  }
+
+  /// Reads a string without escapes and returns a view of its bytes in the document, not yet checked to be UTF-8;
+  /// nil (and the scanner unmoved) when it has escapes, which `readString` decodes.
+  mutating func readRawString() throws(JSONSyntaxError) -> UnsafeBufferPointer<UInt8>? {
     try expect(UInt8(ascii: "\""), "a string")
     let start = index
-    var ascii = true
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
         index += 1
-        // ASCII needs no validation; anything else must be well-formed UTF-8.
-        if ascii { return String(decoding: slice, as: UTF8.self) }
-        guard let text = String(validating: slice, as: UTF8.self) else { throw failure("valid UTF-8 text") }
-        return text
+        return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
       }
-      if byte >= 0x80 { ascii = false }
-      if byte == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
+      if byte == UInt8(ascii: "\\") {
+        index = start - 1
+        return nil
+      }
       if byte < 0x20 { throw failure("no control characters inside a string") }
       index += 1
     }
     throw failure("a closing quote")
+  }
+
+  /// Skips a string, checking it as `readString` would, without building it.
+  mutating func skipString() throws(JSONSyntaxError) {
+    if let raw = try readRawString() {
+      guard UTF8Validation.isValid(raw) else { throw failure("valid UTF-8 text") }
+    } else {
+      _ = try readString()
+    }
+  }
+
+  /// The text of raw string bytes, or nil when they are not well-formed UTF-8.
+  static func string(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+    guard UTF8Validation.isValid(raw) else { return nil }
+    return String(decoding: raw, as: UTF8.self)
   }
 
   private mutating func readEscapedString(from start: Int) throws(JSONSyntaxError) -> String {
@@ -328,8 +356,8 @@ struct JSONScanner {
       try beginArray()
       var first = true
       while try nextElement(&first) { try skipValue() }
-    case .string: _ = try readString()
-    case .number: _ = try readNumberText()
+    case .string: try skipString()
+    case .number: _ = try readNumberSpan()
     case .bool: _ = try readBool()
     case .null: _ = readNullIfPresent()
     }

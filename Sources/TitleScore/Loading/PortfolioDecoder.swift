@@ -1,31 +1,46 @@
 /// Decodes portfolios straight from JSON bytes, without building a tree, and checks each field as it goes.
 ///
 /// The first problem ends the record with a diagnostic naming its JSON path; the batch runner rejects the record
-/// with that reason and goes on.
+/// with that reason and goes on. A decoder can be kept for many records: `decode(_:into:)` reuses the portfolio's
+/// storage, and a `StringPool` turns repeated texts (types, levels, employers) into shared strings, so a batch
+/// decodes most records without allocating.
 struct PortfolioDecoder {
   /// Stands in for a required date until it is read; a record without one is rejected before it is used.
   static let placeholderDay = Day(year: 2000, month: 1, day: 1)!
 
   private var scanner: JSONScanner
-  /// Keys of the objects being decoded, innermost last, to find repeated keys without allocating.
-  private var openKeys: [JSONKey] = []
+  private var pool: StringPool
+  /// Whether texts that only explanations show (record titles, expert names) are kept; a batch, which explains
+  /// by reason code, checks them and lets them go.
+  private let keepsDescriptions: Bool
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) {
-    scanner = JSONScanner(bytes)
+  /// A decoder; `pool` shares repeated texts, `keepsDescriptions` keeps texts only explanations use.
+  init(pool: StringPool = StringPool(limit: 0), keepsDescriptions: Bool = true) {
+    scanner = JSONScanner(UnsafeBufferPointer(start: nil, count: 0))
+    self.pool = pool
+    self.keepsDescriptions = keepsDescriptions
   }
 
-  /// Decodes one portfolio from a whole JSON text.
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> Portfolio {
-    var decoder = PortfolioDecoder(bytes)
+  /// Decodes one portfolio from a whole JSON text into `portfolio`, reusing its storage.
+  mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, into portfolio: inout Portfolio) throws(Diagnostic) {
+    scanner = JSONScanner(bytes)
+    portfolio.clearKeepingCapacity()
     do {
-      let portfolio = try decoder.portfolio()
-      try decoder.scanner.expectEnd()
-      return portfolio
+      try self.portfolio(into: &portfolio)
+      try scanner.expectEnd()
     } catch let diagnostic as Diagnostic {
       throw diagnostic
     } catch {
       throw PortfolioDecoder.located(error, at: nil)
     }
+  }
+
+  /// Decodes one portfolio from a whole JSON text.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> Portfolio {
+    var decoder = PortfolioDecoder()
+    var portfolio = Portfolio(id: "", name: "", specialty: "")
+    try decoder.decode(bytes, into: &portfolio)
+    return portfolio
   }
 
   /// An error raised while decoding the value at `component`, with that step put in front of its path. Paths are
@@ -72,22 +87,57 @@ struct PortfolioDecoder {
     throw problem(.wrongType, "expected \(expected), found \(found)")
   }
 
+  private func duplicate(_ key: JSONKey) -> Diagnostic {
+    problem(.duplicateKey, "the key \"\(key.string)\" appears twice")
+  }
+
   // MARK: - Scalars
 
+  /// A text that is different in nearly every record (an id, a name), built afresh.
   private mutating func string() throws -> String {
     guard try scanner.peekKind() == .string else { try wrongType("a string") }
     return try scanner.readString()
   }
 
-  private mutating func nonEmptyString() throws -> String {
-    let text = try string()
+  /// A text that repeats across records (a type, a level, an employer), taken from the pool.
+  private mutating func pooledString() throws -> String {
+    guard try scanner.peekKind() == .string else { try wrongType("a string") }
+    guard let raw = try scanner.readRawString() else { return try scanner.readString() }
+    guard let text = pool.string(raw) else { throw scanner.failure("valid UTF-8 text") }
+    return text
+  }
+
+  /// A key that repeats across records (a course kind, an item id), taken from the pool.
+  private mutating func pooledKey(_ key: JSONKey) throws -> String {
+    guard let text = pool.string(key.utf8) else { throw scanner.failure("valid UTF-8 text") }
+    return text
+  }
+
+  /// A text only explanations show: kept when the decoder keeps descriptions, otherwise checked and let go.
+  private mutating func description() throws -> String {
+    if keepsDescriptions { return try string() }
+    guard try scanner.peekKind() == .string else { try wrongType("a string") }
+    try scanner.skipString()
+    return ""
+  }
+
+  private mutating func nonEmpty(_ text: String) throws -> String {
     if text.isEmpty { throw problem(.invalidValue, "expected a non-empty text") }
     return text
   }
 
+  private mutating func nonEmptyString() throws -> String { try nonEmpty(try string()) }
+
+  private mutating func nonEmptyPooledString() throws -> String { try nonEmpty(try pooledString()) }
+
   private mutating func optionalString() throws -> String? {
     if scanner.readNullIfPresent() { return nil }
     return try string()
+  }
+
+  private mutating func optionalPooledString() throws -> String? {
+    if scanner.readNullIfPresent() { return nil }
+    return try pooledString()
   }
 
   private mutating func bool() throws -> Bool {
@@ -148,7 +198,7 @@ struct PortfolioDecoder {
   private mutating func factValue() throws -> FactValue {
     switch try scanner.peekKind() {
     case .bool: return .flag(try scanner.readBool())
-    case .string: return .text(try scanner.readString())
+    case .string: return .text(try pooledString())
     case .number:
       let value = try points()
       if value.units.magnitude > Points.largestInput.units.magnitude {
@@ -169,20 +219,23 @@ struct PortfolioDecoder {
   // MARK: - Structure
 
   /// Calls `body` for each member of an object; a problem inside gets the key in front of its path.
+  ///
+  /// `body` returns the number (0–63) of the field it read, so a repeated key is caught with one bit, or -1 for
+  /// an open-ended map, which checks its own keys.
   @inline(__always)
-  private mutating func object(_ body: (inout PortfolioDecoder, JSONKey) throws -> Void) throws {
+  private mutating func object(_ body: (inout PortfolioDecoder, JSONKey) throws -> Int) throws {
     guard try scanner.peekKind() == .object else { try wrongType("an object") }
     try scanner.beginObject()
     var first = true
-    let base = openKeys.count
-    defer { openKeys.removeLast(openKeys.count - base) }
+    var seen: UInt64 = 0
     while let key = try scanner.nextRawKey(&first) {
       do {
-        for index in base..<openKeys.count where openKeys[index] == key {
-          throw problem(.duplicateKey, "the key \"\(key.string)\" appears twice")
+        let field = try body(&self, key)
+        if field >= 0 {
+          let bit: UInt64 = 1 << UInt64(field)
+          if seen & bit != 0 { throw duplicate(key) }
+          seen |= bit
         }
-        openKeys.append(key)
-        try body(&self, key)
       } catch {
         throw PortfolioDecoder.located(error, at: .key(key.string))
       }
@@ -216,43 +269,70 @@ struct PortfolioDecoder {
 
   // MARK: - Portfolio
 
-  mutating func portfolio() throws -> Portfolio {
-    var id: String?
-    var name: String?
-    var specialty: String?
-    var result = Portfolio(id: "", name: "", specialty: "")
-    var employer: Employer?
+  private mutating func portfolio(into result: inout Portfolio) throws {
+    var present: (id: Bool, name: Bool, specialty: Bool, employer: Bool) = (false, false, false, false)
     try object { decoder, key in
       switch key {
-      case "id": id = try decoder.nonEmptyString()
-      case "name": name = try decoder.nonEmptyString()
-      case "idNumber": result.idNumber = try decoder.optionalString()
-      case "phone": result.phone = try decoder.optionalString()
-      case "employer": employer = try decoder.employer()
-      case "residency": result.residency = try decoder.nonEmptyString()
-      case "specialty": specialty = try decoder.nonEmptyString()
-      case "education": try decoder.array { decoder in result.education.append(try decoder.education()) }
-      case "registeredQualification": result.registeredQualification = try decoder.bool()
-      case "retrainingMonths": result.retrainingMonths = try decoder.nonNegativeInteger()
+      case "id":
+        result.id = try decoder.nonEmptyString()
+        present.id = true
+        return 0
+      case "name":
+        result.name = try decoder.nonEmptyString()
+        present.name = true
+        return 1
+      case "idNumber":
+        result.idNumber = try decoder.optionalString()
+        return 2
+      case "phone":
+        result.phone = try decoder.optionalString()
+        return 3
+      case "employer":
+        result.employer = try decoder.employer()
+        present.employer = true
+        return 4
+      case "residency":
+        result.residency = try decoder.nonEmptyPooledString()
+        return 5
+      case "specialty":
+        result.specialty = try decoder.nonEmptyPooledString()
+        present.specialty = true
+        return 6
+      case "education":
+        try decoder.array { decoder in result.education.append(try decoder.education()) }
+        return 7
+      case "registeredQualification":
+        result.registeredQualification = try decoder.bool()
+        return 8
+      case "retrainingMonths":
+        result.retrainingMonths = try decoder.nonNegativeInteger()
+        return 9
       case "currentTitle":
         if !decoder.scanner.readNullIfPresent() { result.currentTitle = try decoder.title() }
+        return 10
       case "skill":
         if !decoder.scanner.readNullIfPresent() { result.skill = try decoder.skill() }
-      case "workStart": result.workStart = try decoder.day()
-      case "publicityDate": result.publicityDate = try decoder.day()
+        return 11
+      case "workStart":
+        result.workStart = try decoder.day()
+        return 12
+      case "publicityDate":
+        result.publicityDate = try decoder.day()
+        return 13
       case "continuingEducation":
-        try decoder.object { decoder, yearKey in
-          let year = try decoder.year(yearKey)
-          try decoder.object { decoder, kind in
-            result.continuingEducation.entries.append(
-              ContinuingEducationLog.Entry(year: year, kind: kind.string, hours: try decoder.nonNegativePoints()))
-          }
-        }
+        try decoder.continuingEducation(into: &result.continuingEducation)
+        return 14
       case "assessments":
         try decoder.object { decoder, yearKey in
-          result.assessments.entries.append((try decoder.year(yearKey), try decoder.nonEmptyString()))
+          let year = try decoder.year(yearKey)
+          if result.assessments.entries.contains(where: { $0.year == year }) { throw decoder.duplicate(yearKey) }
+          result.assessments.entries.append((year, try decoder.nonEmptyPooledString()))
+          return -1
         }
-      case "honours": try decoder.array { decoder in result.honours.append(try decoder.nonEmptyString()) }
+        return 15
+      case "honours":
+        try decoder.array { decoder in result.honours.append(try decoder.nonEmptyPooledString()) }
+        return 16
       case "records":
         try decoder.array { decoder in result.records.append(try decoder.record()) }
         // Portfolios have a handful of records: comparing pairs is cheaper than hashing.
@@ -263,29 +343,67 @@ struct PortfolioDecoder {
             .duplicateID, at: JSONPath(components: [.index(index), .key("id")]),
             "the record id \"\(records[index].id)\" is used twice")
         }
+        return 17
       case "recommendations":
         try decoder.array { decoder in result.recommendations.append(try decoder.recommendation()) }
+        return 18
       case "attachments":
         try decoder.array { decoder in result.attachments.append(try decoder.attachment()) }
+        return 19
       case "assessed":
-        try decoder.object { decoder, item in result.assessed[item.string] = try decoder.nonNegativePoints() }
-      case "claimed": result.claimed = try decoder.claimed()
+        try decoder.pointsMap(into: &result.assessed)
+        return 20
+      case "claimed":
+        result.claimed = try decoder.claimed()
+        return 21
       case "application":
-        try decoder.object { decoder, name in result.application[name.string] = try decoder.factValue() }
+        try decoder.factMap(into: &result.application)
+        return 22
       case "facts":
-        try decoder.object { decoder, name in result.facts[name.string] = try decoder.factValue() }
+        try decoder.factMap(into: &result.facts)
+        return 23
       default: throw decoder.unknown(key)
       }
     }
-    guard let id else { throw missing("id") }
-    guard let name else { throw missing("name") }
-    guard let specialty else { throw missing("specialty") }
-    guard let employer else { throw missing("employer") }
-    result.id = id
-    result.name = name
-    result.specialty = specialty
-    result.employer = employer
-    return result
+    guard present.id else { throw missing("id") }
+    guard present.name else { throw missing("name") }
+    guard present.specialty else { throw missing("specialty") }
+    guard present.employer else { throw missing("employer") }
+  }
+
+  private mutating func continuingEducation(into log: inout ContinuingEducationLog) throws {
+    try object { decoder, yearKey in
+      let year = try decoder.year(yearKey)
+      if log.entries.contains(where: { $0.year == year }) { throw decoder.duplicate(yearKey) }
+      let firstOfYear = log.entries.count
+      try decoder.object { decoder, kindKey in
+        let kind = try decoder.pooledKey(kindKey)
+        if log.entries[firstOfYear...].contains(where: { $0.kind == kind }) { throw decoder.duplicate(kindKey) }
+        log.entries.append(ContinuingEducationLog.Entry(year: year, kind: kind, hours: try decoder.nonNegativePoints()))
+        return -1
+      }
+      return -1
+    }
+  }
+
+  /// An object of points by item id, such as `assessed`.
+  private mutating func pointsMap(into map: inout [String: Points]) throws {
+    try object { decoder, key in
+      let name = try decoder.pooledKey(key)
+      if map[name] != nil { throw decoder.duplicate(key) }
+      map[name] = try decoder.nonNegativePoints()
+      return -1
+    }
+  }
+
+  /// An object of facts by name, such as `application`.
+  private mutating func factMap(into map: inout [String: FactValue]) throws {
+    try object { decoder, key in
+      let name = try decoder.pooledKey(key)
+      if map[name] != nil { throw decoder.duplicate(key) }
+      map[name] = try decoder.factValue()
+      return -1
+    }
   }
 
   private mutating func employer() throws -> Employer {
@@ -294,10 +412,15 @@ struct PortfolioDecoder {
     try object { decoder, key in
       switch key {
       case "name":
-        result.name = try decoder.nonEmptyString()
+        result.name = try decoder.nonEmptyPooledString()
         named = true
-      case "sector": result.sector = try decoder.nonEmptyString()
-      case "city": result.city = try decoder.string()
+        return 0
+      case "sector":
+        result.sector = try decoder.nonEmptyPooledString()
+        return 1
+      case "city":
+        result.city = try decoder.pooledString()
+        return 2
       default: throw decoder.unknown(key)
       }
     }
@@ -306,25 +429,37 @@ struct PortfolioDecoder {
   }
 
   private mutating func education() throws -> EducationRecord {
-    var level: String?
-    var date: Day?
+    var hasLevel = false
+    var hasDate = false
     var result = EducationRecord(
       level: "", degree: nil, major: "", related: true, fullTime: true, date: PortfolioDecoder.placeholderDay)
     try object { decoder, key in
       switch key {
-      case "level": level = try decoder.nonEmptyString()
-      case "degree": result.degree = try decoder.optionalString()
-      case "major": result.major = try decoder.string()
-      case "related": result.related = try decoder.bool()
-      case "fullTime": result.fullTime = try decoder.bool()
-      case "date": date = try decoder.day()
+      case "level":
+        result.level = try decoder.nonEmptyPooledString()
+        hasLevel = true
+        return 0
+      case "degree":
+        result.degree = try decoder.optionalPooledString()
+        return 1
+      case "major":
+        result.major = try decoder.pooledString()
+        return 2
+      case "related":
+        result.related = try decoder.bool()
+        return 3
+      case "fullTime":
+        result.fullTime = try decoder.bool()
+        return 4
+      case "date":
+        result.date = try decoder.day()
+        hasDate = true
+        return 5
       default: throw decoder.unknown(key)
       }
     }
-    guard let level else { throw missing("level") }
-    guard let date else { throw missing("date") }
-    result.level = level
-    result.date = date
+    guard hasLevel else { throw missing("level") }
+    guard hasDate else { throw missing("date") }
     return result
   }
 
@@ -333,8 +468,12 @@ struct PortfolioDecoder {
     var date: Day?
     try object { decoder, key in
       switch key {
-      case "title": title = try decoder.nonEmptyString()
-      case "date": date = try decoder.day()
+      case "title":
+        title = try decoder.nonEmptyPooledString()
+        return 0
+      case "date":
+        date = try decoder.day()
+        return 1
       default: throw decoder.unknown(key)
       }
     }
@@ -348,8 +487,12 @@ struct PortfolioDecoder {
     var date: Day?
     try object { decoder, key in
       switch key {
-      case "level": level = try decoder.nonEmptyString()
-      case "date": date = try decoder.day()
+      case "level":
+        level = try decoder.nonEmptyPooledString()
+        return 0
+      case "date":
+        date = try decoder.day()
+        return 1
       default: throw decoder.unknown(key)
       }
     }
@@ -359,36 +502,60 @@ struct PortfolioDecoder {
   }
 
   mutating func record() throws -> AchievementRecord {
-    var id: String?
-    var type: String?
-    var date: Day?
+    var present: (id: Bool, type: Bool, date: Bool) = (false, false, false)
     var result = AchievementRecord(
       id: "", type: "", level: nil, rank: nil, count: 1, date: PortfolioDecoder.placeholderDay, status: "completed",
       evidence: true, collective: false, mainContributor: true, acquired: "original", assessedPoints: nil, title: "")
     try object { decoder, key in
       switch key {
-      case "id": id = try decoder.nonEmptyString()
-      case "type": type = try decoder.nonEmptyString()
-      case "level": result.level = try decoder.optionalString()
-      case "rank": result.rank = try decoder.positiveInteger()
-      case "count": result.count = try decoder.positiveInteger()
-      case "date": date = try decoder.day()
-      case "status": result.status = try decoder.nonEmptyString()
-      case "evidence": result.evidence = try decoder.bool()
-      case "collective": result.collective = try decoder.bool()
-      case "mainContributor": result.mainContributor = try decoder.bool()
-      case "acquired": result.acquired = try decoder.nonEmptyString()
-      case "assessedPoints": result.assessedPoints = try decoder.nonNegativePoints()
-      case "title": result.title = try decoder.string()
+      case "id":
+        result.id = try decoder.nonEmptyPooledString()
+        present.id = true
+        return 0
+      case "type":
+        result.type = try decoder.nonEmptyPooledString()
+        present.type = true
+        return 1
+      case "level":
+        result.level = try decoder.optionalPooledString()
+        return 2
+      case "rank":
+        result.rank = try decoder.positiveInteger()
+        return 3
+      case "count":
+        result.count = try decoder.positiveInteger()
+        return 4
+      case "date":
+        result.date = try decoder.day()
+        present.date = true
+        return 5
+      case "status":
+        result.status = try decoder.nonEmptyPooledString()
+        return 6
+      case "evidence":
+        result.evidence = try decoder.bool()
+        return 7
+      case "collective":
+        result.collective = try decoder.bool()
+        return 8
+      case "mainContributor":
+        result.mainContributor = try decoder.bool()
+        return 9
+      case "acquired":
+        result.acquired = try decoder.nonEmptyPooledString()
+        return 10
+      case "assessedPoints":
+        result.assessedPoints = try decoder.nonNegativePoints()
+        return 11
+      case "title":
+        result.title = try decoder.description()
+        return 12
       default: throw decoder.unknown(key)
       }
     }
-    guard let id else { throw missing("id") }
-    guard let type else { throw missing("type") }
-    guard let date else { throw missing("date") }
-    result.id = id
-    result.type = type
-    result.date = date
+    guard present.id else { throw missing("id") }
+    guard present.type else { throw missing("type") }
+    guard present.date else { throw missing("date") }
     return result
   }
 
@@ -397,10 +564,13 @@ struct PortfolioDecoder {
     var hasLevel = false
     try object { decoder, key in
       switch key {
-      case "expert": result.expert = try decoder.string()
+      case "expert":
+        result.expert = try decoder.description()
+        return 0
       case "level":
-        result.level = try decoder.nonEmptyString()
+        result.level = try decoder.nonEmptyPooledString()
         hasLevel = true
+        return 1
       default: throw decoder.unknown(key)
       }
     }
@@ -413,8 +583,12 @@ struct PortfolioDecoder {
     var file: String?
     try object { decoder, key in
       switch key {
-      case "kind": kind = try decoder.nonEmptyString()
-      case "path": file = try decoder.nonEmptyString()
+      case "kind":
+        kind = try decoder.nonEmptyPooledString()
+        return 0
+      case "path":
+        file = try decoder.nonEmptyString()
+        return 1
       default: throw decoder.unknown(key)
       }
     }
@@ -427,9 +601,12 @@ struct PortfolioDecoder {
     var result = ClaimedScore(total: nil, items: [:])
     try object { decoder, key in
       switch key {
-      case "total": result.total = try decoder.nonNegativePoints()
+      case "total":
+        result.total = try decoder.nonNegativePoints()
+        return 0
       case "items":
-        try decoder.object { decoder, item in result.items[item.string] = try decoder.nonNegativePoints() }
+        try decoder.pointsMap(into: &result.items)
+        return 1
       default: throw decoder.unknown(key)
       }
     }
@@ -437,11 +614,42 @@ struct PortfolioDecoder {
   }
 }
 
+extension Portfolio {
+  /// Empties every field for the next record, keeping the storage of its lists and maps.
+  mutating func clearKeepingCapacity() {
+    id = ""
+    name = ""
+    idNumber = nil
+    phone = nil
+    employer = Employer(name: "", sector: "enterprise", city: "")
+    residency = "citizen"
+    specialty = ""
+    education.removeAll(keepingCapacity: true)
+    registeredQualification = false
+    retrainingMonths = 0
+    currentTitle = nil
+    skill = nil
+    workStart = nil
+    continuingEducation.entries.removeAll(keepingCapacity: true)
+    assessments.entries.removeAll(keepingCapacity: true)
+    honours.removeAll(keepingCapacity: true)
+    records.removeAll(keepingCapacity: true)
+    recommendations.removeAll(keepingCapacity: true)
+    attachments.removeAll(keepingCapacity: true)
+    assessed.removeAll(keepingCapacity: true)
+    claimed = nil
+    application.removeAll(keepingCapacity: true)
+    facts.removeAll(keepingCapacity: true)
+    publicityDate = nil
+  }
+}
+
 extension PortfolioDecoder {
   /// Decodes one achievement record, or an array of them, from a whole JSON text.
   static func decodeRecords(_ bytes: [UInt8]) throws(Diagnostic) -> [AchievementRecord] {
     let result: Result<[AchievementRecord], Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
-      var decoder = PortfolioDecoder(buffer)
+      var decoder = PortfolioDecoder()
+      decoder.scanner = JSONScanner(buffer)
       do {
         var records: [AchievementRecord] = []
         if try decoder.scanner.peekKind() == .array {

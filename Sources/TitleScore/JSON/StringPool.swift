@@ -1,0 +1,82 @@
+import Foundation
+
+/// Hands out one shared `String` for each short text seen again and again in a batch (record types, levels,
+/// grades, employers, majors), so decoding a record builds no new strings for them.
+///
+/// The pool is bounded: once it holds `limit` texts it still answers for those and builds the rest afresh.
+/// Each worker owns its own pool; nothing is shared between threads.
+struct StringPool {
+  /// Texts longer than this are built afresh every time: they are rarely repeated.
+  static let longestPooled = 96
+
+  /// Open addressing: each slot holds an entry number or -1.
+  private var slots: [Int32]
+  /// Entries, as parallel columns so a probe reads no `String` until it hits.
+  private var hashes: [UInt64] = []
+  private var starts: [Int] = []
+  private var strings: [String] = []
+  /// The entries' bytes, back to back; entry n's bytes end where entry n+1's start.
+  private var text: [UInt8] = []
+  private let limit: Int
+
+  /// A pool that keeps at most `limit` texts; a limit of 0 pools nothing.
+  init(limit: Int) {
+    self.limit = limit
+    var size = 16
+    while size < limit * 2 { size *= 2 }
+    slots = limit == 0 ? [] : [Int32](repeating: -1, count: size)
+  }
+
+  /// The string for raw document bytes, or nil when they are not well-formed UTF-8.
+  mutating func string(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+    guard !raw.isEmpty else { return "" }
+    guard limit > 0, raw.count <= StringPool.longestPooled else { return JSONScanner.string(raw) }
+    let hash = StringPool.hash(raw)
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let index = Int(slots[slot])
+      if index < 0 { break }
+      if hashes[index] == hash {
+        let start = starts[index]
+        let end = index + 1 < starts.count ? starts[index + 1] : text.count
+        let same =
+          end - start == raw.count
+          && text.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, raw.baseAddress!, raw.count) == 0 }
+        if same { return strings[index] }
+      }
+      slot = (slot + 1) & mask
+    }
+    guard let string = JSONScanner.string(raw) else { return nil }
+    if strings.count < limit {
+      slots[slot] = Int32(strings.count)
+      hashes.append(hash)
+      starts.append(text.count)
+      strings.append(string)
+      text.append(contentsOf: raw)
+    }
+    return string
+  }
+
+  /// A fast 64-bit hash of the bytes, eight at a time.
+  private static func hash(_ raw: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+    guard let base = raw.baseAddress else { return hash }
+    let pointer = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= raw.count {
+      hash = (hash ^ pointer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+      hash ^= hash >> 32
+      offset += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < raw.count {
+      tail |= UInt64(raw[offset]) << shift
+      shift += 8
+      offset += 1
+    }
+    hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+    return hash ^ (hash >> 29)
+  }
+}
