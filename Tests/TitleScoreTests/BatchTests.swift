@@ -20,6 +20,21 @@ import Testing
     return sink.text
   }
 
+  @Test func mainReasonsPutFailedGatesFirstThenPointsLostThenTheCode() {
+    func lost(_ code: ReasonCode, _ points: Int) -> Deduction {
+      Deduction(code, lost: PointsInterval(exactly: Points(points)))
+    }
+    let deductions = [
+      lost(.outsideWindow, 2), lost(.capReached, 5), Deduction(.gateFailed), lost(.noEvidence, 1), lost(.noEvidence, 1),
+      lost(.missingField, 1),
+    ]
+    #expect(ReasonPacking.unpack(BatchScorer.packedMainReasons(deductions)) == [.gateFailed, .capReached, .noEvidence])
+    // Equal points lost: the code's name decides, so the order never depends on the order deductions were found.
+    let tied = [lost(.outsideWindow, 2), lost(.noEvidence, 2)]
+    #expect(ReasonPacking.unpack(BatchScorer.packedMainReasons(tied)) == [.noEvidence, .outsideWindow])
+    #expect(BatchScorer.packedMainReasons([]) == 0)
+  }
+
   @Test func accountsForEveryRecordOfJSONLines() throws {
     let results = try run([Fixture.path("batch-ties.jsonl")])
     #expect(results.readCount == 5)

@@ -48,10 +48,21 @@ enum Masking {
     if utf8.allSatisfy({ $0 < 0x80 }) {
       // Identity and phone numbers are ASCII: slice bytes rather than characters.
       guard utf8.count > keepFirst + keepLast else { return "|\(utf8.count)|" }
-      let bytes = Array(utf8)
-      return String(decoding: bytes[..<keepFirst], as: UTF8.self) + "|" + String(bytes.count - keepFirst - keepLast)
-        + "|"
-        + String(decoding: bytes[(bytes.count - keepLast)...], as: UTF8.self)
+      // One string built from bytes on the stack: this runs once per applicant in a batch.
+      let hidden = utf8.count - keepFirst - keepLast
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: keepFirst + keepLast + 24) { buffer in
+        var length = 0
+        func put(_ byte: UInt8) {
+          buffer[length] = byte
+          length += 1
+        }
+        for byte in utf8.prefix(keepFirst) { put(byte) }
+        put(UInt8(ascii: "|"))
+        for digit in String(hidden).utf8 { put(digit) }
+        put(UInt8(ascii: "|"))
+        for byte in utf8.suffix(keepLast) { put(byte) }
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
+      }
     }
     let characters = Array(value)
     guard characters.count > keepFirst + keepLast else { return "|\(characters.count)|" }

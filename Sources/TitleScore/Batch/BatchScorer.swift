@@ -34,7 +34,7 @@ struct BatchScorer: Sendable {
           materials = MaterialInspection.inspect(portfolio, baseDirectory: FilePath.directory(of: files[span.file]))
         }
         let result = evaluator.evaluate(portfolio, materials: materials, tracing: false)
-        guard let numbers = BatchScorer.numbers(of: result) else {
+        guard BatchScorer.append(numbersOf: result, to: &part.numbers) else {
           part.rejected.append(
             RejectedRecord(
               file: files[span.file], line: span.line, applicantID: portfolio.id,
@@ -44,39 +44,39 @@ struct BatchScorer: Sendable {
                 file: files[span.file], line: span.line == 0 ? nil : span.line)))
           continue
         }
-        append(
-          result, numbers: numbers, of: portfolio, file: span.file, line: span.line, to: &part,
-          employers: &employerIndex)
+        append(result, of: portfolio, file: span.file, line: span.line, to: &part, employers: &employerIndex)
       }
     }
     return part
   }
 
-  /// The row's numbers in the batch's 32-bit layout, or nil when one does not fit.
-  static func numbers(of result: ScoreResult) -> [Int32]? {
-    var units: [Int64] = [result.total.min.units, result.total.max.units]
-    for category in result.categories where category.depth == 0 {
-      units.append(category.subtotal.min.units)
-      units.append(category.subtotal.max.units)
-    }
-    for value in result.tieBreakValues { units.append(value.units) }
-    var numbers: [Int32] = []
-    numbers.reserveCapacity(units.count + 1)
-    for value in units {
-      guard let narrow = Int32(exactly: value), narrow != BatchResults.noClaim else { return nil }
+  /// Appends the row's numbers in the batch's 32-bit layout; false, with nothing appended, when one does not fit.
+  static func append(numbersOf result: ScoreResult, to numbers: inout [Int32]) -> Bool {
+    let start = numbers.count
+    func put(_ units: Int64) -> Bool {
+      guard let narrow = Int32(exactly: units), narrow != BatchResults.noClaim else { return false }
       numbers.append(narrow)
+      return true
     }
-    if let claimed = result.claimedTotal {
-      guard let narrow = Int32(exactly: claimed.units), narrow != BatchResults.noClaim else { return nil }
-      numbers.append(narrow)
-    } else {
-      numbers.append(BatchResults.noClaim)
+    var fits = put(result.total.min.units) && put(result.total.max.units)
+    for category in result.categories where fits && category.depth == 0 {
+      fits = put(category.subtotal.min.units) && put(category.subtotal.max.units)
     }
-    return numbers
+    for value in result.tieBreakValues where fits { fits = put(value.units) }
+    if fits {
+      if let claimed = result.claimedTotal {
+        fits = put(claimed.units)
+      } else {
+        numbers.append(BatchResults.noClaim)
+      }
+    }
+    if !fits { numbers.removeSubrange(start...) }
+    return fits
   }
 
+  /// Files everything but the numbers (already appended) of a scored applicant.
   private func append(
-    _ result: ScoreResult, numbers: [Int32], of portfolio: Portfolio, file: Int, line: Int, to part: inout BatchResults,
+    _ result: ScoreResult, of portfolio: Portfolio, file: Int, line: Int, to part: inout BatchResults,
     employers: inout [String: Int32]
   ) {
     part.ids.append(portfolio.id)
@@ -102,9 +102,7 @@ struct BatchScorer: Sendable {
       }
     }
     part.flagBits.append(flagBits)
-    part.numbers.append(contentsOf: numbers)
-    let reasons = BatchScorer.mainReasons(result.deductions)
-    part.reasonCodes.append(ReasonPacking.pack(reasons))
+    part.reasonCodes.append(BatchScorer.packedMainReasons(result.deductions))
     var seen: UInt64 = 0
     for deduction in result.deductions {
       let index = ReasonPacking.index(of: deduction.code)
@@ -117,18 +115,33 @@ struct BatchScorer: Sendable {
     part.lines.append(Int32(line))
   }
 
-  /// The codes that cost the most points: failed gates first, then by points lost, then by code.
-  static func mainReasons(_ deductions: [Deduction]) -> [ReasonCode] {
-    guard !deductions.isEmpty else { return [] }
+  /// The three codes that cost the most points (failed gates first, then by points lost, then by code), packed as
+  /// the batch stores them, worked out without allocating.
+  static func packedMainReasons(_ deductions: [Deduction]) -> UInt32 {
+    guard !deductions.isEmpty else { return 0 }
     let codes = ReasonPacking.codes
-    var lost = [Int64](repeating: -1, count: codes.count)
-    for deduction in deductions {
-      let index = ReasonPacking.index(of: deduction.code)
-      let weight = deduction.code == .gateFailed ? Int64.max / 4 : (deduction.lost?.max.units ?? 0)
-      lost[index] = max(lost[index], 0) + weight
+    return withUnsafeTemporaryAllocation(of: Int64.self, capacity: codes.count) { lost in
+      lost.initialize(repeating: -1)
+      for deduction in deductions {
+        let index = ReasonPacking.index(of: deduction.code)
+        let weight = deduction.code == .gateFailed ? Int64.max / 4 : (deduction.lost?.max.units ?? 0)
+        lost[index] = max(lost[index], 0) + weight
+      }
+      // Three passes of "the largest left": more points lost first, then the code's name.
+      var word: UInt32 = 0
+      for slot in 0..<3 {
+        var best = -1
+        for index in 0..<codes.count where lost[index] >= 0 {
+          if best < 0 || lost[index] > lost[best] || (lost[index] == lost[best] && codes[index] < codes[best]) {
+            best = index
+          }
+        }
+        guard best >= 0 else { break }
+        word |= UInt32(best + 1) << (8 * UInt32(slot))
+        lost[best] = -1
+      }
+      return word
     }
-    let present = (0..<codes.count).filter { lost[$0] >= 0 }
-    return present.sorted { (lost[$1], codes[$0]) < (lost[$0], codes[$1]) }.prefix(3).map { codes[$0] }
   }
 
   /// The applicant id of a record that failed to decode, if its text has a readable top-level `id`.

@@ -68,30 +68,31 @@ final class ApplicantFacts {
 
   /// The value of a named fact, or nil when the portfolio does not provide it.
   func value(_ name: String) -> FactValue? {
-    switch name {
-    case "education.level": return countedLevel.map(FactValue.text)
-    case "education.related": return .flag(countedEducation != nil)
-    case "education.fullTime": return countedEducation.map { .flag($0.fullTime) }
-    case "degree.level": return countedEducation?.degree.map(FactValue.text)
-    case "education.highestAny": return highestAnyLevel.map(FactValue.text)
-    case "years.sinceGraduation": return countedEducation.map { years(from: $0.date) }
-    case "years.sinceLatestEducation":
-      return portfolio.education.map(\.date).max().map { years(from: $0) }
-    case "years.professional": return portfolio.workStart.map { years(from: $0) }
-    case "years.currentTitle": return portfolio.currentTitle.map { years(from: $0.date) }
-    case "years.skill": return portfolio.skill.map { years(from: $0.date) }
-    case "title.current": return portfolio.currentTitle.map { .text($0.title) }
-    case "skill.level": return portfolio.skill.map { .text($0.level) }
-    case "sector": return .text(portfolio.employer.sector)
-    case "residency": return .text(portfolio.residency)
-    case "specialty": return .text(portfolio.specialty)
-    case "city": return .text(portfolio.employer.city)
-    default:
-      if name.hasPrefix("application.") {
-        return portfolio.application[String(name.dropFirst("application.".count))]
-      }
-      if name.hasPrefix("facts.") { return portfolio.facts[String(name.dropFirst("facts.".count))] }
-      return nil
+    value(FactKey(name))
+  }
+
+  /// The value of a resolved fact, or nil when the portfolio does not provide it.
+  func value(_ key: FactKey) -> FactValue? {
+    switch key {
+    case .educationLevel: return countedLevel.map(FactValue.text)
+    case .educationRelated: return .flag(countedEducation != nil)
+    case .educationFullTime: return countedEducation.map { .flag($0.fullTime) }
+    case .degreeLevel: return countedEducation?.degree.map(FactValue.text)
+    case .educationHighestAny: return highestAnyLevel.map(FactValue.text)
+    case .yearsSinceGraduation: return countedEducation.map { years(from: $0.date) }
+    case .yearsSinceLatestEducation: return portfolio.education.map(\.date).max().map { years(from: $0) }
+    case .yearsProfessional: return portfolio.workStart.map { years(from: $0) }
+    case .yearsCurrentTitle: return portfolio.currentTitle.map { years(from: $0.date) }
+    case .yearsSkill: return portfolio.skill.map { years(from: $0.date) }
+    case .titleCurrent: return portfolio.currentTitle.map { .text($0.title) }
+    case .skillLevel: return portfolio.skill.map { .text($0.level) }
+    case .sector: return .text(portfolio.employer.sector)
+    case .residency: return .text(portfolio.residency)
+    case .specialty: return .text(portfolio.specialty)
+    case .city: return .text(portfolio.employer.city)
+    case .application(let name): return portfolio.application[name]
+    case .facts(let name): return portfolio.facts[name]
+    case .unknown: return nil
     }
   }
 

@@ -17,6 +17,8 @@ struct EvaluationContext {
   var sheet: Scoresheet { inputs.shared.sheet }
   var portfolio: Portfolio { inputs.facts.portfolio }
   var facts: ApplicantFacts { inputs.facts }
+  /// The portfolio's achievement records.
+  var records: [AchievementRecord] { inputs.facts.portfolio.records }
   /// For each record, whether it counts.
   let recordCounts: [Bool]
   /// Each shared cap's limit by id.
@@ -41,14 +43,24 @@ struct EvaluationContext {
     tracing ? values() : []
   }
 
-  /// The indices of the records a selector picks that count.
-  func countingRecords(_ selector: RecordSelector) -> [Int] {
-    var indices: [Int] = []
-    let records = inputs.facts.portfolio.records
-    for (index, record) in records.enumerated() where recordCounts[index] && selector.selects(record) {
-      indices.append(index)
+  /// The indices of the records a selector picks that count, in record order.
+  func countingRecords(_ selector: RecordSelector) -> RecordIndices {
+    inputs.facts.portfolio.records.withUnsafeBufferPointer { records in
+      if records.count <= 64 {
+        var bits: UInt64 = 0
+        for index in records.indices where recordCounts[index] && selector.selects(records[index]) {
+          bits |= 1 << UInt64(index)
+        }
+        return .few(bits)
+      }
+      return .many(records.indices.filter { recordCounts[$0] && selector.selects(records[$0]) })
     }
-    return indices
+  }
+
+  /// The number of items the counting records a selector picks stand for (each record's `count` summed).
+  func countOfItems(_ selector: RecordSelector) -> Int {
+    let records = self.records
+    return countingRecords(selector).reduce(0) { $0 + records[$1].count }
   }
 
   /// Adds a scored line, cutting it to what its shared cap still allows; returns the points admitted.
@@ -79,5 +91,32 @@ final class SharedSheet: Sendable {
 
   init(_ sheet: Scoresheet) {
     self.sheet = sheet
+  }
+}
+
+/// Indices of records, as one word of bits for the usual handful of records and as a list beyond 64.
+enum RecordIndices: Sequence {
+  case few(UInt64)
+  case many([Int])
+
+  /// Walks the indices in increasing order.
+  struct Iterator: IteratorProtocol {
+    var bits: UInt64
+    var list: IndexingIterator<[Int]>?
+
+    mutating func next() -> Int? {
+      if list != nil { return list!.next() }
+      guard bits != 0 else { return nil }
+      let index = bits.trailingZeroBitCount
+      bits &= bits - 1
+      return index
+    }
+  }
+
+  func makeIterator() -> Iterator {
+    switch self {
+    case .few(let bits): return Iterator(bits: bits, list: nil)
+    case .many(let list): return Iterator(bits: 0, list: list.makeIterator())
+    }
   }
 }

@@ -79,7 +79,10 @@ public struct Evaluator: Sendable {
 
     var categories: [CategoryOutcome] = []
     var total = PointsInterval.zero
-    for category in sheet.categories { total += category.score(depth: 0, in: &context, outcomes: &categories) }
+    let sheetCategories = sheet.categories
+    for index in sheetCategories.indices {
+      total += sheetCategories[index].score(depth: 0, in: &context, outcomes: &categories)
+    }
 
     var conditions: [ConditionOutcome] = []
     var criteriaMet = true

@@ -63,7 +63,12 @@ public struct LookupRule: Hashable, Sendable {
   }
 
   /// The rows, tried in order.
-  public var rows: [Row] { didSet { factNames = LookupRule.factNames(of: rows) } }
+  public var rows: [Row] {
+    didSet {
+      factNames = LookupRule.factNames(of: rows)
+      matchKeys = LookupRule.matchKeys(of: rows)
+    }
+  }
   /// Points when no row matches.
   public var otherwise: Points
   /// Whether a portfolio without the facts is a `missing-field` deduction (education) or simply scores
@@ -78,6 +83,14 @@ public struct LookupRule: Hashable, Sendable {
     self.otherwise = otherwise
     self.factsRequired = factsRequired
     factNames = LookupRule.factNames(of: rows)
+    matchKeys = LookupRule.matchKeys(of: rows)
+  }
+
+  /// Each row's fact names resolved, in the order of its `match`.
+  var matchKeys: [[FactKey]]
+
+  static func matchKeys(of rows: [Row]) -> [[FactKey]] {
+    rows.map { row in row.match.map { FactKey($0.fact) } }
   }
 
   static func factNames(of rows: [Row]) -> [String] {
@@ -100,9 +113,17 @@ public struct TierRule: Hashable, Sendable {
   }
 
   /// The numeric fact, e.g. `years.professional`.
-  public var fact: String
+  public var fact: String { didSet { factKey = FactKey(fact) } }
   /// The tiers, lowest first.
   public var tiers: [Tier]
+  /// The fact resolved.
+  private(set) var factKey: FactKey
+
+  init(fact: String, tiers: [Tier]) {
+    self.fact = fact
+    self.tiers = tiers
+    factKey = FactKey(fact)
+  }
 }
 
 /// Points per record by level and rank ("第1-3名 12-16n, 依次减2"), times the record's count.
@@ -175,7 +196,9 @@ public struct CountFloorRule: Hashable, Sendable {
 /// `(fact − offset) × factor`, clamped to `[min, max]`.
 public struct FormulaRule: Hashable, Sendable {
   /// The numeric fact, e.g. `facts.examScore`.
-  public var fact: String
+  public var fact: String { didSet { factKey = FactKey(fact) } }
+  /// The fact resolved.
+  private(set) var factKey: FactKey
   /// Subtracted first.
   public var offset: Points
   /// Then multiplied by.
@@ -184,6 +207,15 @@ public struct FormulaRule: Hashable, Sendable {
   public var min: Points
   /// The greatest result.
   public var max: Points
+
+  init(fact: String, offset: Points, factor: Points, min: Points, max: Points) {
+    self.fact = fact
+    factKey = FactKey(fact)
+    self.offset = offset
+    self.factor = factor
+    self.min = min
+    self.max = max
+  }
 }
 
 /// Points the reviewer decides within a range; a portfolio may carry the decided value.

@@ -6,8 +6,7 @@ extension CountFloorRule {
   }
 
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
-    let indices = context.countingRecords(records)
-    let count = indices.reduce(0) { $0 + context.portfolio.records[$1].count }
+    let count = context.countOfItems(records)
     guard count > 0 else { return .zero }
     return context.admit(
       ScoreLine(

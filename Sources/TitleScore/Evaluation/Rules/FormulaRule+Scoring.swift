@@ -6,7 +6,7 @@ extension FormulaRule {
   }
 
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
-    guard case .number(let value)? = context.facts.value(fact) else {
+    guard case .number(let value)? = context.facts.value(factKey) else {
       context.deductions.append(Deduction(.missingField, item: item.id, details: context.trace([fact])))
       return .zero
     }

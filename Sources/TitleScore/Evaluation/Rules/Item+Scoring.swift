@@ -57,8 +57,12 @@ extension Category {
     let slot = outcomes.count
     outcomes.append(CategoryOutcome(categoryID: id, depth: depth, raw: .zero, subtotal: .zero))
     var raw = PointsInterval.zero
-    for item in items { raw += item.score(in: &context) }
-    for category in categories { raw += category.score(depth: depth + 1, in: &context, outcomes: &outcomes) }
+    // Indices, not `for item in items`: each element is used in place instead of being copied (a copy retains
+    // every text and table of the item).
+    for index in items.indices { raw += items[index].score(in: &context) }
+    for index in categories.indices {
+      raw += categories[index].score(depth: depth + 1, in: &context, outcomes: &outcomes)
+    }
     var subtotal = raw
     if let cap {
       subtotal = raw.capped(at: cap)

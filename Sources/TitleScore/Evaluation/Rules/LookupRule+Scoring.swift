@@ -1,14 +1,23 @@
 extension LookupRule {
   /// The first row whose every fact has the row's value.
-  func matchingRow(_ value: (String) -> FactValue?) -> Int? {
-    rows.firstIndex { row in row.match.allSatisfy { value($0.fact) == $0.value } }
+  func matchingRow(_ value: (FactKey) -> FactValue?) -> Int? {
+    for rowIndex in rows.indices {
+      let keys = matchKeys[rowIndex]
+      var matches = true
+      for (position, key) in keys.enumerated() where value(key) != rows[rowIndex].match[position].value {
+        matches = false
+        break
+      }
+      if matches { return rowIndex }
+    }
+    return nil
   }
 
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
     let facts = context.facts
     let names = factNames
     let inputs = context.trace(names.map { "\($0)=\(facts.value($0)?.description ?? "—")" })
-    guard let rowIndex = matchingRow(facts.value) else {
+    guard let rowIndex = matchingRow({ facts.value($0) }) else {
       let absent = names.filter { facts.value($0) == nil }
       if !absent.isEmpty && factsRequired {
         context.deductions.append(Deduction(.missingField, item: item.id, details: context.trace(absent)))
@@ -19,7 +28,7 @@ extension LookupRule {
       return context.admit(
         ScoreLine(itemID: item.id, rowIndex: nil, inputs: inputs, points: PointsInterval(exactly: otherwise)))
     }
-    let points = context.resolve(rows[rowIndex].points, decided: context.portfolio.assessed[item.id], item: item.id)
+    let points = context.resolve(rows[rowIndex].points, decided: facts.portfolio.assessed[item.id], item: item.id)
     noteUnrelatedMajor(item, points: points, in: &context)
     return context.admit(ScoreLine(itemID: item.id, rowIndex: rowIndex, inputs: inputs, points: points))
   }
@@ -31,12 +40,12 @@ extension LookupRule {
     guard names.contains(where: { $0.hasPrefix("education.") || $0 == "degree.level" }) else { return }
     for skipped in context.facts.unrelatedSkipped {
       let facts = context.facts
-      let hypothetical: (String) -> FactValue? = { name in
-        switch name {
-        case "education.level": return .text(skipped.level)
-        case "degree.level": return skipped.record.degree.map(FactValue.text)
-        case "education.fullTime": return .flag(skipped.record.fullTime)
-        default: return facts.value(name)
+      let hypothetical: (FactKey) -> FactValue? = { key in
+        switch key {
+        case .educationLevel: return .text(skipped.level)
+        case .degreeLevel: return skipped.record.degree.map(FactValue.text)
+        case .educationFullTime: return .flag(skipped.record.fullTime)
+        default: return facts.value(key)
         }
       }
       let wouldScore = matchingRow(hypothetical).map { rows[$0].points.interval } ?? PointsInterval(exactly: otherwise)

@@ -2,8 +2,11 @@ extension EvaluationContext {
   /// The points a spec gives once: fixed points, the reviewer's decided value when it is allowed, or the range.
   ///
   /// A decided value outside the range is ignored with an `assessed-out-of-range` deduction.
-  mutating func resolve(_ spec: PointsSpec, decided: Points?, item: String, record: Int? = nil) -> PointsInterval {
-    guard case .range = spec, let decided else { return spec.interval }
+  /// `decided` is read only for a range.
+  mutating func resolve(
+    _ spec: PointsSpec, decided: @autoclosure () -> Points?, item: String, record: Int? = nil
+  ) -> PointsInterval {
+    guard case .range = spec, let decided = decided() else { return spec.interval }
     if spec.allows(decided) { return PointsInterval(exactly: decided) }
     deductions.append(
       Deduction(

@@ -6,8 +6,9 @@ extension RankCoefficientRule {
 
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
     var total = PointsInterval.zero
+    let portfolioRecords = context.records
     for recordIndex in context.countingRecords(records) {
-      let record = context.portfolio.records[recordIndex]
+      let record = portfolioRecords[recordIndex]
       guard let rank = record.rank else {
         context.deductions.append(
           Deduction(.missingField, item: item.id, record: recordIndex, details: context.trace(["rank"])))

@@ -31,8 +31,9 @@ extension RecordTableRule {
 
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
     var total = PointsInterval.zero
+    let portfolioRecords = context.records
     for recordIndex in context.countingRecords(records) {
-      let record = context.portfolio.records[recordIndex]
+      let record = portfolioRecords[recordIndex]
       let match = rowIndex(for: record)
       guard let index = match.index, let spec = spec(of: rows[index], for: record) else {
         context.deductions.append(

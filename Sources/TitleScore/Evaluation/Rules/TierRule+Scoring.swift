@@ -5,7 +5,7 @@ extension TierRule {
   }
 
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
-    guard case .number(let value)? = context.facts.value(fact) else {
+    guard case .number(let value)? = context.facts.value(factKey) else {
       context.deductions.append(Deduction(.missingField, item: item.id, details: context.trace([fact])))
       return .zero
     }
@@ -14,7 +14,8 @@ extension TierRule {
       context.deductions.append(Deduction(.noMatchingRow, item: item.id, details: context.trace(inputs)))
       return .zero
     }
-    let points = context.resolve(tiers[index].points, decided: context.portfolio.assessed[item.id], item: item.id)
+    let facts = context.facts
+    let points = context.resolve(tiers[index].points, decided: facts.portfolio.assessed[item.id], item: item.id)
     return context.admit(ScoreLine(itemID: item.id, rowIndex: index, inputs: inputs, points: points))
   }
 }

@@ -1,0 +1,43 @@
+/// A fact name resolved once, when the sheet is read, so that reading a fact while scoring is a switch on a small
+/// enum rather than a comparison against every known name.
+enum FactKey: Hashable, Sendable {
+  case educationLevel, educationRelated, educationFullTime, degreeLevel, educationHighestAny
+  case yearsSinceGraduation, yearsSinceLatestEducation, yearsProfessional, yearsCurrentTitle, yearsSkill
+  case titleCurrent, skillLevel, sector, residency, specialty, city
+  /// `application.NAME`: a fact of the application in the portfolio.
+  case application(String)
+  /// `facts.NAME`: a further fact in the portfolio.
+  case facts(String)
+  /// A name the engine does not know; it never has a value.
+  case unknown
+
+  /// Resolves a fact name as sheets write it.
+  init(_ name: String) {
+    switch name {
+    case "education.level": self = .educationLevel
+    case "education.related": self = .educationRelated
+    case "education.fullTime": self = .educationFullTime
+    case "degree.level": self = .degreeLevel
+    case "education.highestAny": self = .educationHighestAny
+    case "years.sinceGraduation": self = .yearsSinceGraduation
+    case "years.sinceLatestEducation": self = .yearsSinceLatestEducation
+    case "years.professional": self = .yearsProfessional
+    case "years.currentTitle": self = .yearsCurrentTitle
+    case "years.skill": self = .yearsSkill
+    case "title.current": self = .titleCurrent
+    case "skill.level": self = .skillLevel
+    case "sector": self = .sector
+    case "residency": self = .residency
+    case "specialty": self = .specialty
+    case "city": self = .city
+    default:
+      if name.hasPrefix("application.") {
+        self = .application(String(name.dropFirst("application.".count)))
+      } else if name.hasPrefix("facts.") {
+        self = .facts(String(name.dropFirst("facts.".count)))
+      } else {
+        self = .unknown
+      }
+    }
+  }
+}
