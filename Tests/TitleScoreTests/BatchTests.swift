@@ -118,6 +118,12 @@ import Testing
     #expect(CSVReportWriter.field("-1+2", neutralizeFormula: true) == #""'-1+2""#)
     #expect(CSVReportWriter.field("-1", neutralizeFormula: false) == #""-1""#)
     #expect(CSVReportWriter.field("a\"b", neutralizeFormula: true) == #""a""b""#)
+    // Excel also runs formulas that start with fullwidth signs, a tab or a carriage return.
+    for formula in ["＝1+1", "＋1", "－1", "＠SUM(A1)", "@SUM(A1)", "\t=1", "\r=1"] {
+      #expect(CSVReportWriter.field(formula, neutralizeFormula: true) == "\"'\(formula)\"", "\(formula)")
+    }
+    #expect(CSVReportWriter.field("＃1", neutralizeFormula: true) == "\"＃1\"")
+    #expect(CSVReportWriter.field("", neutralizeFormula: true) == "\"\"")
   }
 
   @Test func htmlIsSelfContainedAndEscapesApplicantText() throws {

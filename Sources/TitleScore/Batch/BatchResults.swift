@@ -69,37 +69,58 @@ public struct BatchResults: Sendable {
   }
 
   func row(_ index: Int) -> BatchRow {
-    let base = index * stride
-    func interval(_ offset: Int) -> PointsInterval {
-      PointsInterval(
-        min: Points(units: Int64(numbers[base + offset])), max: Points(units: Int64(numbers[base + offset + 1])))
-    }
-    let total = interval(0)
-    let subtotals = (0..<categoryIDs.count).map { interval(2 + 2 * $0) }
-    let claimUnits = numbers[base + stride - 1]
-    // Walk the bits, not the gates: copying each gate to read its id would cost more than the row.
-    var failed: [String] = []
-    let gateBits = failedGateBits[index]
-    if gateBits != 0 {
-      for bit in sheet.gates.indices where gateBits & (1 << UInt64(bit)) != 0 { failed.append(sheet.gates[bit].id) }
-    }
-    var raised: [String] = []
-    let flags = flagBits[index]
-    if flags != 0 {
-      for bit in sheet.flags.indices where flags & (1 << UInt64(bit)) != 0 && !raised.contains(sheet.flags[bit].flag) {
-        raised.append(sheet.flags[bit].flag)
-      }
-    }
-    let margin = sheet.threshold.map { total - $0 }
+    let total = self.total(index)
     return BatchRow(
-      rank: ranks.isEmpty ? 0 : Int(ranks[index]), position: 0, id: ids[index], name: names[index],
+      rank: rank(index), position: 0, id: ids[index], name: names[index],
       employer: employers[Int(employerIndex[index])], maskedIDNumber: Masking.expand(idNumbers[index]),
-      maskedPhone: Masking.expand(phones[index]), verdict: Verdict.Kind.byIndex[Int(verdicts[index])],
-      failedGates: failed,
-      total: total, margin: margin, subtotals: subtotals,
-      claimed: claimUnits == BatchResults.noClaim ? nil : Points(units: Int64(claimUnits)),
-      reasons: ReasonPacking.unpack(reasonCodes[index]), flags: raised, file: files[Int(fileIndex[index])],
+      maskedPhone: Masking.expand(phones[index]), verdict: verdict(index),
+      failedGates: failedGates(index).map { sheet.gates[$0].id },
+      total: total, margin: sheet.threshold.map { total - $0 },
+      subtotals: (0..<categoryIDs.count).map { subtotal(index, category: $0) }, claimed: claimed(index),
+      reasons: ReasonPacking.unpack(reasonCodes[index]), flags: raisedFlags(index), file: files[Int(fileIndex[index])],
       line: Int(lines[index]))
+  }
+
+  /// A row's rank (0 before ranking).
+  func rank(_ index: Int) -> Int { ranks.isEmpty ? 0 : Int(ranks[index]) }
+
+  /// A row's verdict.
+  func verdict(_ index: Int) -> Verdict.Kind { Verdict.Kind.byIndex[Int(verdicts[index])] }
+
+  private func interval(_ index: Int, _ offset: Int) -> PointsInterval {
+    let base = index * stride + offset
+    return PointsInterval(min: Points(units: Int64(numbers[base])), max: Points(units: Int64(numbers[base + 1])))
+  }
+
+  /// A row's total.
+  func total(_ index: Int) -> PointsInterval { interval(index, 0) }
+
+  /// A row's subtotal of a first-level category, by the category's position.
+  func subtotal(_ index: Int, category: Int) -> PointsInterval { interval(index, 2 + 2 * category) }
+
+  /// A row's claimed total, if the portfolio claims one.
+  func claimed(_ index: Int) -> Points? {
+    let units = numbers[index * stride + stride - 1]
+    return units == BatchResults.noClaim ? nil : Points(units: Int64(units))
+  }
+
+  /// The positions in `sheet.gates` of the gates a row failed. Walks the bits, not the gates: copying each gate
+  /// to read its id would cost more than the row.
+  func failedGates(_ index: Int) -> [Int] {
+    let bits = failedGateBits[index]
+    guard bits != 0 else { return [] }
+    return sheet.gates.indices.filter { bits & (1 << UInt64($0)) != 0 }
+  }
+
+  /// The flags a row raised, each once, in sheet order.
+  func raisedFlags(_ index: Int) -> [String] {
+    var raised: [String] = []
+    let bits = flagBits[index]
+    guard bits != 0 else { return raised }
+    for bit in sheet.flags.indices where bits & (1 << UInt64(bit)) != 0 && !raised.contains(sheet.flags[bit].flag) {
+      raised.append(sheet.flags[bit].flag)
+    }
+    return raised
   }
 
   /// The tie-break values of a row.

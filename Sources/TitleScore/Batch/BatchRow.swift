@@ -72,14 +72,33 @@ enum Masking {
 
   /// The masked text for a compact value: `3304**********1234`.
   static func expand(_ compact: String) -> String {
-    let utf8 = Array(compact.utf8)
-    guard let first = utf8.firstIndex(of: UInt8(ascii: "|")), let last = utf8.lastIndex(of: UInt8(ascii: "|")),
-      first < last, let hidden = Int(String(decoding: utf8[(first + 1)..<last], as: UTF8.self))
-    else { return compact }
-    var bytes = Array(utf8[..<first])
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: "*"), count: hidden))
-    bytes.append(contentsOf: utf8[(last + 1)...])
+    var bytes: [UInt8] = []
+    appendExpanded(compact, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the masked text for a compact value as UTF-8.
+  static func appendExpanded(_ compact: String, to bytes: inout [UInt8]) {
+    var compact = compact
+    compact.withUTF8 { utf8 in
+      guard let first = utf8.firstIndex(of: UInt8(ascii: "|")), let last = utf8.lastIndex(of: UInt8(ascii: "|")),
+        first < last
+      else {
+        bytes.append(contentsOf: utf8)
+        return
+      }
+      var hidden = 0
+      for digit in utf8[(first + 1)..<last] {
+        guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9"), hidden < 1_000_000 else {
+          bytes.append(contentsOf: utf8)
+          return
+        }
+        hidden = hidden * 10 + Int(digit - UInt8(ascii: "0"))
+      }
+      bytes.append(contentsOf: utf8[..<first])
+      bytes.append(contentsOf: repeatElement(UInt8(ascii: "*"), count: hidden))
+      bytes.append(contentsOf: utf8[(last + 1)...])
+    }
   }
 
   /// `330402198805121234` → `3304**********1234`.

@@ -14,6 +14,16 @@ public struct Evaluator: Sendable {
   private let parentItem: [String: String]
   private let sharedCapLimits: [String: Points]
   private let shared: SharedSheet
+  /// How many categories the sheet has, and items with alternatives counted once each.
+  private let categoryCount: Int
+  private let lineCapacity: Int
+  /// The sheet's tie-breakers resolved: a category by its position among the outcomes, a fact by its key.
+  private let tieBreakers: [ResolvedTieBreaker]
+
+  private enum ResolvedTieBreaker {
+    case category(Int?)
+    case fact(FactKey)
+  }
 
   /// Prepares a sheet for evaluation.
   public init(sheet: Scoresheet) {
@@ -38,6 +48,15 @@ public struct Evaluator: Sendable {
     var limits: [String: Points] = [:]
     for cap in sheet.sharedCaps { limits[cap.id] = cap.cap }
     sharedCapLimits = limits
+    let categoryOrder = sheet.categoriesInOrder.map(\.id)
+    categoryCount = categoryOrder.count
+    lineCapacity = order.count + 4
+    tieBreakers = sheet.tieBreakers.map { tieBreaker in
+      switch tieBreaker {
+      case .category(let id): return .category(categoryOrder.firstIndex(of: id))
+      case .fact(let name): return .fact(FactKey(name))
+      }
+    }
   }
 
   /// Evaluates a portfolio. `materials` is the inspection of its files, when the sheet checks materials.
@@ -50,25 +69,34 @@ public struct Evaluator: Sendable {
     var recordCounts: [Bool] = []
     recordCounts.reserveCapacity(portfolio.records.count)
     var validityDeductions: [Deduction] = []
-    for (index, record) in portfolio.records.enumerated() {
-      let owner = selectors.first { $0.selector.selects(record) }
-      guard let owner else {
-        recordCounts.append(false)
-        validityDeductions.append(
-          Deduction(.noMatchingRow, record: index, details: tracing ? ["type=\(record.type)"] : []))
-        continue
-      }
-      if let reason = RecordValidity.reason(for: record, portfolio: portfolio, sheet: sheet) {
-        recordCounts.append(false)
-        validityDeductions.append(
-          Deduction(reason.code, item: owner.itemID, record: index, details: tracing ? reason.details() : []))
-      } else {
-        recordCounts.append(true)
+    let end = sheet.recordsCountUntil(for: portfolio)
+    // Records are read in place through a buffer: a copy of a record retains each of its texts.
+    portfolio.records.withUnsafeBufferPointer { records in
+      for index in records.indices {
+        guard let owner = selectors.firstIndex(where: { $0.selector.selects(records[index]) }) else {
+          recordCounts.append(false)
+          validityDeductions.append(
+            Deduction(.noMatchingRow, record: index, details: tracing ? ["type=\(records[index].type)"] : []))
+          continue
+        }
+        if let reason = RecordValidity.reason(for: records[index], portfolio: portfolio, sheet: sheet, end: end) {
+          recordCounts.append(false)
+          validityDeductions.append(
+            Deduction(
+              reason, item: selectors[owner].itemID, record: index,
+              details: tracing
+                ? RecordValidity.details(of: reason, for: records[index], portfolio: portfolio, end: end) : []))
+        } else {
+          recordCounts.append(true)
+        }
       }
     }
     var context = EvaluationContext(
       shared: shared, facts: facts, recordCounts: recordCounts, sharedCaps: sharedCapLimits, tracing: tracing)
     context.deductions = validityDeductions
+    // Room for the usual number of lines and deductions up front, instead of growing them item by item.
+    context.lines.reserveCapacity(lineCapacity + portfolio.records.count)
+    context.deductions.reserveCapacity(validityDeductions.count + lineCapacity)
 
     let gates = sheet.gates.map { $0.check(context, materials: materials) }
     let failedGates = gates.filter { !$0.passed }.map(\.gateID)
@@ -78,6 +106,7 @@ public struct Evaluator: Sendable {
     }
 
     var categories: [CategoryOutcome] = []
+    categories.reserveCapacity(categoryCount)
     var total = PointsInterval.zero
     let sheetCategories = sheet.categories
     for index in sheetCategories.indices {
@@ -110,11 +139,11 @@ public struct Evaluator: Sendable {
     }
 
     let claims = claimLines(portfolio, context: &context)
-    let tieBreakValues: [Points] = sheet.tieBreakers.map { tieBreaker in
+    let tieBreakValues: [Points] = tieBreakers.map { tieBreaker in
       switch tieBreaker {
-      case .category(let id): return categories.first { $0.categoryID == id }?.subtotal.min ?? .zero
-      case .fact(let name):
-        if case .number(let value)? = facts.value(name) { return value }
+      case .category(let index): return index.map { categories[$0].subtotal.min } ?? .zero
+      case .fact(let key):
+        if case .number(let value)? = facts.value(key) { return value }
         return .zero
       }
     }

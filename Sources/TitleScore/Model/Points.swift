@@ -101,20 +101,40 @@ public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible, E
 
   /// The value as a decimal with no trailing zeros: `12`, `12.5`, `0.25`.
   public var description: String {
-    if units % Points.scale == 0 { return String(units / Points.scale) }
-    let sign = units < 0 ? "-" : ""
+    var bytes: [UInt8] = []
+    appendDescription(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `description` as UTF-8, without building a `String` (report rows are written this way).
+  func appendDescription(to bytes: inout [UInt8]) {
+    if units < 0 { bytes.append(UInt8(ascii: "-")) }
     let magnitude = units.magnitude
-    let whole = magnitude / UInt64(Points.scale)
+    Points.appendDigits(of: magnitude / UInt64(Points.scale), to: &bytes)
     var fraction = magnitude % UInt64(Points.scale)
-    if fraction == 0 { return "\(sign)\(whole)" }
+    guard fraction != 0 else { return }
     var digits = 4
     while fraction % 10 == 0 {
       fraction /= 10
       digits -= 1
     }
-    var fractionText = String(fraction)
-    while fractionText.count < digits { fractionText = "0" + fractionText }
-    return "\(sign)\(whole).\(fractionText)"
+    bytes.append(UInt8(ascii: "."))
+    var divisor: UInt64 = 1
+    for _ in 1..<digits { divisor *= 10 }
+    while divisor > 0 {
+      bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+      divisor /= 10
+    }
+  }
+
+  /// Appends the decimal digits of a whole number.
+  static func appendDigits(of value: UInt64, to bytes: inout [UInt8]) {
+    var divisor: UInt64 = 1
+    while value / divisor >= 10 { divisor *= 10 }
+    while divisor > 0 {
+      bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+      divisor /= 10
+    }
   }
 
   /// The value as a decimal with exactly `places` decimals (rounded half away from zero), for aligned columns.
@@ -188,11 +208,36 @@ public struct PointsInterval: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `12` for an exact value, `10–14` for a range.
-  public var description: String { isExact ? min.description : "\(min)–\(max)" }
+  public var description: String {
+    var bytes: [UInt8] = []
+    appendDescription(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
 
   /// The interval as a change or margin: `+4`, `-2.5`, `-3…+1`.
   public var signedDescription: String {
-    func signed(_ value: Points) -> String { value > .zero ? "+\(value)" : value.description }
-    return isExact ? signed(min) : "\(signed(min))…\(signed(max))"
+    var bytes: [UInt8] = []
+    appendSignedDescription(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `description` as UTF-8.
+  func appendDescription(to bytes: inout [UInt8]) {
+    min.appendDescription(to: &bytes)
+    guard !isExact else { return }
+    bytes.append(contentsOf: [0xE2, 0x80, 0x93])  // –
+    max.appendDescription(to: &bytes)
+  }
+
+  /// Appends `signedDescription` as UTF-8.
+  func appendSignedDescription(to bytes: inout [UInt8]) {
+    func signed(_ value: Points) {
+      if value > .zero { bytes.append(UInt8(ascii: "+")) }
+      value.appendDescription(to: &bytes)
+    }
+    signed(min)
+    guard !isExact else { return }
+    bytes.append(contentsOf: [0xE2, 0x80, 0xA6])  // …
+    signed(max)
   }
 }

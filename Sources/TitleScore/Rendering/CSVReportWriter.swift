@@ -16,23 +16,51 @@ enum CSVReportWriter {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// Appends one row's line straight from the report's columns, CRLF-terminated.
+  static func appendRow(_ table: ReportTable, ranked position: Int, kinds: [ReportTable.Kind], to bytes: inout [UInt8])
+  {
+    for (index, column) in table.columns.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      bytes.append(UInt8(ascii: "\""))
+      let start = bytes.count
+      table.appendCell(column.field, ranked: position, to: &bytes)
+      quoteInPlace(&bytes, from: start, neutralizeFormula: kinds[index] == .applicantText)
+      bytes.append(UInt8(ascii: "\""))
+    }
+    bytes.append(0x0D)
+    bytes.append(0x0A)
+  }
+
+  /// Escapes the text just appended from `start`: doubles its quotes and puts an apostrophe before a formula.
+  private static func quoteInPlace(_ bytes: inout [UInt8], from start: Int, neutralizeFormula: Bool) {
+    guard start < bytes.count else { return }
+    let hasQuote = bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start...]).contains(0x22) }
+    if hasQuote {
+      let doubled = bytes[start...].flatMap { $0 == 0x22 ? [$0, $0] : [$0] }
+      bytes.replaceSubrange(start..., with: doubled)
+    }
+    if neutralizeFormula && startsFormula(bytes[start...]) { bytes.insert(UInt8(ascii: "'"), at: start) }
+  }
+
+  /// Whether UTF-8 text starts with a character that makes Excel read it as a formula (`startsFormula`), judged
+  /// from its first bytes.
+  private static func startsFormula(_ text: ArraySlice<UInt8>) -> Bool {
+    guard let first = text.first else { return false }
+    // The ASCII starters, and the fullwidth ＋ － ＝ ＠ (U+FF0B, U+FF0D, U+FF1D, U+FF20), which are EF BC xx.
+    if first < 0x80 { return startsFormula(Unicode.Scalar(first)) }
+    guard first == 0xEF, text.count >= 3 else { return false }
+    let second = text[text.startIndex + 1]
+    let third = text[text.startIndex + 2]
+    return second == 0xBC && (third == 0x8B || third == 0x8D || third == 0x9D || third == 0xA0)
+  }
+
   /// Appends a quoted field as UTF-8: doubled quotes inside, an apostrophe before a formula.
   static func append(_ text: String, neutralizeFormula: Bool, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
-    if neutralizeFormula, let first = text.unicodeScalars.first, startsFormula(first) {
-      bytes.append(UInt8(ascii: "'"))
-    }
+    let start = bytes.count
     var text = text
-    text.withUTF8 { utf8 in
-      if !utf8.contains(UInt8(ascii: "\"")) {
-        bytes.append(contentsOf: utf8)
-        return
-      }
-      for byte in utf8 {
-        bytes.append(byte)
-        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-      }
-    }
+    text.withUTF8 { bytes.append(contentsOf: $0) }
+    quoteInPlace(&bytes, from: start, neutralizeFormula: neutralizeFormula)
     bytes.append(UInt8(ascii: "\""))
   }
 
@@ -57,7 +85,9 @@ enum CSVReportWriter {
     let kinds = table.columns.map(\.kind)
     let texts = [ReportTable.Kind](repeating: .text, count: table.columns.count)
     sink.write(line(table.columns.map(\.title), kinds: texts))
-    BatchReport.writeRows(table, to: sink) { row, bytes in appendLine(table.cells(row), kinds: kinds, to: &bytes) }
+    BatchReport.writeRows(table, to: sink) { position, bytes in
+      appendRow(table, ranked: position, kinds: kinds, to: &bytes)
+    }
     guard !table.options.publicPosting else { return }
     let zh = table.options.language == .zh
     sink.write("\r\n" + line([zh ? "汇总" : "Summary", ""], kinds: [.text, .text]))

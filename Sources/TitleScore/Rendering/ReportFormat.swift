@@ -53,12 +53,15 @@ public enum BatchReport {
   /// Renders every ranked row with `render` and writes the texts in rank order. Blocks of rows are rendered on
   /// `jobs` threads at a time; each block's text has its own slot, so the output never depends on thread timing.
   static func writeRows(_ table: ReportTable, to sink: ReportSink, render: @escaping @Sendable (BatchRow) -> String) {
-    writeRows(table, to: sink) { row, bytes in bytes.append(contentsOf: render(row).utf8) }
+    writeRows(table, to: sink) { position, bytes in
+      bytes.append(contentsOf: render(table.results.row(ranked: position)).utf8)
+    }
   }
 
-  /// Like `writeRows(_:to:render:)`, for writers that append each row's bytes to the block's buffer themselves.
+  /// Like `writeRows(_:to:render:)`, for writers that append the bytes of the row at each rank position to the
+  /// block's buffer themselves.
   static func writeRows(
-    _ table: ReportTable, to sink: ReportSink, renderBytes: @escaping @Sendable (BatchRow, inout [UInt8]) -> Void
+    _ table: ReportTable, to sink: ReportSink, renderBytes: @escaping @Sendable (Int, inout [UInt8]) -> Void
   ) {
     let count = table.results.scoredCount
     let blockSize = 4096
@@ -68,14 +71,13 @@ public enum BatchReport {
     while first < blocks {
       let last = min(blocks, first + wave)
       let rendered = RenderedBlocks(count: last - first)
-      let results = table.results
       let start = first
       DispatchQueue.concurrentPerform(iterations: last - first) { offset in
         let block = start + offset
         var bytes: [UInt8] = []
         bytes.reserveCapacity(blockSize * 256)
         for position in (block * blockSize)..<min(count, (block + 1) * blockSize) {
-          renderBytes(results.row(ranked: position), &bytes)
+          renderBytes(position, &bytes)
         }
         rendered.set(offset, bytes)
       }

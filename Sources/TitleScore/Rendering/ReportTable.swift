@@ -67,36 +67,67 @@ struct ReportTable: Sendable {
 
   /// The cells of a row, in column order.
   func cells(_ row: BatchRow) -> [String] {
-    columns.map { cell(row, $0.field) }
+    columns.map { cell($0.field, ranked: row.position) }
   }
 
-  func cell(_ row: BatchRow, _ field: Field) -> String {
+  /// One cell of the row at a position in rank order.
+  func cell(_ field: Field, ranked position: Int) -> String {
+    var bytes: [UInt8] = []
+    appendCell(field, ranked: position, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends a cell's text as UTF-8, not yet escaped for any format, reading the row's columns directly: every
+  /// format's cells come from here, and CSV writes them without building a row or a `String` per cell.
+  func appendCell(_ field: Field, ranked position: Int, to bytes: inout [UInt8]) {
+    let index = Int(results.order[position])
     let language = options.language
+    func append(_ text: String) {
+      var text = text
+      text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
     switch field {
-    case .rank: return String(row.rank)
-    case .id: return row.id
-    case .name: return row.name
-    case .employer: return row.employer
-    case .idNumber: return row.maskedIDNumber
-    case .phone: return row.maskedPhone
-    case .total: return row.total.description
-    case .margin: return row.margin?.signedDescription ?? ""
-    case .verdict:
-      var text = row.verdict.name(language)
-      if !row.failedGates.isEmpty {
-        let titles = row.failedGates.map { id in results.sheet.gates.first { $0.id == id }?.title.text(language) ?? id }
-        text += language == .zh ? "（\(titles.joined(separator: "、"))）" : " (\(titles.joined(separator: ", ")))"
+    case .rank: Points.appendDigits(of: UInt64(results.rank(index)), to: &bytes)
+    case .id: append(results.ids[index])
+    case .name: append(results.names[index])
+    case .employer: append(results.employers[Int(results.employerIndex[index])])
+    case .idNumber: Masking.appendExpanded(results.idNumbers[index], to: &bytes)
+    case .phone: Masking.appendExpanded(results.phones[index], to: &bytes)
+    case .total: results.total(index).appendDescription(to: &bytes)
+    case .margin:
+      if let threshold = results.sheet.threshold {
+        (results.total(index) - threshold).appendSignedDescription(to: &bytes)
       }
-      return text
-    case .claimed: return row.claimed?.description ?? ""
+    case .verdict:
+      append(results.verdict(index).name(language))
+      let failed = results.failedGates(index)
+      guard !failed.isEmpty else { return }
+      append(language == .zh ? "（" : " (")
+      for (number, gate) in failed.enumerated() {
+        if number > 0 { append(language == .zh ? "、" : ", ") }
+        append(results.sheet.gates[gate].title.text(language))
+      }
+      append(language == .zh ? "）" : ")")
+    case .claimed: results.claimed(index)?.appendDescription(to: &bytes)
     case .claimDifference:
-      guard let claimed = row.claimed else { return "" }
-      return (row.total - claimed).signedDescription
-    case .reasons: return row.reasons.map { $0.shortName(language) }.joined(separator: language == .zh ? "；" : "; ")
-    case .flags: return row.flags.joined(separator: " ")
-    case .source: return row.line > 0 ? "\(row.file):\(row.line)" : row.file
-    case .category(let index):
-      return row.subtotals[index].description
+      if let claimed = results.claimed(index) { (results.total(index) - claimed).appendSignedDescription(to: &bytes) }
+    case .reasons:
+      let word = results.reasonCodes[index]
+      for slot in 0..<3 {
+        let value = Int((word >> (8 * UInt32(slot))) & 0xFF)
+        guard value > 0 else { break }
+        if slot > 0 { append(language == .zh ? "；" : "; ") }
+        append(ReasonPacking.codes[value - 1].shortName(language))
+      }
+    case .flags: append(results.raisedFlags(index).joined(separator: " "))
+    case .source:
+      append(results.files[Int(results.fileIndex[index])])
+      let line = results.lines[index]
+      if line > 0 {
+        bytes.append(UInt8(ascii: ":"))
+        Points.appendDigits(of: UInt64(line), to: &bytes)
+      }
+    case .category(let category): results.subtotal(index, category: category).appendDescription(to: &bytes)
     }
   }
 

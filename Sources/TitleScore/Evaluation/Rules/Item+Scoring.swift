@@ -26,17 +26,32 @@ extension Item {
   /// Scores each alternative on its own and keeps the higher (the larger maximum, then the larger minimum, then
   /// the first); the others become `not-higher-item` deductions.
   static func scoreHigher(of alternatives: [Item], in context: inout EvaluationContext) -> PointsInterval {
-    var best: (index: Int, points: PointsInterval, context: EvaluationContext)?
+    // Each alternative is scored in place and rolled back, keeping only what the best one added: cheaper than
+    // scoring each on a copy of the whole context.
+    let linesMark = context.lines.count
+    let deductionsMark = context.deductions.count
+    let capsBefore = context.sharedCapUsed
+    var best: (index: Int, points: PointsInterval, lines: [ScoreLine], deductions: [Deduction])?
+    var bestCaps = capsBefore
     var scored: [PointsInterval] = []
-    for (index, alternative) in alternatives.enumerated() {
-      var trial = context
-      let points = alternative.score(in: &trial)
+    scored.reserveCapacity(alternatives.count)
+    for index in alternatives.indices {
+      let points = alternatives[index].score(in: &context)
       scored.append(points)
-      if let current = best, (points.max, points.min) <= (current.points.max, current.points.min) { continue }
-      best = (index, points, trial)
+      if best == nil || (points.max, points.min) > (best!.points.max, best!.points.min) {
+        best = (
+          index, points, Array(context.lines[linesMark...]), Array(context.deductions[deductionsMark...])
+        )
+        bestCaps = context.sharedCapUsed
+      }
+      context.lines.removeSubrange(linesMark...)
+      context.deductions.removeSubrange(deductionsMark...)
+      context.sharedCapUsed = capsBefore
     }
     guard let best else { return .zero }
-    context = best.context
+    context.lines += best.lines
+    context.deductions += best.deductions
+    context.sharedCapUsed = bestCaps
     var total = best.points
     for (index, points) in scored.enumerated() where index != best.index {
       total.min = max(total.min, points.min)
