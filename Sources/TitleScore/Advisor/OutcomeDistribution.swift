@@ -159,7 +159,7 @@ public struct OutcomeDistribution: Sendable {
     case .recordTable(let rule):
       guard let row = line.rowIndex, let record = line.recordIndex, portfolio.records[record].assessedPoints == nil
       else { return nil }
-      return rule.spec(of: rule.rows[row], for: portfolio.records[record])
+      return rule.spec(ofRow: row, rank: portfolio.records[record].rank)
     default:
       return nil
     }

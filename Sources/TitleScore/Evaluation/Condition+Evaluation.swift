@@ -47,11 +47,11 @@ extension Condition {
       if recording { observed = "\(count)" }
       met = count >= atLeast
     case .honour(let honours):
-      let held = context.portfolio.honours.filter(honours.contains)
+      let held = context.facts.portfolio.honours.filter(honours.contains)
       if recording { observed = held.joined(separator: ", ") }
       met = !held.isEmpty
     case .recommendations(let level, let atLeast):
-      let count = context.portfolio.recommendations.filter { $0.level == level }.count
+      let count = context.facts.portfolio.recommendations.filter { $0.level == level }.count
       if recording { observed = "\(count)" }
       met = count >= atLeast
     case .always:

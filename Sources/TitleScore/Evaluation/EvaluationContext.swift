@@ -15,7 +15,6 @@ struct EvaluationContext {
 
   let inputs: Inputs
   var sheet: Scoresheet { inputs.shared.sheet }
-  var portfolio: Portfolio { inputs.facts.portfolio }
   var facts: ApplicantFacts { inputs.facts }
   /// The portfolio's achievement records.
   var records: [AchievementRecord] { inputs.facts.portfolio.records }

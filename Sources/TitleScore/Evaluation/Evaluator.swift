@@ -19,6 +19,9 @@ public struct Evaluator: Sendable {
   private let lineCapacity: Int
   /// The sheet's tie-breakers resolved: a category by its position among the outcomes, a fact by its key.
   private let tieBreakers: [ResolvedTieBreaker]
+  /// The gates and the category tree, held by reference so that evaluation reads them in place.
+  private let gateNodes: [Node<Gate>]
+  private let categoryNodes: [CategoryNode]
 
   private enum ResolvedTieBreaker {
     case category(Int?)
@@ -50,6 +53,8 @@ public struct Evaluator: Sendable {
     sharedCapLimits = limits
     let categoryOrder = sheet.categoriesInOrder.map(\.id)
     categoryCount = categoryOrder.count
+    gateNodes = sheet.gates.map(Node.init)
+    categoryNodes = sheet.categories.map(CategoryNode.init)
     lineCapacity = order.count + 4
     tieBreakers = sheet.tieBreakers.map { tieBreaker in
       switch tieBreaker {
@@ -69,6 +74,7 @@ public struct Evaluator: Sendable {
     var recordCounts: [Bool] = []
     recordCounts.reserveCapacity(portfolio.records.count)
     var validityDeductions: [Deduction] = []
+    validityDeductions.reserveCapacity(portfolio.records.count)
     let end = sheet.recordsCountUntil(for: portfolio)
     // Records are read in place through a buffer: a copy of a record retains each of its texts.
     portfolio.records.withUnsafeBufferPointer { records in
@@ -98,7 +104,8 @@ public struct Evaluator: Sendable {
     context.lines.reserveCapacity(lineCapacity + portfolio.records.count)
     context.deductions.reserveCapacity(validityDeductions.count + lineCapacity)
 
-    let gates = sheet.gates.map { $0.check(context, materials: materials) }
+    // Sheet parts are read in place through buffers: a copy of a gate or category retains every text in it.
+    let gates = gateNodes.map { $0.value.check(context, materials: materials) }
     let failedGates = gates.filter { !$0.passed }.map(\.gateID)
     for gate in gates where !gate.passed {
       context.deductions.append(
@@ -108,10 +115,7 @@ public struct Evaluator: Sendable {
     var categories: [CategoryOutcome] = []
     categories.reserveCapacity(categoryCount)
     var total = PointsInterval.zero
-    let sheetCategories = sheet.categories
-    for index in sheetCategories.indices {
-      total += sheetCategories[index].score(depth: 0, in: &context, outcomes: &categories)
-    }
+    for node in categoryNodes { total += node.score(depth: 0, in: &context, outcomes: &categories) }
 
     var conditions: [ConditionOutcome] = []
     var criteriaMet = true

@@ -12,6 +12,7 @@ public struct RecordSelector: Hashable, Sendable {
   }
 
   /// Whether a record is selected.
+  @inline(__always)
   public func selects(_ record: AchievementRecord) -> Bool {
     guard types.contains(record.type) else { return false }
     if let levels { return record.level.map(levels.contains) ?? false }

@@ -6,18 +6,18 @@ extension Gate {
     case .annualAssessment(let years, let minimum):
       findings = Gate.assessmentShortfalls(context, years: years, minimum: minimum)
     case .continuingEducation(let requirement):
-      findings = requirement.shortfalls(in: context.portfolio)
+      findings = requirement.shortfalls(in: context.facts.portfolio.continuingEducation)
     case .scope(let scope):
-      findings = scope.exclusions(of: context.portfolio)
+      findings = scope.exclusions(of: context.facts)
     case .recommendations(let minimum, let level):
-      let count = context.portfolio.recommendations.filter { $0.level == level }.count
+      let count = context.facts.portfolio.recommendations.filter { $0.level == level }.count
       if count < minimum {
         findings.append(
           LocalizedText(
             zh: "\(level) 专家举荐 \(count) 名，需 \(minimum) 名", en: "\(count) of \(minimum) \(level) recommendations"))
       }
     case .materials(let requirement):
-      findings = requirement.problems(in: context.portfolio, inspection: materials)
+      findings = requirement.problems(in: context.facts.portfolio, inspection: materials)
     case .condition(let condition):
       var outcomes: [ConditionOutcome]? = []
       if !condition.holds(context, depth: 0, outcomes: &outcomes) {
@@ -39,7 +39,7 @@ extension Gate {
     let needed = grades.firstIndex(of: minimum) ?? 0
     var findings: [LocalizedText] = []
     for year in years {
-      guard let grade = context.portfolio.assessments[year] else {
+      guard let grade = context.facts.portfolio.assessments[year] else {
         findings.append(LocalizedText(zh: "\(year) 年度考核缺失", en: "\(year): no annual assessment"))
         continue
       }
@@ -59,11 +59,10 @@ extension Gate {
 
 extension ContinuingEducationRequirement {
   /// What falls short; empty when the requirement is met (by years or by the cumulative allowance).
-  func shortfalls(in portfolio: Portfolio) -> [LocalizedText] {
+  func shortfalls(in log: ContinuingEducationLog) -> [LocalizedText] {
     var yearly: [LocalizedText] = []
     var cumulative = Points.zero
     var finalYearMet = true
-    let log = portfolio.continuingEducation
     let kinds = perYearByKind.sorted { $0.key < $1.key }
     for year in years {
       let yearTotal = log.total(in: year)
@@ -127,27 +126,30 @@ extension ContinuingEducationRequirement {
 
 extension ScopeRequirement {
   /// Why the applicant is out of scope; empty when in scope.
-  func exclusions(of portfolio: Portfolio) -> [LocalizedText] {
+  func exclusions(of facts: ApplicantFacts) -> [LocalizedText] {
     var findings: [LocalizedText] = []
-    if let specialties, !specialties.contains(portfolio.specialty) {
+    let specialty = facts.portfolio.specialty
+    let sector = facts.portfolio.employer.sector
+    let residency = facts.portfolio.residency
+    if let specialties, !specialties.contains(specialty) {
       findings.append(
         LocalizedText(
-          zh: "专业 \(portfolio.specialty) 不在评审范围", en: "specialty \(portfolio.specialty) is not reviewed here"))
+          zh: "专业 \(specialty) 不在评审范围", en: "specialty \(specialty) is not reviewed here"))
     }
-    if excludedSpecialties.contains(portfolio.specialty) {
+    if excludedSpecialties.contains(specialty) {
       findings.append(
         LocalizedText(
-          zh: "专业 \(portfolio.specialty) 被排除在本次评审之外",
-          en: "specialty \(portfolio.specialty) is excluded from this review"))
+          zh: "专业 \(specialty) 被排除在本次评审之外",
+          en: "specialty \(specialty) is excluded from this review"))
     }
-    if excludedSectors.contains(portfolio.employer.sector) {
+    if excludedSectors.contains(sector) {
       findings.append(
         LocalizedText(
-          zh: "\(portfolio.employer.sector) 人员不得参加职称评审", en: "\(portfolio.employer.sector) staff may not apply"))
+          zh: "\(sector) 人员不得参加职称评审", en: "\(sector) staff may not apply"))
     }
-    if let residency, !residency.contains(portfolio.residency) {
+    if let allowed = self.residency, !allowed.contains(residency) {
       findings.append(
-        LocalizedText(zh: "身份 \(portfolio.residency) 不在申报范围", en: "residency \(portfolio.residency) may not apply"))
+        LocalizedText(zh: "身份 \(residency) 不在申报范围", en: "residency \(residency) may not apply"))
     }
     return findings
   }

@@ -1,6 +1,6 @@
 extension AssessedRule {
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
-    let decided = context.portfolio.assessed[item.id]
+    let decided = context.facts.portfolio.assessed[item.id]
     let points = context.resolve(self.points, decided: decided, item: item.id)
     return context.admit(
       ScoreLine(

@@ -1,23 +1,23 @@
-extension Item {
+extension ItemNode {
   /// Scores the item by its rule and applies its cap.
   func score(in context: inout EvaluationContext) -> PointsInterval {
     let raw: PointsInterval
-    switch rule {
-    case .lookup(let rule): raw = rule.score(self, in: &context)
-    case .tiers(let rule): raw = rule.score(self, in: &context)
-    case .recordTable(let rule): raw = rule.score(self, in: &context)
-    case .rankCoefficient(let rule): raw = rule.score(self, in: &context)
-    case .countFloor(let rule): raw = rule.score(self, in: &context)
-    case .formula(let rule): raw = rule.score(self, in: &context)
-    case .assessed(let rule): raw = rule.score(self, in: &context)
-    case .higherOf(let alternatives): raw = Item.scoreHigher(of: alternatives, in: &context)
+    switch item.rule {
+    case .lookup(let rule): raw = rule.score(item, in: &context)
+    case .tiers(let rule): raw = rule.score(item, in: &context)
+    case .recordTable(let rule): raw = rule.score(item, in: &context)
+    case .rankCoefficient(let rule): raw = rule.score(item, in: &context)
+    case .countFloor(let rule): raw = rule.score(item, in: &context)
+    case .formula(let rule): raw = rule.score(item, in: &context)
+    case .assessed(let rule): raw = rule.score(item, in: &context)
+    case .higherOf: raw = ItemNode.scoreHigher(of: alternatives, in: &context)
     }
-    guard let cap else { return raw }
+    guard let cap = item.cap else { return raw }
     let capped = raw.capped(at: cap)
     if capped != raw {
       context.deductions.append(
         Deduction(
-          .capReached, item: id, lost: raw.boundwise(minus: capped),
+          .capReached, item: item.id, lost: raw.boundwise(minus: capped),
           details: context.trace(["cap=\(cap)"])))
     }
     return capped
@@ -25,7 +25,7 @@ extension Item {
 
   /// Scores each alternative on its own and keeps the higher (the larger maximum, then the larger minimum, then
   /// the first); the others become `not-higher-item` deductions.
-  static func scoreHigher(of alternatives: [Item], in context: inout EvaluationContext) -> PointsInterval {
+  static func scoreHigher(of alternatives: [ItemNode], in context: inout EvaluationContext) -> PointsInterval {
     // Each alternative is scored in place and rolled back, keeping only what the best one added: cheaper than
     // scoring each on a copy of the whole context.
     let linesMark = context.lines.count
@@ -58,34 +58,30 @@ extension Item {
       if points != .zero {
         context.deductions.append(
           Deduction(
-            .notHigherItem, item: alternatives[index].id, lost: points,
-            details: context.trace(["kept=\(alternatives[best.index].id)"])))
+            .notHigherItem, item: alternatives[index].item.id, lost: points,
+            details: context.trace(["kept=\(alternatives[best.index].item.id)"])))
       }
     }
     return total
   }
 }
 
-extension Category {
+extension CategoryNode {
   /// Scores the category's items and sub-categories, applies its cap, and records every subtotal.
   func score(depth: Int, in context: inout EvaluationContext, outcomes: inout [CategoryOutcome]) -> PointsInterval {
     let slot = outcomes.count
-    outcomes.append(CategoryOutcome(categoryID: id, depth: depth, raw: .zero, subtotal: .zero))
+    outcomes.append(CategoryOutcome(categoryID: category.id, depth: depth, raw: .zero, subtotal: .zero))
     var raw = PointsInterval.zero
-    // Indices, not `for item in items`: each element is used in place instead of being copied (a copy retains
-    // every text and table of the item).
-    for index in items.indices { raw += items[index].score(in: &context) }
-    for index in categories.indices {
-      raw += categories[index].score(depth: depth + 1, in: &context, outcomes: &outcomes)
-    }
+    for node in items { raw += node.score(in: &context) }
+    for node in children { raw += node.score(depth: depth + 1, in: &context, outcomes: &outcomes) }
     var subtotal = raw
-    if let cap {
+    if let cap = category.cap {
       subtotal = raw.capped(at: cap)
       if subtotal != raw {
         context.deductions.append(
           Deduction(
-            .capReached, item: id, lost: raw.boundwise(minus: subtotal),
-            details: context.trace(["cap=\(cap)", "category=\(id)"])))
+            .capReached, item: category.id, lost: raw.boundwise(minus: subtotal),
+            details: context.trace(["cap=\(cap)", "category=\(category.id)"])))
       }
     }
     outcomes[slot].raw = raw

@@ -2,30 +2,36 @@ extension RecordTableRule {
   /// The row that scores a record: a listed rank of its level, else the level's "other ranks" row, else a row for
   /// any rank. Returns nil, or the missing input when the record lacks a rank the rows need.
   func rowIndex(for record: AchievementRecord) -> (index: Int?, missingRank: Bool) {
+    rowIndex(level: record.level, rank: record.rank)
+  }
+
+  /// `rowIndex(for:)` from the two fields it reads.
+  func rowIndex(level: String?, rank: Int?) -> (index: Int?, missingRank: Bool) {
     var othersRow: Int?
     var anyRow: Int?
     var levelHasTable = false
-    for (index, row) in rows.enumerated() where row.level == nil || row.level == record.level {
-      switch row.ranks {
+    // By index: a copy of each row would retain its texts and its table.
+    for index in rows.indices where rows[index].level == nil || rows[index].level == level {
+      switch rows[index].ranks {
       case .table(let byRank):
         levelHasTable = true
-        if let rank = record.rank, byRank[rank] != nil { return (index, false) }
+        if let rank, byRank[rank] != nil { return (index, false) }
       case .others:
         if othersRow == nil { othersRow = index }
       case .any:
         if anyRow == nil { anyRow = index }
       }
     }
-    if levelHasTable && record.rank == nil && anyRow == nil { return (nil, true) }
-    if let othersRow, record.rank != nil || !levelHasTable { return (othersRow, false) }
+    if levelHasTable && rank == nil && anyRow == nil { return (nil, true) }
+    if let othersRow, rank != nil || !levelHasTable { return (othersRow, false) }
     return (anyRow, false)
   }
 
-  /// The points one item of the record gets from a row.
-  func spec(of row: Row, for record: AchievementRecord) -> PointsSpec? {
-    switch row.ranks {
-    case .table(let byRank): return record.rank.flatMap { byRank[$0] }
-    case .others, .any: return row.points
+  /// The points one item gets from the row at an index, for a record of a rank.
+  func spec(ofRow index: Int, rank: Int?) -> PointsSpec? {
+    switch rows[index].ranks {
+    case .table(let byRank): return rank.flatMap { byRank[$0] }
+    case .others, .any: return rows[index].points
     }
   }
 
@@ -33,25 +39,28 @@ extension RecordTableRule {
     var total = PointsInterval.zero
     let portfolioRecords = context.records
     for recordIndex in context.countingRecords(records) {
-      let record = portfolioRecords[recordIndex]
-      let match = rowIndex(for: record)
-      guard let index = match.index, let spec = spec(of: rows[index], for: record) else {
+      // The fields one by one: a copy of the whole record would retain each of its texts.
+      let level = portfolioRecords[recordIndex].level
+      let rank = portfolioRecords[recordIndex].rank
+      let count = portfolioRecords[recordIndex].count
+      let match = rowIndex(level: level, rank: rank)
+      guard let index = match.index, let spec = spec(ofRow: index, rank: rank) else {
         context.deductions.append(
           Deduction(
             match.missingRank ? .missingField : .noMatchingRow, item: item.id, record: recordIndex,
             details: match.missingRank
               ? ["rank"]
-              : context.trace(["level=\(record.level ?? "—")", "rank=\(record.rank.map(String.init) ?? "—")"])))
+              : context.trace(["level=\(level ?? "—")", "rank=\(rank.map(String.init) ?? "—")"])))
         continue
       }
-      let each = context.resolve(spec, decided: record.assessedPoints, item: item.id, record: recordIndex)
+      let each = context.resolve(
+        spec, decided: portfolioRecords[recordIndex].assessedPoints, item: item.id, record: recordIndex)
       let inputs = context.trace(
-        ["type=\(record.type)", "level=\(record.level ?? "—")"] + (record.rank.map { ["rank=\($0)"] } ?? []) + [
-          "n=\(record.count)"
-        ])
+        ["type=\(portfolioRecords[recordIndex].type)", "level=\(level ?? "—")"] + (rank.map { ["rank=\($0)"] } ?? [])
+          + ["n=\(count)"])
       total += context.admit(
         ScoreLine(
-          itemID: item.id, recordIndex: recordIndex, rowIndex: index, inputs: inputs, points: each * record.count,
+          itemID: item.id, recordIndex: recordIndex, rowIndex: index, inputs: inputs, points: each * count,
           sharedCap: rows[index].sharedCap))
     }
     return total
