@@ -8,6 +8,18 @@ import Testing
     #expect(value["a"] == .string("x\"\\\né😀中"))
   }
 
+  @Test func findsQuotesEscapesAndControlCharactersAtAnyOffset() throws {
+    // Strings are scanned eight bytes at a time: put the byte that ends plain text at every offset in a word.
+    for length in 0..<20 {
+      let plain = String(repeating: "a", count: length)
+      #expect(try JSONValue.parse(Array("{\"\(plain)\": \"\(plain)中\"}".utf8))[plain] == .string(plain + "中"))
+      let escaped = try JSONValue.parse(Array("[\"\(plain)\\\"\(plain)\"]".utf8))
+      #expect(escaped == .array([.string(plain + "\"" + plain)]))
+      #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Array("[\"\(plain)\u{1}\(plain)\"]".utf8)) }
+      #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Array("[\"\(plain)".utf8)) }
+    }
+  }
+
   @Test func keepsNumberTextExact() throws {
     let value = try JSONValue.parse(Array(#"[0.1, -2.50, 3e2]"#.utf8))
     #expect(

@@ -36,7 +36,10 @@ struct JSONScanner {
 
   // MARK: - Structure
 
+  @inline(__always)
   mutating func skipWhitespace() {
+    // Most values follow their separator directly: one test, and no loop, for them.
+    if index < bytes.count && bytes[index] > 0x20 { return }
     while index < bytes.count {
       switch bytes[index] {
       case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -60,6 +63,7 @@ struct JSONScanner {
     }
   }
 
+  @inline(__always)
   private mutating func expect(_ byte: UInt8, _ what: String) throws(JSONSyntaxError) {
     skipWhitespace()
     guard index < bytes.count, bytes[index] == byte else { throw failure(what) }
@@ -90,8 +94,7 @@ struct JSONScanner {
     isFirst = false
     guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("a key in quotes") }
     let start = index + 1
-    var end = start
-    while end < bytes.count && bytes[end] != UInt8(ascii: "\"") && bytes[end] != UInt8(ascii: "\\") { end += 1 }
+    let end = endOfPlainText(from: start)
     let key: JSONKey
     if end < bytes.count && bytes[end] == UInt8(ascii: "\"") {
       key = JSONKey(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end]))
@@ -144,20 +147,48 @@ struct JSONScanner {
   mutating func readRawString() throws(JSONSyntaxError) -> UnsafeBufferPointer<UInt8>? {
     try expect(UInt8(ascii: "\""), "a string")
     let start = index
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") {
-        index += 1
-        return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
-      }
-      if byte == UInt8(ascii: "\\") {
-        index = start - 1
-        return nil
-      }
-      if byte < 0x20 { throw failure("no control characters inside a string") }
+    index = endOfPlainText(from: start)
+    guard index < bytes.count else { throw failure("a closing quote") }
+    switch bytes[index] {
+    case UInt8(ascii: "\""):
       index += 1
+      return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
+    case UInt8(ascii: "\\"):
+      index = start - 1
+      return nil
+    default:
+      throw failure("no control characters inside a string")
     }
-    throw failure("a closing quote")
+  }
+
+  /// The position of the first quote, backslash or control character from `start` (or the end of the text): where
+  /// plain string text stops. Looks at eight bytes at a time.
+  @inline(__always)
+  private func endOfPlainText(from start: Int) -> Int {
+    var position = start
+    let count = bytes.count
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while position + 8 <= count {
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        // A byte is flagged when it is zero after the XOR (a quote or a backslash) or below 0x20; the lowest
+        // flagged byte is always a true one.
+        let found =
+          ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- (ones &* 0x20)) & ~word) & highs
+        if found != 0 { return position + found.trailingZeroBitCount / 8 }
+        position += 8
+      }
+    }
+    while position < count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return position }
+      position += 1
+    }
+    return position
   }
 
   /// Skips a string, checking it as `readString` would, without building it.
