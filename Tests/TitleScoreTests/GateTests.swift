@@ -31,7 +31,8 @@ import Testing
     }
     #expect(result.verdict == Verdict(kind: .ineligible, failedGates: ["g"]))
     #expect(result.codes.contains(.gateFailed))
-    #expect(result.gates.first?.findings.first?.en.contains("2021") == true)
+    #expect(
+      result.gates.first?.findings == [.assessmentBelow(year: 2021, grade: "basic-competent", minimum: "competent")])
   }
 
   @Test func missingAssessmentYearFails() {
@@ -55,7 +56,9 @@ import Testing
       $0.continuingEducation = [2019: hours(90), 2020: hours(90), 2021: hours(89)]
     }
     #expect(result.verdict.kind == .ineligible)
-    #expect(result.gates[0].findings.contains { $0.en == "continuing education 2021: 89 of 90 hours" })
+    #expect(
+      result.gates[0].findings.contains(.hoursShort(year: 2021, have: Points(89), needed: Points(90), unit: "hours")))
+    #expect(result.gates[0].findings.map(\.code) == ["hours-short", "cumulative-hours-short"])
   }
 
   @Test func cumulativeAllowanceMakesUpForShortEarlierYears() {
@@ -185,23 +188,23 @@ import Testing
     let (portfolio, inspection) = try inspect(photo: GateTests.jpeg(width: 240, height: 320, bytes: 40_000))
     #expect(inspection.missingAttachments == [1])
     let result = Evaluator(sheet: sheet(with: gate(.materials(photoRule)))).evaluate(portfolio, materials: inspection)
-    #expect(result.gates[0].findings.map(\.en) == ["attachment missing: missing.pdf"])
+    #expect(result.gates[0].findings == [.attachmentMissing(path: "missing.pdf")])
   }
 
   @Test func photoOutsideTheLimitsFailsEachCheck() throws {
     let cases: [([UInt8], String, String)] = [
-      (GateTests.jpeg(width: 240, height: 320, bytes: 30 * 1024), "photo.jpg", "bytes"),
-      (GateTests.jpeg(width: 240, height: 320, bytes: 1024 * 1024), "photo.jpg", "bytes"),
-      (GateTests.jpeg(width: 214, height: 300, bytes: 40_000), "photo.jpg", "pixels"),
-      (GateTests.jpeg(width: 300, height: 300, bytes: 40_000), "photo.jpg", "width/height"),
-      (GateTests.jpeg(width: 240, height: 320, bytes: 40_000), "photo.png", "JPG"),
+      (GateTests.jpeg(width: 240, height: 320, bytes: 30 * 1024), "photo.jpg", "photo-bytes"),
+      (GateTests.jpeg(width: 240, height: 320, bytes: 1024 * 1024), "photo.jpg", "photo-bytes"),
+      (GateTests.jpeg(width: 214, height: 300, bytes: 40_000), "photo.jpg", "photo-pixels"),
+      (GateTests.jpeg(width: 300, height: 300, bytes: 40_000), "photo.jpg", "photo-aspect"),
+      (GateTests.jpeg(width: 240, height: 320, bytes: 40_000), "photo.png", "photo-format"),
     ]
     for (bytes, name, expected) in cases {
       var (portfolio, inspection) = try inspect(photo: bytes, name: name)
       portfolio.attachments.removeLast()
       inspection.missingAttachments = []
       let result = Evaluator(sheet: sheet(with: gate(.materials(photoRule)))).evaluate(portfolio, materials: inspection)
-      #expect(result.gates[0].findings.contains { $0.en.contains(expected) }, "\(name) \(expected)")
+      #expect(result.gates[0].findings.contains { $0.code == expected }, "\(name) \(expected)")
     }
   }
 
@@ -214,5 +217,19 @@ import Testing
       let result = Evaluator(sheet: sheet(with: gate(.materials(photoRule)))).evaluate(portfolio, materials: inspection)
       #expect(result.gates[0].passed, "\(width)×\(height)")
     }
+  }
+
+  @Test func findingsAreWordedInBothLanguagesOnlyWhenShown() {
+    let finding = GateFinding.hoursShort(year: 2021, have: Points(72), needed: Points(90), unit: "hours")
+    #expect(finding.text(.en) == "continuing education 2021: 72 of 90 hours")
+    #expect(finding.text(.zh) == "继续教育 2021 年：72/90 学时")
+    #expect(
+      GateFinding.cumulativeShort(
+        total: Points(200), allowance: Points(270), unit: "credits", finalYearIncomplete: true
+      )
+      .text(.zh) == "累计 200/270 学分，且当年学时未完成")
+    #expect(
+      GateFinding.spanShort(firstYear: 2019, lastYear: 2021, total: Points(80), minimum: Points(90), unit: "hours").en
+        == "continuing education 2019–2021: 80 of 90 hours")
   }
 }

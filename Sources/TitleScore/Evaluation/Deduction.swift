@@ -90,8 +90,8 @@ public struct GateOutcome: Hashable, Sendable {
   public var gateID: String
   /// Whether it passed.
   public var passed: Bool
-  /// What falls short, e.g. `continuing education 2021: 72 of 90 hours`; empty when the gate passed.
-  public var findings: [LocalizedText]
+  /// What falls short (worded, e.g., `continuing education 2021: 72 of 90 hours`); empty when the gate passed.
+  public var findings: [GateFinding]
 }
 
 /// The outcome of one condition of a criteria route, flattened with its depth for display.

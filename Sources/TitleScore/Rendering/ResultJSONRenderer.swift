@@ -97,6 +97,7 @@ public struct ResultJSONRenderer: Sendable {
       writer.member("id", gate.gateID)
       writer.member("passed", bool: gate.passed)
       writer.member("findings", strings: gate.findings.map { $0.text(language) })
+      writer.member("findingCodes", strings: gate.findings.map(\.code))
       writer.endObject()
     }
     writer.endArray()
