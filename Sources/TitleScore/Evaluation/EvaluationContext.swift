@@ -63,8 +63,7 @@ struct EvaluationContext {
   }
 
   /// Adds a scored line, cutting it to what its shared cap still allows; returns the points admitted.
-  mutating func admit(_ line: ScoreLine) -> PointsInterval {
-    var line = line
+  mutating func admit(_ line: consuming ScoreLine) -> PointsInterval {
     if let capID = line.sharedCap, let cap = sharedCaps[capID] {
       let used = sharedCapUsed[capID] ?? .zero
       let room = PointsInterval(min: max(.zero, cap - used.min), max: max(.zero, cap - used.max))
@@ -79,8 +78,9 @@ struct EvaluationContext {
       }
       sharedCapUsed[capID] = used + admitted
     }
+    let points = line.points
     lines.append(line)
-    return line.points
+    return points
   }
 }
 

@@ -8,8 +8,8 @@ enum RecordValidity {
     if policy.window == .currentTitle, let title = portfolio.currentTitle, record.date < title.date {
       return .outsideWindow
     }
-    if policy.requirePublished && record.status == "accepted" { return .notPublished }
-    if policy.excludeTransferredPatents && record.type == "patent" && record.acquired == "transfer" {
+    if policy.requirePublished && record.status.isSameText(as: "accepted") { return .notPublished }
+    if policy.excludeTransferredPatents && record.type.isSameText(as: "patent") && record.acquired.isSameText(as: "transfer") {
       return .patentTransferred
     }
     if policy.requireEvidence && !record.evidence { return .noEvidence }

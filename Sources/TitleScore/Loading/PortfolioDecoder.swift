@@ -337,8 +337,8 @@ struct PortfolioDecoder {
         try decoder.array { decoder in result.records.append(try decoder.record()) }
         // Portfolios have a handful of records: comparing pairs is cheaper than hashing.
         let records = result.records
-        for index in records.indices.dropFirst() where records[..<index].contains(where: { $0.id == records[index].id })
-        {
+        for index in records.indices.dropFirst()
+        where records[..<index].contains(where: { $0.id.isSameText(as: records[index].id) }) {
           throw Diagnostic(
             .duplicateID, at: JSONPath(components: [.index(index), .key("id")]),
             "the record id \"\(records[index].id)\" is used twice")

@@ -14,8 +14,10 @@ public struct RecordSelector: Hashable, Sendable {
   /// Whether a record is selected.
   @inline(__always)
   public func selects(_ record: AchievementRecord) -> Bool {
-    guard types.contains(record.type) else { return false }
-    if let levels { return record.level.map(levels.contains) ?? false }
-    return true
+    let type = record.type
+    guard types.contains(where: { $0.isSameText(as: type) }) else { return false }
+    guard let levels else { return true }
+    guard let level = record.level else { return false }
+    return levels.contains { $0.isSameText(as: level) }
   }
 }

@@ -67,6 +67,7 @@ public struct LookupRule: Hashable, Sendable {
     didSet {
       factNames = LookupRule.factNames(of: rows)
       matchKeys = LookupRule.matchKeys(of: rows)
+      factKeys = factNames.map(FactKey.init)
     }
   }
   /// Points when no row matches.
@@ -84,10 +85,13 @@ public struct LookupRule: Hashable, Sendable {
     self.factsRequired = factsRequired
     factNames = LookupRule.factNames(of: rows)
     matchKeys = LookupRule.matchKeys(of: rows)
+    factKeys = factNames.map(FactKey.init)
   }
 
   /// Each row's fact names resolved, in the order of its `match`.
   var matchKeys: [[FactKey]]
+  /// `factNames` resolved.
+  var factKeys: [FactKey]
 
   static func matchKeys(of rows: [Row]) -> [[FactKey]] {
     rows.map { row in row.match.map { FactKey($0.fact) } }

@@ -39,7 +39,7 @@ extension Gate {
         findings.append(.assessmentMissing(year: year))
         continue
       }
-      guard let have = grades.firstIndex(of: grade) else {
+      guard let have = grades.firstIndex(where: { $0.isSameText(as: grade) }) else {
         findings.append(.assessmentUnknown(year: year, grade: grade))
         continue
       }

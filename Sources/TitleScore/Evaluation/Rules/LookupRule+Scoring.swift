@@ -18,7 +18,7 @@ extension LookupRule {
     let names = factNames
     let inputs = context.trace(names.map { "\($0)=\(facts.value($0)?.description ?? "—")" })
     guard let rowIndex = matchingRow({ facts.value($0) }) else {
-      let absent = names.filter { facts.value($0) == nil }
+      let absent = factKeys.indices.filter { facts.value(factKeys[$0]) == nil }.map { names[$0] }
       if !absent.isEmpty && factsRequired {
         context.deductions.append(Deduction(.missingField, item: item.id, details: context.trace(absent)))
       } else if absent.isEmpty && otherwise == .zero {

@@ -11,7 +11,10 @@ extension RecordTableRule {
     var anyRow: Int?
     var levelHasTable = false
     // By index: a copy of each row would retain its texts and its table.
-    for index in rows.indices where rows[index].level == nil || rows[index].level == level {
+    for index in rows.indices {
+      if let rowLevel = rows[index].level {
+        guard let level, rowLevel.isSameText(as: level) else { continue }
+      }
       switch rows[index].ranks {
       case .table(let byRank):
         levelHasTable = true
