@@ -9,7 +9,9 @@ enum RecordValidity {
       return .outsideWindow
     }
     if policy.requirePublished && record.status.isSameText(as: "accepted") { return .notPublished }
-    if policy.excludeTransferredPatents && record.type.isSameText(as: "patent") && record.acquired.isSameText(as: "transfer") {
+    if policy.excludeTransferredPatents && record.type.isSameText(as: "patent")
+      && record.acquired.isSameText(as: "transfer")
+    {
       return .patentTransferred
     }
     if policy.requireEvidence && !record.evidence { return .noEvidence }

@@ -17,18 +17,31 @@ enum CSVReportWriter {
   }
 
   /// Appends one row's line straight from the report's columns, CRLF-terminated.
-  static func appendRow(_ table: ReportTable, ranked position: Int, kinds: [ReportTable.Kind], to bytes: inout [UInt8])
-  {
-    for (index, column) in table.columns.enumerated() {
-      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+  static func appendRow(
+    _ table: ReportTable, ranked position: Int, layout: RowLayout, texts: ReportTexts.View, to bytes: inout [UInt8]
+  ) {
+    for column in 0..<layout.fields.count {
+      if column > 0 { bytes.append(UInt8(ascii: ",")) }
       bytes.append(UInt8(ascii: "\""))
       let start = bytes.count
-      table.appendCell(column.field, ranked: position, to: &bytes)
-      quoteInPlace(&bytes, from: start, neutralizeFormula: kinds[index] == .applicantText)
+      table.appendCell(layout.fields[column], ranked: position, texts: texts, to: &bytes)
+      quoteInPlace(&bytes, from: start, neutralizeFormula: layout.neutralize[column])
       bytes.append(UInt8(ascii: "\""))
     }
     bytes.append(0x0D)
     bytes.append(0x0A)
+  }
+
+  /// What each column is and whether it is guarded against formulas, held apart from the column titles so that
+  /// rendering a row copies no shared text.
+  struct RowLayout: Sendable {
+    let fields: [ReportTable.Field]
+    let neutralize: [Bool]
+
+    init(_ table: ReportTable) {
+      fields = table.columns.map(\.field)
+      neutralize = table.columns.map { $0.kind == .applicantText }
+    }
   }
 
   /// Escapes the text just appended from `start`: doubles its quotes and puts an apostrophe before a formula.
@@ -82,11 +95,13 @@ enum CSVReportWriter {
 
   static func write(_ table: ReportTable, to sink: ReportSink) {
     sink.write(bytes: [0xEF, 0xBB, 0xBF])
-    let kinds = table.columns.map(\.kind)
-    let texts = [ReportTable.Kind](repeating: .text, count: table.columns.count)
-    sink.write(line(table.columns.map(\.title), kinds: texts))
-    BatchReport.writeRows(table, to: sink) { position, bytes in
-      appendRow(table, ranked: position, kinds: kinds, to: &bytes)
+    let titleKinds = [ReportTable.Kind](repeating: .text, count: table.columns.count)
+    sink.write(line(table.columns.map(\.title), kinds: titleKinds))
+    let layout = RowLayout(table)
+    BatchReport.writeRows(table, to: sink) { positions, bytes in
+      table.texts.withView { texts in
+        for position in positions { appendRow(table, ranked: position, layout: layout, texts: texts, to: &bytes) }
+      }
     }
     guard !table.options.publicPosting else { return }
     let zh = table.options.language == .zh

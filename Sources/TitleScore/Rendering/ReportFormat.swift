@@ -53,15 +53,15 @@ public enum BatchReport {
   /// Renders every ranked row with `render` and writes the texts in rank order. Blocks of rows are rendered on
   /// `jobs` threads at a time; each block's text has its own slot, so the output never depends on thread timing.
   static func writeRows(_ table: ReportTable, to sink: ReportSink, render: @escaping @Sendable (BatchRow) -> String) {
-    writeRows(table, to: sink) { position, bytes in
-      bytes.append(contentsOf: render(table.results.row(ranked: position)).utf8)
+    writeRows(table, to: sink) { positions, bytes in
+      for position in positions { bytes.append(contentsOf: render(table.results.row(ranked: position)).utf8) }
     }
   }
 
-  /// Like `writeRows(_:to:render:)`, for writers that append the bytes of the row at each rank position to the
+  /// Like `writeRows(_:to:render:)`, for writers that append the bytes of a block of rank positions to the
   /// block's buffer themselves.
   static func writeRows(
-    _ table: ReportTable, to sink: ReportSink, renderBytes: @escaping @Sendable (Int, inout [UInt8]) -> Void
+    _ table: ReportTable, to sink: ReportSink, renderBytes: @escaping @Sendable (Range<Int>, inout [UInt8]) -> Void
   ) {
     let count = table.results.scoredCount
     let blockSize = 4096
@@ -76,9 +76,7 @@ public enum BatchReport {
         let block = start + offset
         var bytes: [UInt8] = []
         bytes.reserveCapacity(blockSize * 256)
-        for position in (block * blockSize)..<min(count, (block + 1) * blockSize) {
-          renderBytes(position, &bytes)
-        }
+        renderBytes((block * blockSize)..<min(count, (block + 1) * blockSize), &bytes)
         rendered.set(offset, bytes)
       }
       for bytes in rendered.all { sink.write(bytes: bytes) }

@@ -20,6 +20,8 @@ struct ReportTable: Sendable {
   let results: BatchResults
   let options: ReportOptions
   let columns: [Column]
+  /// The texts rows share, as bytes.
+  let texts: ReportTexts
   /// The summary, for the committee's report; a public posting shows none and does not work it out.
   var summary: BatchSummary { committeeSummary! }
   private let committeeSummary: BatchSummary?
@@ -28,6 +30,7 @@ struct ReportTable: Sendable {
     self.results = results
     self.options = options
     committeeSummary = options.publicPosting ? nil : BatchSummary(results)
+    texts = ReportTexts(results: results, language: options.language)
     let zh = options.language == .zh
     var columns: [Column] = [Column(field: .rank, title: zh ? "排名" : "Rank", kind: .number)]
     if options.publicPosting {
@@ -73,24 +76,28 @@ struct ReportTable: Sendable {
   /// One cell of the row at a position in rank order.
   func cell(_ field: Field, ranked position: Int) -> String {
     var bytes: [UInt8] = []
-    appendCell(field, ranked: position, to: &bytes)
+    texts.withView { appendCell(field, ranked: position, texts: $0, to: &bytes) }
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends a cell's text as UTF-8, not yet escaped for any format, reading the row's columns directly: every
-  /// format's cells come from here, and CSV writes them without building a row or a `String` per cell.
-  func appendCell(_ field: Field, ranked position: Int, to bytes: inout [UInt8]) {
+  /// Appends a cell's text as UTF-8, not yet escaped for any format, reading the row's columns directly and shared
+  /// texts from `texts` (a view of `self.texts`): every format's cells come from here, and CSV writes them
+  /// without building a row or a `String` per cell.
+  func appendCell(_ field: Field, ranked position: Int, texts: ReportTexts.View, to bytes: inout [UInt8]) {
     let index = Int(results.order[position])
-    let language = options.language
+    let zh = options.language == .zh
     func append(_ text: String) {
       var text = text
       text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+    func append(_ text: StaticString) {
+      bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
     switch field {
     case .rank: Points.appendDigits(of: UInt64(results.rank(index)), to: &bytes)
     case .id: append(results.ids[index])
     case .name: append(results.names[index])
-    case .employer: append(results.employers[Int(results.employerIndex[index])])
+    case .employer: bytes.append(contentsOf: texts.text(.employer, Int(results.employerIndex[index])))
     case .idNumber: Masking.appendExpanded(results.idNumbers[index], to: &bytes)
     case .phone: Masking.appendExpanded(results.phones[index], to: &bytes)
     case .total: results.total(index).appendDescription(to: &bytes)
@@ -99,15 +106,17 @@ struct ReportTable: Sendable {
         (results.total(index) - threshold).appendSignedDescription(to: &bytes)
       }
     case .verdict:
-      append(results.verdict(index).name(language))
-      let failed = results.failedGates(index)
-      guard !failed.isEmpty else { return }
-      append(language == .zh ? "（" : " (")
-      for (number, gate) in failed.enumerated() {
-        if number > 0 { append(language == .zh ? "、" : ", ") }
-        append(results.sheet.gates[gate].title.text(language))
+      bytes.append(contentsOf: texts.text(.verdict, Int(results.verdicts[index])))
+      let gates = results.failedGateBits[index]
+      guard gates != 0 else { return }
+      append(zh ? "（" : " (")
+      var first = true
+      for gate in 0..<64 where gates & (1 << UInt64(gate)) != 0 {
+        if !first { append(zh ? "、" : ", ") }
+        first = false
+        bytes.append(contentsOf: texts.text(.gateTitle, gate))
       }
-      append(language == .zh ? "）" : ")")
+      append(zh ? "）" : ")")
     case .claimed: results.claimed(index)?.appendDescription(to: &bytes)
     case .claimDifference:
       if let claimed = results.claimed(index) { (results.total(index) - claimed).appendSignedDescription(to: &bytes) }
@@ -116,12 +125,21 @@ struct ReportTable: Sendable {
       for slot in 0..<3 {
         let value = Int((word >> (8 * UInt32(slot))) & 0xFF)
         guard value > 0 else { break }
-        if slot > 0 { append(language == .zh ? "；" : "; ") }
-        append(ReasonPacking.codes[value - 1].shortName(language))
+        if slot > 0 { append(zh ? "；" : "; ") }
+        bytes.append(contentsOf: texts.text(.reason, value - 1))
       }
-    case .flags: append(results.raisedFlags(index).joined(separator: " "))
+    case .flags:
+      // Each flag once, in sheet order, as `raisedFlags` lists them.
+      let flags = results.flagBits[index]
+      var shown: [Int] = []
+      for flag in 0..<64 where flags & (1 << UInt64(flag)) != 0 {
+        guard !shown.contains(where: { texts.same(.flag, $0, flag) }) else { continue }
+        if !shown.isEmpty { bytes.append(UInt8(ascii: " ")) }
+        shown.append(flag)
+        bytes.append(contentsOf: texts.text(.flag, flag))
+      }
     case .source:
-      append(results.files[Int(results.fileIndex[index])])
+      bytes.append(contentsOf: texts.text(.file, Int(results.fileIndex[index])))
       let line = results.lines[index]
       if line > 0 {
         bytes.append(UInt8(ascii: ":"))
