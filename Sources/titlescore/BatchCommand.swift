@@ -38,6 +38,7 @@ enum BatchCommand {
       let sink = ReportSink(handle: FileHandle.standardOutput)
       BatchReport.write(results, format: format, options: options, to: sink)
       sink.flush()
+      if let failure = sink.failure { throw CommandFailure("cannot write to standard output: \(failure)") }
     }
     let seconds = Date().timeIntervalSince(started)
     for record in results.rejected.prefix(20) {

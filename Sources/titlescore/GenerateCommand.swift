@@ -22,6 +22,7 @@ enum GenerateCommand {
       let sink = ReportSink(handle: FileHandle.standardOutput)
       write(sink)
       sink.flush()
+      if let failure = sink.failure { throw CommandFailure("cannot write to standard output: \(failure)") }
     }
     return 0
   }

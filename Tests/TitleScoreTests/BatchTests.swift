@@ -193,6 +193,16 @@ import Testing
     try handle.close()
   }
 
+  @Test func aFailedWriteIsReportedNotLost() throws {
+    let handle = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    let sink = ReportSink(handle: handle)
+    sink.write(bytes: [UInt8](repeating: 65, count: 1 << 20))
+    sink.write("and more")
+    sink.flush()
+    #expect(sink.failure?.code == .ENOSPC)
+    try handle.close()
+  }
+
   @Test func atomicWriteLeavesTheOldFileWhenInterrupted() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

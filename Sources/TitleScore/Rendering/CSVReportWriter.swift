@@ -16,20 +16,22 @@ enum CSVReportWriter {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends one row's line straight from the report's columns, CRLF-terminated.
-  static func appendRow(
-    _ table: ReportTable, ranked position: Int, layout: RowLayout, texts: ReportTexts.View, to bytes: inout [UInt8]
+  /// Appends the lines of gathered rows, each CRLF-terminated.
+  static func appendRows(
+    _ table: ReportTable, _ rows: RankedRows, layout: RowLayout, texts: ReportTexts.View, to bytes: inout [UInt8]
   ) {
-    for column in 0..<layout.fields.count {
-      if column > 0 { bytes.append(UInt8(ascii: ",")) }
-      bytes.append(UInt8(ascii: "\""))
-      let start = bytes.count
-      table.appendCell(layout.fields[column], ranked: position, texts: texts, to: &bytes)
-      quoteInPlace(&bytes, from: start, neutralizeFormula: layout.neutralize[column])
-      bytes.append(UInt8(ascii: "\""))
+    for row in 0..<rows.positions.count {
+      for column in 0..<layout.fields.count {
+        if column > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        let start = bytes.count
+        table.appendCell(layout.fields[column], row: row, of: rows, texts: texts, to: &bytes)
+        quoteInPlace(&bytes, from: start, neutralizeFormula: layout.neutralize[column])
+        bytes.append(UInt8(ascii: "\""))
+      }
+      bytes.append(0x0D)
+      bytes.append(0x0A)
     }
-    bytes.append(0x0D)
-    bytes.append(0x0A)
   }
 
   /// What each column is and whether it is guarded against formulas, held apart from the column titles so that
@@ -99,9 +101,8 @@ enum CSVReportWriter {
     sink.write(line(table.columns.map(\.title), kinds: titleKinds))
     let layout = RowLayout(table)
     BatchReport.writeRows(table, to: sink) { positions, bytes in
-      table.texts.withView { texts in
-        for position in positions { appendRow(table, ranked: position, layout: layout, texts: texts, to: &bytes) }
-      }
+      let rows = RankedRows(table.results, positions: positions)
+      table.texts.withView { appendRows(table, rows, layout: layout, texts: $0, to: &bytes) }
     }
     guard !table.options.publicPosting else { return }
     let zh = table.options.language == .zh

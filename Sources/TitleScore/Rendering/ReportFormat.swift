@@ -67,25 +67,32 @@ public enum BatchReport {
     let blockSize = 4096
     let blocks = (count + blockSize - 1) / blockSize
     let wave = table.options.jobs * 4
+    // Each slot's buffer is kept from wave to wave: a fresh megabyte per block would be new memory for the kernel
+    // to fault in and zero on every block, on every thread.
+    let slots = RenderedBlocks(count: wave)
     var first = 0
     while first < blocks {
       let last = min(blocks, first + wave)
-      let rendered = RenderedBlocks(count: last - first)
       let start = first
       DispatchQueue.concurrentPerform(iterations: last - first) { offset in
         let block = start + offset
-        var bytes: [UInt8] = []
+        var bytes = slots.take(offset)
+        bytes.removeAll(keepingCapacity: true)
         bytes.reserveCapacity(blockSize * 256)
         renderBytes((block * blockSize)..<min(count, (block + 1) * blockSize), &bytes)
-        rendered.set(offset, bytes)
+        slots.put(offset, bytes)
       }
-      for bytes in rendered.all { sink.write(bytes: bytes) }
+      for offset in 0..<(last - first) {
+        let bytes = slots.take(offset)
+        sink.write(bytes: bytes)
+        slots.put(offset, bytes)
+      }
       first = last
     }
   }
 }
 
-/// One slot per rendered block, filled by worker threads.
+/// One buffer per block of a wave, handed to the thread rendering that block and back.
 private final class RenderedBlocks: @unchecked Sendable {
   private var blocks: [[UInt8]]
   private let lock = NSLock()
@@ -94,15 +101,19 @@ private final class RenderedBlocks: @unchecked Sendable {
     blocks = Array(repeating: [], count: count)
   }
 
-  func set(_ index: Int, _ bytes: [UInt8]) {
+  /// Takes a slot's buffer out, leaving the slot empty, so that the taker holds the only reference.
+  func take(_ index: Int) -> [UInt8] {
+    lock.lock()
+    defer { lock.unlock() }
+    var bytes: [UInt8] = []
+    swap(&bytes, &blocks[index])
+    return bytes
+  }
+
+  /// Puts a buffer back in its slot.
+  func put(_ index: Int, _ bytes: [UInt8]) {
     lock.lock()
     blocks[index] = bytes
     lock.unlock()
-  }
-
-  var all: [[UInt8]] {
-    lock.lock()
-    defer { lock.unlock() }
-    return blocks
   }
 }

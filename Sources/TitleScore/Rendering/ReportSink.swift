@@ -22,17 +22,39 @@ public final class ReportSink {
     if handle != nil && buffer.count >= flushThreshold { flush() }
   }
 
-  /// Appends raw bytes.
+  /// Appends raw bytes; a large block goes straight to the file, without being copied into the buffer.
   public func write(bytes: [UInt8]) {
+    if handle != nil && bytes.count >= flushThreshold / 4 {
+      flush()
+      bytes.withUnsafeBytes { writeOut($0) }
+      return
+    }
     buffer.append(contentsOf: bytes)
     if handle != nil && buffer.count >= flushThreshold { flush() }
   }
 
   /// Writes out what is buffered.
   public func flush() {
-    guard let handle, !buffer.isEmpty else { return }
-    handle.write(Data(buffer))
+    guard handle != nil, !buffer.isEmpty else { return }
+    buffer.withUnsafeBytes { writeOut($0) }
     buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// The first error writing to the file, if any; later writes are skipped once one fails.
+  public private(set) var failure: POSIXError?
+
+  private func writeOut(_ bytes: UnsafeRawBufferPointer) {
+    guard let handle, failure == nil, let base = bytes.baseAddress else { return }
+    var offset = 0
+    while offset < bytes.count {
+      let written = Foundation.write(handle.fileDescriptor, base + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        failure = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        return
+      }
+      offset += written
+    }
   }
 
   /// Everything written, for an in-memory sink.
@@ -60,6 +82,7 @@ public enum AtomicFile {
       let sink = ReportSink(handle: handle)
       try body(sink)
       sink.flush()
+      if let failure = sink.failure { throw failure }
       try handle.synchronize()
       try handle.close()
       if rename(temporary.path, url.path) != 0 {

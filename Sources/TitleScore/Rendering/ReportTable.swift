@@ -76,15 +76,15 @@ struct ReportTable: Sendable {
   /// One cell of the row at a position in rank order.
   func cell(_ field: Field, ranked position: Int) -> String {
     var bytes: [UInt8] = []
-    texts.withView { appendCell(field, ranked: position, texts: $0, to: &bytes) }
+    let rows = RankedRows(results, positions: position..<(position + 1))
+    texts.withView { appendCell(field, row: 0, of: rows, texts: $0, to: &bytes) }
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends a cell's text as UTF-8, not yet escaped for any format, reading the row's columns directly and shared
-  /// texts from `texts` (a view of `self.texts`): every format's cells come from here, and CSV writes them
-  /// without building a row or a `String` per cell.
-  func appendCell(_ field: Field, ranked position: Int, texts: ReportTexts.View, to bytes: inout [UInt8]) {
-    let index = Int(results.order[position])
+  /// Appends a cell's text as UTF-8, not yet escaped for any format, from a row gathered in `rows` and shared texts
+  /// in `texts` (a view of `self.texts`): every format's cells come from here, and CSV writes them without building
+  /// a `String` per cell.
+  func appendCell(_ field: Field, row: Int, of rows: RankedRows, texts: ReportTexts.View, to bytes: inout [UInt8]) {
     let zh = options.language == .zh
     func append(_ text: String) {
       var text = text
@@ -94,20 +94,20 @@ struct ReportTable: Sendable {
       bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
     switch field {
-    case .rank: Points.appendDigits(of: UInt64(results.rank(index)), to: &bytes)
-    case .id: append(results.ids[index])
-    case .name: append(results.names[index])
-    case .employer: bytes.append(contentsOf: texts.text(.employer, Int(results.employerIndex[index])))
-    case .idNumber: Masking.appendExpanded(results.idNumbers[index], to: &bytes)
-    case .phone: Masking.appendExpanded(results.phones[index], to: &bytes)
-    case .total: results.total(index).appendDescription(to: &bytes)
+    case .rank: Points.appendDigits(of: UInt64(rows.ranks[row]), to: &bytes)
+    case .id: append(rows.ids[row])
+    case .name: append(rows.names[row])
+    case .employer: bytes.append(contentsOf: texts.text(.employer, Int(rows.employerIndex[row])))
+    case .idNumber: Masking.appendExpanded(rows.idNumbers[row], to: &bytes)
+    case .phone: Masking.appendExpanded(rows.phones[row], to: &bytes)
+    case .total: rows.total(row).appendDescription(to: &bytes)
     case .margin:
       if let threshold = results.sheet.threshold {
-        (results.total(index) - threshold).appendSignedDescription(to: &bytes)
+        (rows.total(row) - threshold).appendSignedDescription(to: &bytes)
       }
     case .verdict:
-      bytes.append(contentsOf: texts.text(.verdict, Int(results.verdicts[index])))
-      let gates = results.failedGateBits[index]
+      bytes.append(contentsOf: texts.text(.verdict, Int(rows.verdicts[row])))
+      let gates = rows.failedGateBits[row]
       guard gates != 0 else { return }
       append(zh ? "（" : " (")
       var first = true
@@ -117,11 +117,11 @@ struct ReportTable: Sendable {
         bytes.append(contentsOf: texts.text(.gateTitle, gate))
       }
       append(zh ? "）" : ")")
-    case .claimed: results.claimed(index)?.appendDescription(to: &bytes)
+    case .claimed: rows.claimed(row)?.appendDescription(to: &bytes)
     case .claimDifference:
-      if let claimed = results.claimed(index) { (results.total(index) - claimed).appendSignedDescription(to: &bytes) }
+      if let claimed = rows.claimed(row) { (rows.total(row) - claimed).appendSignedDescription(to: &bytes) }
     case .reasons:
-      let word = results.reasonCodes[index]
+      let word = rows.reasonCodes[row]
       for slot in 0..<3 {
         let value = Int((word >> (8 * UInt32(slot))) & 0xFF)
         guard value > 0 else { break }
@@ -130,7 +130,7 @@ struct ReportTable: Sendable {
       }
     case .flags:
       // Each flag once, in sheet order, as `raisedFlags` lists them.
-      let flags = results.flagBits[index]
+      let flags = rows.flagBits[row]
       var shown: [Int] = []
       for flag in 0..<64 where flags & (1 << UInt64(flag)) != 0 {
         guard !shown.contains(where: { texts.same(.flag, $0, flag) }) else { continue }
@@ -139,13 +139,13 @@ struct ReportTable: Sendable {
         bytes.append(contentsOf: texts.text(.flag, flag))
       }
     case .source:
-      bytes.append(contentsOf: texts.text(.file, Int(results.fileIndex[index])))
-      let line = results.lines[index]
+      bytes.append(contentsOf: texts.text(.file, Int(rows.fileIndex[row])))
+      let line = rows.lines[row]
       if line > 0 {
         bytes.append(UInt8(ascii: ":"))
         Points.appendDigits(of: UInt64(line), to: &bytes)
       }
-    case .category(let category): results.subtotal(index, category: category).appendDescription(to: &bytes)
+    case .category(let category): rows.subtotal(row, category: category).appendDescription(to: &bytes)
     }
   }
 
