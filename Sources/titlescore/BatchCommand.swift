@@ -32,6 +32,7 @@ enum BatchCommand {
     }
     progress.finish()
     let scoredPeakKB = PeakMemory.kilobytes()
+    let reportStarted = Date()
     if let out {
       try AtomicFile.write(to: out) { BatchReport.write(results, format: format, options: options, to: $0) }
     } else {
@@ -41,6 +42,7 @@ enum BatchCommand {
       if let failure = sink.failure { throw CommandFailure("cannot write to standard output: \(failure)") }
     }
     let seconds = Date().timeIntervalSince(started)
+    let reportSeconds = Date().timeIntervalSince(reportStarted)
     for record in results.rejected.prefix(20) {
       Console.error(record.diagnostic.located(file: record.file, line: record.line).description)
     }
@@ -53,7 +55,10 @@ enum BatchCommand {
     if let stats = arguments.value("--stats") {
       let line =
         "records=\(results.readCount) seconds=\(String(format: "%.3f", seconds)) peak_rss_kb=\(PeakMemory.kilobytes()) "
-        + "peak_rss_kb_before_report=\(scoredPeakKB)\n"
+        + "peak_rss_kb_before_report=\(scoredPeakKB) "
+        + String(
+          format: "scoring_seconds=%.3f ranking_seconds=%.3f report_seconds=%.3f\n", results.timings.scoringSeconds,
+          results.timings.rankingSeconds, reportSeconds)
       try line.write(toFile: stats, atomically: true, encoding: .utf8)
     }
     return results.scoredCount == 0 && results.readCount > 0 ? 1 : 0

@@ -16,6 +16,17 @@ public struct BatchResults: Sendable {
     return counts
   }
 
+  /// How long the stages of the run took, for benchmarks.
+  public struct Timings: Sendable {
+    /// Reading, decoding, scoring and filing every record.
+    public var scoringSeconds: Double = 0
+    /// Ranking the scored applicants.
+    public var rankingSeconds: Double = 0
+  }
+
+  /// How long the stages of the run took.
+  public internal(set) var timings = Timings()
+
   /// Applicants per reason, indexed like `ReasonCode.allCases` (a fixed array is cheaper than a dictionary per row).
   var reasonTally = [Int](repeating: 0, count: ReasonCode.allCases.count)
 

@@ -23,6 +23,7 @@ public struct BatchRunner: Sendable {
   public func run(
     _ inputs: [String], standardInput: FileHandle = .standardInput, progress: ((Int) -> Void)? = nil
   ) throws(BatchError) -> BatchResults {
+    let started = DispatchTime.now()
     let reader = RecordReader(standardInput: standardInput)
     let scorer = BatchScorer(sheet: sheet)
     let slots = ChunkSlots()
@@ -53,12 +54,21 @@ public struct BatchRunner: Sendable {
     group.wait()
     var results = slots.merged(into: BatchResults(sheet: sheet))
     results.files = reader.files
+    let scored = DispatchTime.now()
     Ranking.rank(&results)
+    let ranked = DispatchTime.now()
+    results.timings = BatchResults.Timings(
+      scoringSeconds: BatchRunner.seconds(from: started, to: scored),
+      rankingSeconds: BatchRunner.seconds(from: scored, to: ranked))
     return results
   }
 }
 
 extension BatchRunner {
+  static func seconds(from start: DispatchTime, to end: DispatchTime) -> Double {
+    Double(end.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  }
+
   /// The total size of the input files, or nil when an input is standard input or a folder.
   static func totalSize(of inputs: [String]) -> Int? {
     var total = 0
