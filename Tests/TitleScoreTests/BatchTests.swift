@@ -54,6 +54,41 @@ import Testing
     #expect(rows.map(\.rank) == [1, 1, 3])
   }
 
+  @Test func rankingMatchesAPlainComparisonOfEveryKey() {
+    // Five tie-breakers (three packed into the sort key, two read from the columns), negative values, and few
+    // distinct values so that most keys tie.
+    var sheet = self.sheet
+    sheet.tieBreakers = (0..<5).map { _ in .fact("facts.x") }
+    var results = BatchResults(sheet: sheet)
+    var random = SplitMix64(seed: 42)
+    let applicants = 2_000
+    for row in 0..<applicants {
+      results.ids.append("A\(random.next() % 500)-\(row % 7)")
+      results.verdicts.append(UInt8(random.next() % UInt64(Verdict.Kind.byIndex.count)))
+      for _ in 0..<results.stride { results.numbers.append(Int32(Int(random.next() % 5) - 2) * 10_000) }
+    }
+    Ranking.rank(&results)
+    func keys(_ row: Int) -> [Int] {
+      [Verdict.Kind.byIndex[Int(results.verdicts[row])].order]
+        + (0..<(2 + sheet.tieBreakers.count)).map { position in
+          let offset = position < 2 ? position : 2 + 2 * sheet.categories.count + position - 2
+          return -Int(results.numbers[row * results.stride + offset])
+        }
+    }
+    let expected = (0..<applicants).sorted { a, b in
+      if keys(a) != keys(b) { return keys(a).lexicographicallyPrecedes(keys(b)) }
+      if results.ids[a] != results.ids[b] { return results.ids[a] < results.ids[b] }
+      return a < b
+    }
+    #expect(results.order.map(Int.init) == expected)
+    for position in 1..<applicants {
+      let (previous, current) = (expected[position - 1], expected[position])
+      let shared = keys(previous) == keys(current)
+      #expect((results.ranks[current] == results.ranks[previous]) == shared)
+      if !shared { #expect(results.ranks[current] == Int32(position + 1)) }
+    }
+  }
+
   @Test func readsArraysFoldersAndSeveralInputs() throws {
     let array = try run([Fixture.path("batch-array.json")])
     #expect(array.scoredCount == 2)
