@@ -37,7 +37,7 @@ enum BenchCommand {
       Console.error("no parse floor script at \(floorScript); ratios against orjson are left out")
     }
 
-    var runs: [(jobs: Int, seconds: Double, peakKB: Int)] = []
+    var runs: [(jobs: Int, seconds: Double, peakKB: Int, stages: [Double])] = []
     for jobs in [1, 2] {
       Console.error("batch --jobs \(jobs)")
       let stats = (directory as NSString).appendingPathComponent("stats-\(jobs).txt")
@@ -52,7 +52,8 @@ enum BenchCommand {
         let parts = field.split(separator: "=")
         if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
       }
-      runs.append((jobs, Double(values["seconds"] ?? "0") ?? 0, Int(values["peak_rss_kb"] ?? "0") ?? 0))
+      let stages = ["scoring_seconds", "ranking_seconds", "report_seconds"].map { Double(values[$0] ?? "0") ?? 0 }
+      runs.append((jobs, Double(values["seconds"] ?? "0") ?? 0, Int(values["peak_rss_kb"] ?? "0") ?? 0, stages))
     }
     let identical =
       FileManager.default.contentsEqual(
@@ -62,20 +63,23 @@ enum BenchCommand {
     func rate(_ seconds: Double) -> Double { seconds > 0 ? Double(count) / seconds : 0 }
     var lines: [[String]] = []
     for run in runs {
-      lines.append([
-        "batch --jobs \(run.jobs)", String(format: "%.2f", run.seconds), String(format: "%.0f", rate(run.seconds)),
-        String(format: "%.0f", Double(run.peakKB) / 1024),
-      ])
+      lines.append(
+        [
+          "batch --jobs \(run.jobs)", String(format: "%.2f", run.seconds), String(format: "%.0f", rate(run.seconds)),
+          String(format: "%.0f", Double(run.peakKB) / 1024),
+        ] + run.stages.map { String(format: "%.2f", $0) })
     }
     if let floor {
       lines.append([
-        "orjson parse only", String(format: "%.2f", Double(count) / floor), String(format: "%.0f", floor), "—",
+        "orjson parse only", String(format: "%.2f", Double(count) / floor), String(format: "%.0f", floor), "—", "",
+        "", "",
       ])
     }
     var report =
       "records: \(count), file: \(String(format: "%.0f", Double(bytes) / 1e6)) MB (\(bytes / max(1, count)) bytes/record)\n"
     report += TableText.render(
-      headers: ["run", "seconds", "records/s", "peak MB"], rows: lines, rightAligned: [1, 2, 3])
+      headers: ["run", "seconds", "records/s", "peak MB", "score s", "rank s", "report s"], rows: lines,
+      rightAligned: [1, 2, 3, 4, 5, 6])
     let speedup = runs[0].seconds / max(runs[1].seconds, 0.000_001)
     report += String(format: "2 jobs ÷ 1 job: %.2f× (target ≥ 1.8×)\n", speedup)
     if let floor {
