@@ -54,6 +54,12 @@ import Testing
     #expect(rows.map(\.rank) == [1, 1, 3])
   }
 
+  @Test func reasonPackingIndexFollowsAllCases() {
+    for (position, code) in ReasonCode.allCases.enumerated() { #expect(ReasonPacking.index(of: code) == position) }
+    #expect(EmployerKey("越能电力") == EmployerKey("越能电力"))
+    #expect(EmployerKey("越能电力") != EmployerKey("越能电"))
+  }
+
   @Test func rankingMatchesAPlainComparisonOfEveryKey() {
     // Five tie-breakers (three packed into the sort key, two read from the columns), negative values, and few
     // distinct values so that most keys tie.

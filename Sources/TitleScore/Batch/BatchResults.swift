@@ -35,7 +35,7 @@ public struct BatchResults: Sendable {
   var employerIndex: [Int32] = []
   var employers: [String] = []
   /// Each employer's index in `employers`.
-  var employerLookup: [String: Int32] = [:]
+  var employerLookup: [EmployerKey: Int32] = [:]
   /// Identity numbers and phones as `Masking.compact` keeps them.
   var idNumbers: [String] = []
   var phones: [String] = []
@@ -160,11 +160,12 @@ public struct BatchResults: Sendable {
     var employerMap: [Int32] = []
     employerMap.reserveCapacity(part.employers.count)
     for name in part.employers {
-      if let index = employerLookup[name] {
+      let key = EmployerKey(name)
+      if let index = employerLookup[key] {
         employerMap.append(index)
       } else {
         employers.append(name)
-        employerLookup[name] = Int32(employers.count - 1)
+        employerLookup[key] = Int32(employers.count - 1)
         employerMap.append(Int32(employers.count - 1))
       }
     }
@@ -189,9 +190,26 @@ public struct BatchResults: Sendable {
 enum ReasonPacking {
   static let codes = ReasonCode.allCases
 
-  /// A code's position in `ReasonCode.allCases` (a scan of a dozen cases is cheaper than hashing).
+  /// A code's position in `ReasonCode.allCases`, by a switch (a test checks it against `allCases`).
   static func index(of code: ReasonCode) -> Int {
-    codes.firstIndex(of: code)!
+    switch code {
+    case .outsideWindow: return 0
+    case .noEvidence: return 1
+    case .notMainContributor: return 2
+    case .patentTransferred: return 3
+    case .notPublished: return 4
+    case .capReached: return 5
+    case .sharedCapReached: return 6
+    case .unrelatedMajor: return 7
+    case .gateFailed: return 8
+    case .missingField: return 9
+    case .noMatchingRow: return 10
+    case .notHigherItem: return 11
+    case .assessedOutOfRange: return 12
+    case .conditionNotMet: return 13
+    case .unknownClaimedItem: return 14
+    case .claimAboveTable: return 15
+    }
   }
 
   static func pack(_ reasons: [ReasonCode]) -> UInt32 {

@@ -43,27 +43,37 @@ public struct BatchRow: Hashable, Sendable {
 enum Masking {
   /// The kept ends of a value and how many characters lie hidden between them.
   static func compact(_ value: String?, keepFirst: Int, keepLast: Int) -> String {
-    guard let value, !value.isEmpty else { return "" }
-    let utf8 = value.utf8
-    if utf8.allSatisfy({ $0 < 0x80 }) {
-      // Identity and phone numbers are ASCII: slice bytes rather than characters.
+    guard var value, !value.isEmpty else { return "" }
+    // Identity and phone numbers are ASCII: slice their bytes (this runs once per applicant in a batch).
+    let ascii: String? = value.withUTF8 { utf8 in
+      guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
       guard utf8.count > keepFirst + keepLast else { return "|\(utf8.count)|" }
-      // One string built from bytes on the stack: this runs once per applicant in a batch.
-      let hidden = utf8.count - keepFirst - keepLast
       return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: keepFirst + keepLast + 24) { buffer in
         var length = 0
-        func put(_ byte: UInt8) {
+        for byte in utf8[..<keepFirst] {
           buffer[length] = byte
           length += 1
         }
-        for byte in utf8.prefix(keepFirst) { put(byte) }
-        put(UInt8(ascii: "|"))
-        for digit in String(hidden).utf8 { put(digit) }
-        put(UInt8(ascii: "|"))
-        for byte in utf8.suffix(keepLast) { put(byte) }
+        buffer[length] = UInt8(ascii: "|")
+        length += 1
+        let hidden = utf8.count - keepFirst - keepLast
+        var divisor = 1
+        while hidden / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+          buffer[length] = UInt8(ascii: "0") + UInt8(hidden / divisor % 10)
+          length += 1
+          divisor /= 10
+        }
+        buffer[length] = UInt8(ascii: "|")
+        length += 1
+        for byte in utf8[(utf8.count - keepLast)...] {
+          buffer[length] = byte
+          length += 1
+        }
         return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
       }
     }
+    if let ascii { return ascii }
     let characters = Array(value)
     guard characters.count > keepFirst + keepLast else { return "|\(characters.count)|" }
     return String(characters.prefix(keepFirst)) + "|\(characters.count - keepFirst - keepLast)|"

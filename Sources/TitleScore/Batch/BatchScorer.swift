@@ -13,7 +13,7 @@ struct BatchScorer: Sendable {
   func score(_ chunk: InputChunk, files: [String]) -> BatchResults {
     var part = BatchResults(sheet: evaluator.sheet)
     part.rejected = chunk.readFailures
-    var employerIndex: [String: Int32] = [:]
+    var employerIndex: [EmployerKey: Int32] = [:]
     // One decoder and one portfolio for the whole chunk: records reuse their storage and share repeated texts.
     var decoder = PortfolioDecoder(pool: StringPool(limit: 1024), keepsDescriptions: false)
     var portfolio = Portfolio(id: "", name: "", specialty: "")
@@ -77,16 +77,17 @@ struct BatchScorer: Sendable {
   /// Files everything but the numbers (already appended) of a scored applicant.
   private func append(
     _ result: ScoreResult, of portfolio: Portfolio, file: Int, line: Int, to part: inout BatchResults,
-    employers: inout [String: Int32]
+    employers: inout [EmployerKey: Int32]
   ) {
     part.ids.append(portfolio.id)
     part.names.append(portfolio.name)
-    if let index = employers[portfolio.employer.name] {
+    let employer = EmployerKey(portfolio.employer.name)
+    if let index = employers[employer] {
       part.employerIndex.append(index)
     } else {
       let index = Int32(part.employers.count)
       part.employers.append(portfolio.employer.name)
-      employers[portfolio.employer.name] = index
+      employers[employer] = index
       part.employerIndex.append(index)
     }
     part.idNumbers.append(Masking.compact(portfolio.idNumber, keepFirst: 4, keepLast: 4))
@@ -156,5 +157,25 @@ struct BatchScorer: Sendable {
       }
     } catch {}
     return nil
+  }
+}
+
+/// An employer's name as a dictionary key that hashes and compares its UTF-8 bytes. `String` hashing and equality
+/// work through Unicode normalisation, which for Chinese text costs more than the rest of filing the row; names
+/// written with the same bytes are the same employer.
+struct EmployerKey: Hashable {
+  let name: String
+
+  init(_ name: String) {
+    self.name = name
+  }
+
+  static func == (lhs: EmployerKey, rhs: EmployerKey) -> Bool {
+    lhs.name.utf8.count == rhs.name.utf8.count && lhs.name.utf8.elementsEqual(rhs.name.utf8)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    var name = name
+    name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 }
