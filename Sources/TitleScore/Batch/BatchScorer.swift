@@ -171,11 +171,17 @@ struct EmployerKey: Hashable {
   }
 
   static func == (lhs: EmployerKey, rhs: EmployerKey) -> Bool {
-    lhs.name.utf8.count == rhs.name.utf8.count && lhs.name.utf8.elementsEqual(rhs.name.utf8)
+    var left = lhs.name
+    var right = rhs.name
+    return left.withUTF8 { left in
+      right.withUTF8 { right in
+        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+      }
+    }
   }
 
   func hash(into hasher: inout Hasher) {
     var name = name
-    name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    hasher.combine(name.withUTF8 { StringPool.hash($0) })
   }
 }

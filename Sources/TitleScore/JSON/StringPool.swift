@@ -58,23 +58,27 @@ struct StringPool {
     return string
   }
 
-  /// A fast 64-bit hash of the bytes, eight at a time.
-  private static func hash(_ raw: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  /// A fast 64-bit hash of the bytes: eight at a time, and the last up-to-eight in at most two loads.
+  static func hash(_ raw: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-    guard let base = raw.baseAddress else { return hash }
+    guard let base = raw.baseAddress, !raw.isEmpty else { return hash }
     let pointer = UnsafeRawPointer(base)
+    let count = raw.count
     var offset = 0
-    while offset + 8 <= raw.count {
+    while offset + 8 <= count {
       hash = (hash ^ pointer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
       hash ^= hash >> 32
       offset += 8
     }
+    let left = count - offset
     var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while offset < raw.count {
-      tail |= UInt64(raw[offset]) << shift
-      shift += 8
-      offset += 1
+    if left >= 4 {
+      // Two four-byte loads that may overlap cover five to seven bytes.
+      tail =
+        UInt64(pointer.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+        | UInt64(pointer.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+    } else if left > 0 {
+      tail = UInt64(raw[offset]) | UInt64(raw[offset + left / 2]) << 8 | UInt64(raw[count - 1]) << 16
     }
     hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
     return hash ^ (hash >> 29)
