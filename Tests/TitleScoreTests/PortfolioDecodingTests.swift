@@ -48,6 +48,14 @@ import Testing
     #expect(found?.path.description == "records[0].count")
   }
 
+  @Test func datesAreReadDigitByDigit() throws {
+    let late = try portfolio(valid.replacingOccurrences(of: "2020-01-01", with: "2019-08-31"))
+    #expect(late.records[0].date == Day(year: 2019, month: 8, day: 31))
+    for text in ["2020-0x-01", "2020-01-0/", "20200-1-01", "2020/01/01"] {
+      #expect(diagnostic(valid.replacingOccurrences(of: "2020-01-01", with: text))?.code == .invalidDate, "\(text)")
+    }
+  }
+
   @Test func impossibleDateIsRejected() {
     let found = diagnostic(valid.replacingOccurrences(of: "2020-01-01", with: "2020-02-30"))
     #expect(found?.code == .invalidDate)

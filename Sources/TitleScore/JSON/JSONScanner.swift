@@ -49,6 +49,7 @@ struct JSONScanner {
   }
 
   /// The kind of the next value, after skipping white space.
+  @inline(__always)
   mutating func peekKind() throws(JSONSyntaxError) -> Kind {
     skipWhitespace()
     guard index < bytes.count else { throw failure("a value") }
@@ -338,17 +339,13 @@ struct JSONScanner {
     guard index + 12 <= bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[index + 11] == UInt8(ascii: "\""),
       bytes[index + 5] == UInt8(ascii: "-"), bytes[index + 8] == UInt8(ascii: "-")
     else { return nil }
-    func digits(_ from: Int, _ count: Int) -> Int? {
-      var value = 0
-      for offset in from..<(from + count) {
-        let byte = bytes[index + offset]
-        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-        value = value * 10 + Int(byte - UInt8(ascii: "0"))
-      }
-      return value
-    }
-    guard let year = digits(1, 4), let month = digits(6, 2), let day = digits(9, 2),
-      let date = Day(year: year, month: month, day: day)
+    // Each digit as its value; a byte that is not a digit wraps to 10 or more.
+    let start = index
+    @inline(__always) func digit(_ offset: Int) -> Int { Int(bytes[start + offset] &- UInt8(ascii: "0")) }
+    let (y1, y2, y3, y4) = (digit(1), digit(2), digit(3), digit(4))
+    let (m1, m2, d1, d2) = (digit(6), digit(7), digit(9), digit(10))
+    guard y1 < 10, y2 < 10, y3 < 10, y4 < 10, m1 < 10, m2 < 10, d1 < 10, d2 < 10,
+      let date = Day(year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2)
     else { return nil }
     index += 12
     return date

@@ -337,8 +337,9 @@ struct PortfolioDecoder {
         try decoder.array { decoder in result.records.append(try decoder.record()) }
         // Portfolios have a handful of records: comparing pairs is cheaper than hashing.
         let records = result.records
-        for index in records.indices.dropFirst()
-        where records[..<index].contains(where: { $0.id.isSameText(as: records[index].id) }) {
+        for index in records.indices.dropFirst() {
+          let id = records[index].id
+          guard records[..<index].contains(where: { $0.id.isSameText(as: id) }) else { continue }
           throw Diagnostic(
             .duplicateID, at: JSONPath(components: [.index(index), .key("id")]),
             "the record id \"\(records[index].id)\" is used twice")
