@@ -98,22 +98,16 @@ public struct BatchResults: Sendable {
   /// A row's verdict.
   func verdict(_ index: Int) -> Verdict.Kind { Verdict.Kind.byIndex[Int(verdicts[index])] }
 
-  private func interval(_ index: Int, _ offset: Int) -> PointsInterval {
-    let base = index * stride + offset
-    return PointsInterval(min: Points(units: Int64(numbers[base])), max: Points(units: Int64(numbers[base + 1])))
-  }
-
   /// A row's total.
-  func total(_ index: Int) -> PointsInterval { interval(index, 0) }
+  func total(_ index: Int) -> PointsInterval { RowNumbers.total(numbers, row: index, stride: stride) }
 
   /// A row's subtotal of a first-level category, by the category's position.
-  func subtotal(_ index: Int, category: Int) -> PointsInterval { interval(index, 2 + 2 * category) }
+  func subtotal(_ index: Int, category: Int) -> PointsInterval {
+    RowNumbers.subtotal(numbers, row: index, stride: stride, category: category)
+  }
 
   /// A row's claimed total, if the portfolio claims one.
-  func claimed(_ index: Int) -> Points? {
-    let units = numbers[index * stride + stride - 1]
-    return units == BatchResults.noClaim ? nil : Points(units: Int64(units))
-  }
+  func claimed(_ index: Int) -> Points? { RowNumbers.claimed(numbers, row: index, stride: stride) }
 
   /// The positions in `sheet.gates` of the gates a row failed. Walks the bits, not the gates: copying each gate
   /// to read its id would cost more than the row.
@@ -183,6 +177,31 @@ public struct BatchResults: Sendable {
     lines += part.lines
     rejected += part.rejected
     for index in reasonTally.indices { reasonTally[index] += part.reasonTally[index] }
+  }
+}
+
+/// How a row's numbers lie in a column of `stride` numbers per row: total min/max, each first-level category's
+/// min/max, the tie-break values, then the claim (or `BatchResults.noClaim`), in ten-thousandths of a point.
+enum RowNumbers {
+  static func interval(_ numbers: [Int32], row: Int, stride: Int, offset: Int) -> PointsInterval {
+    let base = row * stride + offset
+    return PointsInterval(min: Points(units: Int64(numbers[base])), max: Points(units: Int64(numbers[base + 1])))
+  }
+
+  /// A row's total.
+  static func total(_ numbers: [Int32], row: Int, stride: Int) -> PointsInterval {
+    interval(numbers, row: row, stride: stride, offset: 0)
+  }
+
+  /// A row's subtotal of a first-level category, by the category's position.
+  static func subtotal(_ numbers: [Int32], row: Int, stride: Int, category: Int) -> PointsInterval {
+    interval(numbers, row: row, stride: stride, offset: 2 + 2 * category)
+  }
+
+  /// A row's claimed total, if the portfolio claims one.
+  static func claimed(_ numbers: [Int32], row: Int, stride: Int) -> Points? {
+    let units = numbers[row * stride + stride - 1]
+    return units == BatchResults.noClaim ? nil : Points(units: Int64(units))
   }
 }
 

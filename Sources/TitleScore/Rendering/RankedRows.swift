@@ -58,20 +58,14 @@ struct RankedRows {
     }
   }
 
-  private func interval(_ row: Int, _ offset: Int) -> PointsInterval {
-    let base = row * stride + offset
-    return PointsInterval(min: Points(units: Int64(numbers[base])), max: Points(units: Int64(numbers[base + 1])))
-  }
-
   /// A row's total (rows count from 0 within the run).
-  func total(_ row: Int) -> PointsInterval { interval(row, 0) }
+  func total(_ row: Int) -> PointsInterval { RowNumbers.total(numbers, row: row, stride: stride) }
 
   /// A row's subtotal of a first-level category, by the category's position.
-  func subtotal(_ row: Int, category: Int) -> PointsInterval { interval(row, 2 + 2 * category) }
+  func subtotal(_ row: Int, category: Int) -> PointsInterval {
+    RowNumbers.subtotal(numbers, row: row, stride: stride, category: category)
+  }
 
   /// A row's claimed total, if the portfolio claims one.
-  func claimed(_ row: Int) -> Points? {
-    let units = numbers[row * stride + stride - 1]
-    return units == BatchResults.noClaim ? nil : Points(units: Int64(units))
-  }
+  func claimed(_ row: Int) -> Points? { RowNumbers.claimed(numbers, row: row, stride: stride) }
 }
