@@ -225,7 +225,7 @@ import Testing
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let path = directory.appendingPathComponent("out.bin").path
-    FileManager.default.createFile(atPath: path, contents: nil)
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
     let handle = try #require(FileHandle(forWritingAtPath: path))
     let sink = ReportSink(handle: handle)
     sink.write(bytes: [UInt8](repeating: 65, count: 3 << 20))
