@@ -1,11 +1,6 @@
 extension RecordTableRule {
-  /// The row that scores a record: a listed rank of its level, else the level's "other ranks" row, else a row for
-  /// any rank. Returns nil, or the missing input when the record lacks a rank the rows need.
-  func rowIndex(for record: AchievementRecord) -> (index: Int?, missingRank: Bool) {
-    rowIndex(level: record.level, rank: record.rank)
-  }
-
-  /// `rowIndex(for:)` from the two fields it reads.
+  /// The row that scores a record of a level and rank: a listed rank of its level, else the level's "other ranks"
+  /// row, else a row for any rank. Returns nil, or the missing input when the record lacks a rank the rows need.
   func rowIndex(level: String?, rank: Int?) -> (index: Int?, missingRank: Bool) {
     var othersRow: Int?
     var anyRow: Int?
