@@ -45,6 +45,29 @@ import Testing
     #expect(results.rejected.last?.diagnostic.path.description == "workStart")
   }
 
+  @Test func aBatchDecodesEscapesAndChecksTextsItDoesNotKeep() throws {
+    let plain =
+      #"{"id": "P", "name": "甲", "employer": {"name": "甲公司"}, "specialty": "energy", "workStart": "2010-07-01", "#
+      + #""records": [{"id": "R", "type": "paper", "date": "2020-01-01", "title": "论文"}]}"#
+    let escaped = plain.replacingOccurrences(of: #""id": "P""#, with: #""id": "E""#)
+      .replacingOccurrences(of: #""type": "paper""#, with: #""type": "paper""#)
+      .replacingOccurrences(of: #""employer""#, with: #""employer""#)
+    var bytes = Array((plain + "\n" + escaped + "\n").utf8)
+    // A third record whose title (a text a batch does not keep) is cut off in the middle of a character.
+    var broken = Array(plain.replacingOccurrences(of: #""id": "P""#, with: #""id": "X""#).utf8)
+    let title = broken.indices.first { broken[$0...].starts(with: Array("论文".utf8)) }!
+    broken.remove(at: title + 2)
+    bytes += broken + [0x0A]
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).jsonl")
+    try Data(bytes).write(to: file)
+    let results = try run([file.path], jobs: 1)
+    #expect(results.scoredCount == 2)
+    #expect(results.total(0) == results.total(1))
+    #expect(results.rejected.map(\.line) == [3])
+    #expect(results.rejected.first?.diagnostic.code == .jsonSyntax)
+    #expect(results.rejected.first?.diagnostic.path.description == "records[0].title")
+  }
+
   @Test func equalKeysShareARankAndIDsOrderThem() throws {
     let results = try run([Fixture.path("batch-ties.jsonl")])
     let rows = Array(results.rankedRows)
