@@ -231,20 +231,21 @@ enum ReasonPacking {
     }
   }
 
-  static func pack(_ reasons: [ReasonCode]) -> UInt32 {
-    var word: UInt32 = 0
-    for (slot, reason) in reasons.prefix(3).enumerated() {
-      word |= UInt32(index(of: reason) + 1) << (8 * UInt32(slot))
-    }
-    return word
+  /// How many codes a word holds at most.
+  static let slots = 3
+
+  /// The word bits that put a code (by its index) in a slot.
+  static func packing(index: Int, inSlot slot: Int) -> UInt32 {
+    UInt32(index + 1) << (8 * UInt32(slot))
   }
 
+  /// The indices of the codes in a word, in slot order, read lazily (report rows read them without allocating).
+  static func indices(in word: UInt32) -> some Sequence<Int> {
+    (0..<slots).lazy.map { Int((word >> (8 * UInt32($0))) & 0xFF) - 1 }.filter { $0 >= 0 }
+  }
+
+  /// The codes in a word, in slot order.
   static func unpack(_ word: UInt32) -> [ReasonCode] {
-    var reasons: [ReasonCode] = []
-    for slot in 0..<3 {
-      let value = Int((word >> (8 * UInt32(slot))) & 0xFF)
-      if value > 0 { reasons.append(codes[value - 1]) }
-    }
-    return reasons
+    indices(in: word).map { codes[$0] }
   }
 }

@@ -130,7 +130,7 @@ struct BatchScorer: Sendable {
       }
       // Three passes of "the largest left": more points lost first, then the code's name.
       var word: UInt32 = 0
-      for slot in 0..<3 {
+      for slot in 0..<ReasonPacking.slots {
         var best = -1
         for index in 0..<codes.count where lost[index] >= 0 {
           if best < 0 || lost[index] > lost[best] || (lost[index] == lost[best] && codes[index] < codes[best]) {
@@ -138,7 +138,7 @@ struct BatchScorer: Sendable {
           }
         }
         guard best >= 0 else { break }
-        word |= UInt32(best + 1) << (8 * UInt32(slot))
+        word |= ReasonPacking.packing(index: best, inSlot: slot)
         lost[best] = -1
       }
       return word

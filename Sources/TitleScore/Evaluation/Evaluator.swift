@@ -14,8 +14,9 @@ public struct Evaluator: Sendable {
   private let parentItem: [String: String]
   private let sharedCapLimits: [String: Points]
   private let shared: SharedSheet
-  /// How many categories the sheet has, and items with alternatives counted once each.
+  /// How many categories the sheet has at every depth: the number of category outcomes.
   private let categoryCount: Int
+  /// Room reserved for score lines besides one per record: one per item, and a few for alternatives.
   private let lineCapacity: Int
   /// The sheet's tie-breakers resolved: a category by its position among the outcomes, a fact by its key.
   private let tieBreakers: [ResolvedTieBreaker]
@@ -104,7 +105,7 @@ public struct Evaluator: Sendable {
     context.lines.reserveCapacity(lineCapacity + portfolio.records.count)
     context.deductions.reserveCapacity(validityDeductions.count + lineCapacity)
 
-    // Sheet parts are read in place through buffers: a copy of a gate or category retains every text in it.
+    // Gates and categories are read through their nodes, in place (see `Node`).
     let gates = gateNodes.map { $0.value.check(context, materials: materials) }
     let failedGates = gates.filter { !$0.passed }.map(\.gateID)
     for gate in gates where !gate.passed {

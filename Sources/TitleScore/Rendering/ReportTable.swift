@@ -68,17 +68,16 @@ struct ReportTable: Sendable {
     self.columns = columns
   }
 
-  /// The cells of a row, in column order.
+  /// The cells of a row, in column order: the row is gathered once and every cell rendered from it.
   func cells(_ row: BatchRow) -> [String] {
-    columns.map { cell($0.field, ranked: row.position) }
-  }
-
-  /// One cell of the row at a position in rank order.
-  func cell(_ field: Field, ranked position: Int) -> String {
-    var bytes: [UInt8] = []
-    let rows = RankedRows(results, positions: position..<(position + 1))
-    texts.withView { appendCell(field, row: 0, of: rows, texts: $0, to: &bytes) }
-    return String(decoding: bytes, as: UTF8.self)
+    let rows = RankedRows(results, positions: row.position..<(row.position + 1))
+    return texts.withView { texts in
+      columns.map { column in
+        var bytes: [UInt8] = []
+        appendCell(column.field, row: 0, of: rows, texts: texts, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+      }
+    }
   }
 
   /// Appends a cell's text as UTF-8, not yet escaped for any format, from a row gathered in `rows` and shared texts
@@ -121,12 +120,9 @@ struct ReportTable: Sendable {
     case .claimDifference:
       if let claimed = rows.claimed(row) { (rows.total(row) - claimed).appendSignedDescription(to: &bytes) }
     case .reasons:
-      let word = rows.reasonCodes[row]
-      for slot in 0..<3 {
-        let value = Int((word >> (8 * UInt32(slot))) & 0xFF)
-        guard value > 0 else { break }
-        if slot > 0 { append(zh ? "；" : "; ") }
-        bytes.append(contentsOf: texts.text(.reason, value - 1))
+      for (position, reason) in ReasonPacking.indices(in: rows.reasonCodes[row]).enumerated() {
+        if position > 0 { append(zh ? "；" : "; ") }
+        bytes.append(contentsOf: texts.text(.reason, reason))
       }
     case .flags:
       // Each flag once, in sheet order, as `raisedFlags` lists them.
