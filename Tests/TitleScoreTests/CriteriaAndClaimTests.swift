@@ -6,9 +6,7 @@ import Testing
   let sheet = Fixture.sheet("criteria-route.json")
 
   private func evaluate(_ change: (inout Portfolio) -> Void) -> ScoreResult {
-    var portfolio = Fixture.portfolio("minimal-portfolio.json")
-    change(&portfolio)
-    return Evaluator(sheet: sheet).evaluate(portfolio)
+    Fixture.evaluate(sheet, changing: change)
   }
 
   @Test func tenurePlusTwoOfFourAchievementsPasses() {

@@ -19,9 +19,7 @@ import Testing
   private func check(_ kind: Gate.Kind, materials: MaterialInspection? = nil, _ change: (inout Portfolio) -> Void)
     -> ScoreResult
   {
-    var portfolio = Fixture.portfolio("minimal-portfolio.json")
-    change(&portfolio)
-    return Evaluator(sheet: sheet(with: gate(kind))).evaluate(portfolio, materials: materials)
+    Fixture.evaluate(sheet(with: gate(kind)), materials: materials, changing: change)
   }
 
   @Test func failedGateMakesTheApplicantIneligibleWhateverThePoints() {

@@ -6,9 +6,7 @@ import Testing
   let sheet = Fixture.sheet("every-rule-kind.json")
 
   private func score(_ change: (inout Portfolio) -> Void) -> ScoreResult {
-    var portfolio = Fixture.portfolio("minimal-portfolio.json")
-    change(&portfolio)
-    return Evaluator(sheet: sheet).evaluate(portfolio)
+    Fixture.evaluate(sheet, changing: change)
   }
 
   @Test func lookupTakesTheFirstRowWhoseFactsAllMatch() {

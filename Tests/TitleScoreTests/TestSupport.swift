@@ -25,6 +25,15 @@ enum Fixture {
     try! Portfolio.decode(json: bytes(name))
   }
 
+  /// The minimal fixture portfolio, changed, scored against a sheet.
+  static func evaluate(
+    _ sheet: Scoresheet, materials: MaterialInspection? = nil, changing change: (inout Portfolio) -> Void
+  ) -> ScoreResult {
+    var portfolio = portfolio("minimal-portfolio.json")
+    change(&portfolio)
+    return Evaluator(sheet: sheet).evaluate(portfolio, materials: materials)
+  }
+
   /// The fixture sheet's JSON text with one substring replaced, for validation tests.
   static func sheetText(_ name: String, replacing old: String, with new: String) -> [UInt8] {
     let text = String(decoding: bytes(name), as: UTF8.self)
