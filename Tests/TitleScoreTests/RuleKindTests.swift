@@ -44,6 +44,16 @@ import Testing
     #expect(result.linePoints("projects") == PointsInterval(exactly: 42))
   }
 
+  @Test func manyRecordsScoreLikeOneRecordOfTheSameCount() {
+    // Past 64 records the counting records are listed rather than kept as bits of one word.
+    for count in [3, 64, 65, 70] {
+      let many = score { $0.records = (0..<count).map { record("P\($0)", "paper") } }
+      let one = score { $0.records = [record("P", "paper", count: count)] }
+      #expect(many.linePoints("papers") == one.linePoints("papers"), "\(count)")
+      #expect(many.linePoints("papers") == PointsInterval(exactly: Points(2 * count)), "\(count)")
+    }
+  }
+
   @Test func otherRowsShareTheirCumulativeCap() {
     let result = score {
       $0.records = [
