@@ -97,7 +97,7 @@ import Testing
       EducationRecord(
         level: "senior-worker-class", degree: nil, major: "电工", related: true, fullTime: true, date: Day("2010-07-01")!)
     ]
-    let facts = ApplicantFacts(portfolio: portfolio, sheet: sheet)
-    #expect(facts.value("education.level") == .text("junior-college"))
+    let level = ApplicantFacts.withFacts(of: portfolio, sheet: SharedSheet(sheet)) { $0.value("education.level") }
+    #expect(level == .text("junior-college"))
   }
 }

@@ -17,6 +17,8 @@ struct BatchScorer: Sendable {
     // One decoder and one portfolio for the whole chunk: records reuse their storage and share repeated texts.
     var decoder = PortfolioDecoder(pool: StringPool(limit: 1024), keepsDescriptions: false)
     var portfolio = Portfolio(id: "", name: "", specialty: "")
+    // One result for the whole chunk too: each evaluation refills its lists.
+    var result = ScoreResult(sheetID: part.sheet.id, threshold: part.sheet.threshold)
     chunk.bytes.withUnsafeBufferPointer { buffer in
       for span in chunk.spans {
         let slice = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
@@ -33,7 +35,7 @@ struct BatchScorer: Sendable {
         if checksMaterials && !portfolio.attachments.isEmpty {
           materials = MaterialInspection.inspect(portfolio, baseDirectory: FilePath.directory(of: files[span.file]))
         }
-        let result = evaluator.evaluate(portfolio, materials: materials, tracing: false)
+        evaluator.evaluate(portfolio, materials: materials, tracing: false, into: &result)
         guard BatchScorer.append(numbersOf: result, to: &part.numbers) else {
           part.rejected.append(
             RejectedRecord(

@@ -27,7 +27,10 @@ final class ApplicantFacts {
     }
   }
 
-  let portfolio: Portfolio
+  /// The portfolio, read in place. Facts borrow the portfolio for one evaluation instead of copying it: a copy of a
+  /// portfolio retains every text and list in it, and costs more than most of the rules that read it.
+  var portfolio: Portfolio { unsafeAddress { portfolioAddress } }
+  private let portfolioAddress: UnsafePointer<Portfolio>
   /// The education record that counts, if any.
   let countedEducation: EducationRecord?
   /// Its level after equivalences.
@@ -37,33 +40,44 @@ final class ApplicantFacts {
   let highestAnyLevel: String?
   let cutoff: Day
 
-  init(portfolio: Portfolio, sheet: Scoresheet) {
-    self.portfolio = portfolio
+  /// Works out the facts of a portfolio under a sheet and hands them to `body`. The facts borrow the portfolio, so
+  /// they must not outlive the call.
+  static func withFacts<Result>(
+    of portfolio: borrowing Portfolio, sheet: SharedSheet, _ body: (ApplicantFacts) -> Result
+  ) -> Result {
+    withUnsafePointer(to: portfolio) { body(ApplicantFacts(portfolioAt: $0, sheet: sheet.sheet)) }
+  }
+
+  private init(portfolioAt address: UnsafePointer<Portfolio>, sheet: borrowing Scoresheet) {
+    portfolioAddress = address
+    let portfolio = address
     cutoff = sheet.cutoff
-    let vocabulary = sheet.vocabulary
     let relatedByException =
-      (vocabulary.registeredQualificationCountsAsRelated && portfolio.registeredQualification)
-      || (vocabulary.retrainingMonthsForRelated.map { portfolio.retrainingMonths >= $0 } ?? false)
-    func rank(_ level: String) -> Int { vocabulary.educationLevels.firstIndex(of: level) ?? -1 }
-    var best: (record: EducationRecord, level: String, rank: Int)?
+      (sheet.vocabulary.registeredQualificationCountsAsRelated && portfolio.pointee.registeredQualification)
+      || (sheet.vocabulary.retrainingMonthsForRelated.map { portfolio.pointee.retrainingMonths >= $0 } ?? false)
+    var best: (index: Int, level: String, rank: Int)?
     var bestAny: (level: String, rank: Int)?
-    var unrelated: [(EducationRecord, String, Int)] = []
-    for record in portfolio.education where record.date <= sheet.cutoff {
-      let level = vocabulary.educationEquivalents[record.level] ?? record.level
-      let levelRank = rank(level)
+    var unrelated: [(Int, String, Int)] = []
+    // By index: a copy of each education record would retain its texts.
+    let education = portfolio.pointee.education
+    for index in education.indices where education[index].date <= sheet.cutoff {
+      let written = education[index].level
+      let level = sheet.vocabulary.educationEquivalents.isEmpty
+        ? written : sheet.vocabulary.educationEquivalents[written] ?? written
+      let levelRank = sheet.vocabulary.educationLevels.firstIndex { $0.isSameText(as: level) } ?? -1
       if bestAny == nil || levelRank > bestAny!.rank { bestAny = (level, levelRank) }
-      if record.related || relatedByException {
-        if best == nil || levelRank > best!.rank { best = (record, level, levelRank) }
+      if education[index].related || relatedByException {
+        if best == nil || levelRank > best!.rank { best = (index, level, levelRank) }
       } else {
-        unrelated.append((record, level, levelRank))
+        unrelated.append((index, level, levelRank))
       }
     }
     // With the exception, the highest degree counts as related even when no record says so.
-    countedEducation = best?.record
+    countedEducation = best.map { education[$0.index] }
     countedLevel = best?.level
     highestAnyLevel = bestAny?.level
     let countedRank = best?.rank ?? -1
-    unrelatedSkipped = unrelated.filter { $0.2 > countedRank }.map { ($0.0, $0.1) }
+    unrelatedSkipped = unrelated.filter { $0.2 > countedRank }.map { (education[$0.0], $0.1) }
   }
 
   /// The value of a named fact, or nil when the portfolio does not provide it.

@@ -1,25 +1,14 @@
 /// The state of one evaluation: the inputs, and the lines and deductions found so far.
 struct EvaluationContext {
-  /// What one evaluation reads, shared by reference so that copying the context (as `higherOf` does to try each
-  /// alternative) does not copy the sheet and the portfolio.
-  final class Inputs {
-    let shared: SharedSheet
-    /// The facts, which also hold the portfolio.
-    let facts: ApplicantFacts
-
-    init(shared: SharedSheet, facts: ApplicantFacts) {
-      self.shared = shared
-      self.facts = facts
-    }
-  }
-
-  let inputs: Inputs
-  var sheet: Scoresheet { inputs.shared.sheet }
-  var facts: ApplicantFacts { inputs.facts }
+  /// The sheet, shared by reference: read in place, never copied.
+  let shared: SharedSheet
+  /// The facts, which also borrow the portfolio.
+  let facts: ApplicantFacts
+  var sheet: Scoresheet { shared.sheet }
   /// The portfolio's achievement records.
-  var records: [AchievementRecord] { inputs.facts.portfolio.records }
-  /// For each record, whether it counts.
-  let recordCounts: [Bool]
+  var records: [AchievementRecord] { facts.portfolio.records }
+  /// Which records count.
+  let recordCounts: RecordBits
   /// Each shared cap's limit by id.
   let sharedCaps: [String: Points]
   var lines: [ScoreLine] = []
@@ -30,9 +19,12 @@ struct EvaluationContext {
   /// points, codes and verdict are the same either way.
   let tracing: Bool
 
-  init(shared: SharedSheet, facts: ApplicantFacts, recordCounts: [Bool], sharedCaps: [String: Points], tracing: Bool) {
+  init(
+    shared: SharedSheet, facts: ApplicantFacts, recordCounts: RecordBits, sharedCaps: [String: Points], tracing: Bool
+  ) {
     self.tracing = tracing
-    inputs = Inputs(shared: shared, facts: facts)
+    self.shared = shared
+    self.facts = facts
     self.recordCounts = recordCounts
     self.sharedCaps = sharedCaps
   }
@@ -44,15 +36,15 @@ struct EvaluationContext {
 
   /// The indices of the records a selector picks that count, in record order.
   func countingRecords(_ selector: RecordSelector) -> RecordIndices {
-    inputs.facts.portfolio.records.withUnsafeBufferPointer { records in
+    facts.portfolio.records.withUnsafeBufferPointer { records in
       if records.count <= 64 {
         var bits: UInt64 = 0
-        for index in records.indices where recordCounts[index] && selector.selects(records[index]) {
+        for index in records.indices where recordCounts.contains(index) && selector.selects(records[index]) {
           bits |= 1 << UInt64(index)
         }
         return .few(bits)
       }
-      return .many(records.indices.filter { recordCounts[$0] && selector.selects(records[$0]) })
+      return .many(records.indices.filter { recordCounts.contains($0) && selector.selects(records[$0]) })
     }
   }
 
@@ -117,5 +109,29 @@ enum RecordIndices: Sequence {
     case .few(let bits): return Iterator(bits: bits, list: nil)
     case .many(let list): return Iterator(bits: 0, list: list.makeIterator())
     }
+  }
+}
+
+/// A set of record indices as bits: one word for the usual handful of records, more words only beyond 64.
+struct RecordBits {
+  private var first: UInt64 = 0
+  private var rest: [UInt64] = []
+
+  /// Adds an index.
+  mutating func insert(_ index: Int) {
+    if index < 64 {
+      first |= 1 << UInt64(index)
+      return
+    }
+    let word = index / 64 - 1
+    if rest.count <= word { rest += [UInt64](repeating: 0, count: word + 1 - rest.count) }
+    rest[word] |= 1 << UInt64(index % 64)
+  }
+
+  /// Whether an index is in the set.
+  func contains(_ index: Int) -> Bool {
+    if index < 64 { return first & (1 << UInt64(index)) != 0 }
+    let word = index / 64 - 1
+    return word < rest.count && rest[word] & (1 << UInt64(index % 64)) != 0
   }
 }

@@ -5,8 +5,9 @@
 public struct Evaluator: Sendable {
   /// The sheet applied.
   public var sheet: Scoresheet { shared.sheet }
-  /// Each record selector in sheet order with the item it belongs to, for filing validity deductions.
-  private let selectors: [(itemID: String?, selector: RecordSelector)]
+  /// Each record selector in sheet order, and the item it belongs to (for filing validity deductions).
+  private let selectorNodes: [Node<RecordSelector>]
+  private let selectorItems: [String?]
   private let itemIDs: Set<String>
   /// Item ids in sheet order.
   private let itemOrder: [String]
@@ -45,7 +46,8 @@ public struct Evaluator: Sendable {
       }
     }
     selectors += sheet.conditionRecordSelectors.map { (nil, $0) }
-    self.selectors = selectors
+    selectorNodes = selectors.map { Node($0.1) }
+    selectorItems = selectors.map(\.0)
     self.itemIDs = ids
     self.itemOrder = order
     self.parentItem = parents
@@ -71,98 +73,138 @@ public struct Evaluator: Sendable {
   public func evaluate(_ portfolio: Portfolio, materials: MaterialInspection? = nil, tracing: Bool = true)
     -> ScoreResult
   {
-    let facts = ApplicantFacts(portfolio: portfolio, sheet: sheet)
-    var recordCounts: [Bool] = []
-    recordCounts.reserveCapacity(portfolio.records.count)
-    var validityDeductions: [Deduction] = []
-    validityDeductions.reserveCapacity(portfolio.records.count)
-    let end = sheet.recordsCountUntil(for: portfolio)
-    // Records are read in place through a buffer: a copy of a record retains each of its texts.
-    portfolio.records.withUnsafeBufferPointer { records in
-      for index in records.indices {
-        guard let owner = selectors.firstIndex(where: { $0.selector.selects(records[index]) }) else {
-          recordCounts.append(false)
-          validityDeductions.append(
-            Deduction(.noMatchingRow, record: index, details: tracing ? ["type=\(records[index].type)"] : []))
-          continue
-        }
-        if let reason = RecordValidity.reason(for: records[index], portfolio: portfolio, sheet: sheet, end: end) {
-          recordCounts.append(false)
-          validityDeductions.append(
-            Deduction(
-              reason, item: selectors[owner].itemID, record: index,
-              details: tracing
-                ? RecordValidity.details(of: reason, for: records[index], portfolio: portfolio, end: end) : []))
-        } else {
-          recordCounts.append(true)
-        }
-      }
+    var result = ScoreResult(sheetID: shared.sheet.id, threshold: shared.sheet.threshold)
+    evaluate(portfolio, materials: materials, tracing: tracing, into: &result)
+    return result
+  }
+
+  /// Evaluates a portfolio into `result`, reusing the storage of its lists: the batch runner keeps one result per
+  /// worker and evaluates every applicant into it, instead of building and freeing a dozen lists per applicant.
+  func evaluate(
+    _ portfolio: borrowing Portfolio, materials: MaterialInspection?, tracing: Bool, into result: inout ScoreResult
+  ) {
+    ApplicantFacts.withFacts(of: portfolio, sheet: shared) { facts in
+      evaluate(facts, materials: materials, tracing: tracing, into: &result)
     }
+  }
+
+  private func evaluate(
+    _ facts: ApplicantFacts, materials: MaterialInspection?, tracing: Bool, into result: inout ScoreResult
+  ) {
+    let sheet = shared
     var context = EvaluationContext(
-      shared: shared, facts: facts, recordCounts: recordCounts, sharedCaps: sharedCapLimits, tracing: tracing)
-    context.deductions = validityDeductions
-    // Room for the usual number of lines and deductions up front, instead of growing them item by item.
-    context.lines.reserveCapacity(lineCapacity + portfolio.records.count)
-    context.deductions.reserveCapacity(validityDeductions.count + lineCapacity)
+      shared: sheet, facts: facts, recordCounts: countingRecords(facts, tracing: tracing, into: &result.deductions),
+      sharedCaps: sharedCapLimits, tracing: tracing)
+    // The result's lists become the context's, emptied but with their storage kept.
+    swap(&context.deductions, &result.deductions)
+    swap(&context.lines, &result.lines)
+    context.lines.removeAll(keepingCapacity: true)
+    context.lines.reserveCapacity(lineCapacity + facts.portfolio.records.count)
+    context.deductions.reserveCapacity(context.deductions.count + lineCapacity)
 
     // Gates and categories are read through their nodes, in place (see `Node`).
-    let gates = gateNodes.map { $0.value.check(context, materials: materials) }
-    let failedGates = gates.filter { !$0.passed }.map(\.gateID)
-    for gate in gates where !gate.passed {
+    result.gates.removeAll(keepingCapacity: true)
+    for node in gateNodes { result.gates.append(node.check(context, materials: materials)) }
+    var failedGates: [String] = []
+    for gate in result.gates where !gate.passed {
+      failedGates.append(gate.gateID)
       context.deductions.append(
         Deduction(.gateFailed, gate: gate.gateID, details: context.trace(gate.findings.map(\.en))))
     }
 
-    var categories: [CategoryOutcome] = []
-    categories.reserveCapacity(categoryCount)
+    result.categories.removeAll(keepingCapacity: true)
     var total = PointsInterval.zero
-    for node in categoryNodes { total += node.score(depth: 0, in: &context, outcomes: &categories) }
+    for node in categoryNodes { total += node.score(depth: 0, in: &context, outcomes: &result.categories) }
 
-    var conditions: [ConditionOutcome] = []
+    result.conditions.removeAll(keepingCapacity: true)
     var criteriaMet = true
-    if let criteria = sheet.criteria {
+    if let criteria = sheet.sheet.criteria {
       var recorded: [ConditionOutcome]? = []
       criteriaMet = criteria.holds(context, depth: 0, outcomes: &recorded)
-      conditions = recorded ?? []
-      for outcome in conditions where !outcome.met && outcome.depth == 1 {
+      result.conditions = recorded ?? []
+      for outcome in result.conditions where !outcome.met && outcome.depth == 1 {
         context.deductions.append(
           Deduction(.conditionNotMet, details: context.trace([outcome.label.en, outcome.observed])))
       }
     }
 
-    let flags = sheet.flags.filter { $0.condition.holds(context) }.map { RaisedFlag(flag: $0.flag, triggerID: $0.id) }
-
-    let verdict: Verdict
-    if !failedGates.isEmpty {
-      verdict = Verdict(kind: .ineligible, failedGates: failedGates)
-    } else if !criteriaMet {
-      verdict = Verdict(kind: .criteriaNotMet)
-    } else if let threshold = sheet.threshold, total.min < threshold {
-      verdict = Verdict(kind: .belowThreshold)
-    } else {
-      verdict = Verdict(kind: .pass)
+    result.flags.removeAll(keepingCapacity: true)
+    for trigger in sheet.sheet.flags where trigger.condition.holds(context) {
+      result.flags.append(RaisedFlag(flag: trigger.flag, triggerID: trigger.id))
     }
 
-    let claims = claimLines(portfolio, context: &context)
-    let tieBreakValues: [Points] = tieBreakers.map { tieBreaker in
+    if !failedGates.isEmpty {
+      result.verdict = Verdict(kind: .ineligible, failedGates: failedGates)
+    } else if !criteriaMet {
+      result.verdict = Verdict(kind: .criteriaNotMet)
+    } else if let threshold = sheet.sheet.threshold, total.min < threshold {
+      result.verdict = Verdict(kind: .belowThreshold)
+    } else {
+      result.verdict = Verdict(kind: .pass)
+    }
+
+    result.claims = claimLines(facts.portfolio.claimed, context: &context)
+    result.tieBreakValues.removeAll(keepingCapacity: true)
+    for tieBreaker in tieBreakers {
       switch tieBreaker {
-      case .category(let index): return index.map { categories[$0].subtotal.min } ?? .zero
+      case .category(let index):
+        result.tieBreakValues.append(index.map { result.categories[$0].subtotal.min } ?? .zero)
       case .fact(let key):
-        if case .number(let value)? = facts.value(key) { return value }
-        return .zero
+        if case .number(let value)? = facts.value(key) {
+          result.tieBreakValues.append(value)
+        } else {
+          result.tieBreakValues.append(.zero)
+        }
       }
     }
 
-    return ScoreResult(
-      sheetID: sheet.id, portfolioID: portfolio.id, verdict: verdict, total: total, threshold: sheet.threshold,
-      categories: categories, lines: context.lines, deductions: context.deductions, gates: gates,
-      conditions: conditions, flags: flags, claims: claims, claimedTotal: portfolio.claimed?.total,
-      tieBreakValues: tieBreakValues)
+    result.portfolioID = facts.portfolio.id
+    result.total = total
+    result.claimedTotal = facts.portfolio.claimed?.total
+    swap(&context.deductions, &result.deductions)
+    swap(&context.lines, &result.lines)
+  }
+
+  /// Which records count: each must belong to one of the sheet's selectors and pass the validity rules. Records
+  /// that do not count are filed in `deductions` (emptied first, keeping its storage).
+  private func countingRecords(_ facts: ApplicantFacts, tracing: Bool, into deductions: inout [Deduction])
+    -> RecordBits
+  {
+    deductions.removeAll(keepingCapacity: true)
+    var counting = RecordBits()
+    // The portfolio is read field by field, in place: a copy would retain every text and list in it.
+    let end = shared.sheet.recordsCountUntil(publicityDate: facts.portfolio.publicityDate)
+    let titleDate = facts.portfolio.currentTitle?.date
+    // Records are read in place through a buffer: a copy of a record retains each of its texts.
+    facts.portfolio.records.withUnsafeBufferPointer { records in
+      for index in records.indices {
+        let type = records[index].type
+        let level = records[index].level
+        guard let owner = selectorNodes.firstIndex(where: { $0.value.selects(type: type, level: level) }) else {
+          deductions.append(
+            Deduction(.noMatchingRow, record: index, details: tracing ? ["type=\(records[index].type)"] : []))
+          continue
+        }
+        if let reason = RecordValidity.reason(
+          forRecordAt: records.baseAddress.unsafelyUnwrapped + index, policy: shared.sheet.validity,
+          titleDate: titleDate, end: end)
+        {
+          deductions.append(
+            Deduction(
+              reason, item: selectorItems[owner], record: index,
+              details: tracing
+                ? RecordValidity.details(of: reason, for: records[index], titleDate: titleDate, end: end) : []))
+        } else {
+          counting.insert(index)
+        }
+      }
+    }
+    return counting
   }
 
   /// Claimed points against accepted points for every item the applicant claimed.
-  private func claimLines(_ portfolio: Portfolio, context: inout EvaluationContext) -> [ClaimLine] {
-    guard let claimed = portfolio.claimed, !claimed.items.isEmpty else { return [] }
+  private func claimLines(_ claimed: ClaimedScore?, context: inout EvaluationContext) -> [ClaimLine] {
+    guard let claimed, !claimed.items.isEmpty else { return [] }
     var accepted: [String: PointsInterval] = [:]
     for line in context.lines {
       accepted[line.itemID, default: .zero] += line.points

@@ -1,11 +1,17 @@
 /// Decides whether each achievement record counts at all, by the sheet's validity rules.
 enum RecordValidity {
-  /// The first reason a record does not count; nil when it counts. `end` is the last day records count
-  /// (`Scoresheet.recordsCountUntil(for:)`), worked out once per portfolio.
-  static func reason(for record: AchievementRecord, portfolio: Portfolio, sheet: Scoresheet, end: Day) -> ReasonCode? {
-    let policy = sheet.validity
+  /// The first reason the record at `address` does not count under a sheet's validity policy; nil when it counts.
+  /// `end` is the last day records count (`Scoresheet.recordsCountUntil(for:)`) and `titleDate` the date of the
+  /// current title, both worked out once per portfolio.
+  ///
+  /// The record is read where it lies: handed over as a value from a buffer, it would be copied whole (each of its
+  /// texts retained and released), since the compiler cannot tell that memory behind a pointer stays put.
+  static func reason(
+    forRecordAt address: UnsafePointer<AchievementRecord>, policy: ValidityPolicy, titleDate: Day?, end: Day
+  ) -> ReasonCode? {
+    let record = address.pointee
     if record.date > end { return .outsideWindow }
-    if policy.window == .currentTitle, let title = portfolio.currentTitle, record.date < title.date {
+    if policy.window == .currentTitle, let titleDate, record.date < titleDate {
       return .outsideWindow
     }
     if policy.requirePublished && record.status.isSameText(as: "accepted") { return .notPublished }
@@ -23,12 +29,12 @@ enum RecordValidity {
 
   /// The values that show why a record does not count, for explanations.
   static func details(
-    of reason: ReasonCode, for record: AchievementRecord, portfolio: Portfolio, end: Day
+    of reason: ReasonCode, for record: AchievementRecord, titleDate: Day?, end: Day
   ) -> [String] {
     switch reason {
     case .outsideWindow:
       if record.date > end { return ["date=\(record.date)", "until=\(end)"] }
-      return ["date=\(record.date)", "from=\(portfolio.currentTitle.map { "\($0.date)" } ?? "—")"]
+      return ["date=\(record.date)", "from=\(titleDate.map { "\($0)" } ?? "—")"]
     case .notPublished: return ["status=accepted"]
     case .patentTransferred: return ["acquired=transfer"]
     case .notMainContributor: return ["collective=true"]

@@ -40,3 +40,13 @@ public struct ScoreResult: Hashable, Sendable {
     categories.first { $0.categoryID == categoryID }?.subtotal
   }
 }
+
+extension ScoreResult {
+  /// A result with nothing found yet, for `Evaluator` to fill.
+  init(sheetID: String, threshold: Points?) {
+    self.init(
+      sheetID: sheetID, portfolioID: "", verdict: Verdict(kind: .pass), total: .zero, threshold: threshold,
+      categories: [], lines: [], deductions: [], gates: [], conditions: [], flags: [], claims: [], claimedTotal: nil,
+      tieBreakValues: [])
+  }
+}

@@ -14,10 +14,15 @@ public struct RecordSelector: Hashable, Sendable {
   /// Whether a record is selected.
   @inline(__always)
   public func selects(_ record: AchievementRecord) -> Bool {
-    let type = record.type
+    selects(type: record.type, level: record.level)
+  }
+
+  /// Whether a record of a type and level is selected.
+  @inline(__always)
+  func selects(type: String, level: String?) -> Bool {
     guard types.contains(where: { $0.isSameText(as: type) }) else { return false }
     guard let levels else { return true }
-    guard let level = record.level else { return false }
+    guard let level else { return false }
     return levels.contains { $0.isSameText(as: level) }
   }
 }

@@ -29,9 +29,14 @@ extension Scoresheet {
   /// The last day a portfolio's records count: the cut-off, or the unit's first day of publicity where the sheet
   /// counts records only until then.
   func recordsCountUntil(for portfolio: Portfolio) -> Day {
+    recordsCountUntil(publicityDate: portfolio.publicityDate)
+  }
+
+  /// `recordsCountUntil(for:)` for a portfolio with this publicity date.
+  func recordsCountUntil(publicityDate: Day?) -> Day {
     switch validity.countUntil {
     case .cutoff: return cutoff
-    case .publicityDate: return min(portfolio.publicityDate ?? cutoff, cutoff)
+    case .publicityDate: return min(publicityDate ?? cutoff, cutoff)
     }
   }
 

@@ -1,10 +1,10 @@
-extension Gate {
-  /// Checks the gate; findings say what is missing when it fails.
+extension Node<Gate> {
+  /// Checks the gate; findings say what is missing when it fails. The gate is read in place (see `Node`).
   func check(_ context: EvaluationContext, materials: MaterialInspection?) -> GateOutcome {
     var findings: [GateFinding] = []
-    switch kind {
+    switch value.kind {
     case .annualAssessment(let years, let minimum):
-      findings = Gate.assessmentShortfalls(context, years: years, minimum: minimum)
+      findings = Self.assessmentShortfalls(context, years: years, minimum: minimum)
     case .continuingEducation(let requirement):
       findings = requirement.shortfalls(in: context.facts.portfolio.continuingEducation)
     case .scope(let scope):
@@ -25,7 +25,7 @@ extension Gate {
         }
       }
     }
-    return GateOutcome(gateID: id, passed: findings.isEmpty, findings: findings)
+    return GateOutcome(gateID: value.id, passed: findings.isEmpty, findings: findings)
   }
 
   private static func assessmentShortfalls(_ context: EvaluationContext, years: [Int], minimum: String)

@@ -26,43 +26,47 @@ extension ItemNode {
   /// Scores each alternative on its own and keeps the higher (the larger maximum, then the larger minimum, then
   /// the first); the others become `not-higher-item` deductions.
   static func scoreHigher(of alternatives: [ItemNode], in context: inout EvaluationContext) -> PointsInterval {
-    // Each alternative is scored in place and rolled back, keeping only what the best one added: cheaper than
-    // scoring each on a copy of the whole context.
-    let linesMark = context.lines.count
-    let deductionsMark = context.deductions.count
+    // Each alternative is scored in place, after the one before, from the same shared-cap usage; the lines and
+    // deductions of all but the best are then cut out. Nothing is copied, and the bookkeeping lives on the stack.
+    typealias Scored = (points: PointsInterval, lines: Range<Int>, deductions: Range<Int>)
     let capsBefore = context.sharedCapUsed
-    var best: (index: Int, points: PointsInterval, lines: [ScoreLine], deductions: [Deduction])?
-    var bestCaps = capsBefore
-    var scored: [PointsInterval] = []
-    scored.reserveCapacity(alternatives.count)
-    for index in alternatives.indices {
-      let points = alternatives[index].score(in: &context)
-      scored.append(points)
-      if best == nil || (points.max, points.min) > (best!.points.max, best!.points.min) {
-        best = (
-          index, points, Array(context.lines[linesMark...]), Array(context.deductions[deductionsMark...])
-        )
-        bestCaps = context.sharedCapUsed
+    return withUnsafeTemporaryAllocation(of: Scored.self, capacity: alternatives.count) { scored in
+      var best = -1
+      var bestCaps = capsBefore
+      for index in alternatives.indices {
+        let linesStart = context.lines.count
+        let deductionsStart = context.deductions.count
+        if index > 0 { context.sharedCapUsed = capsBefore }
+        let points = alternatives[index].score(in: &context)
+        scored.initializeElement(
+          at: index,
+          to: (points, linesStart..<context.lines.count, deductionsStart..<context.deductions.count))
+        if best < 0 || (points.max, points.min) > (scored[best].points.max, scored[best].points.min) {
+          best = index
+          bestCaps = context.sharedCapUsed
+        }
       }
-      context.lines.removeSubrange(linesMark...)
-      context.deductions.removeSubrange(deductionsMark...)
-      context.sharedCapUsed = capsBefore
-    }
-    guard let best else { return .zero }
-    context.lines += best.lines
-    context.deductions += best.deductions
-    context.sharedCapUsed = bestCaps
-    var total = best.points
-    for (index, points) in scored.enumerated() where index != best.index {
-      total.min = max(total.min, points.min)
-      if points != .zero {
-        context.deductions.append(
-          Deduction(
-            .notHigherItem, item: alternatives[index].item.id, lost: points,
-            details: context.trace(["kept=\(alternatives[best.index].item.id)"])))
+      guard best >= 0 else { return .zero }
+      // Cut from the last alternative back, so the ranges of those before stay where they are.
+      for index in alternatives.indices.reversed() where index != best {
+        context.lines.removeSubrange(scored[index].lines)
+        context.deductions.removeSubrange(scored[index].deductions)
       }
+      context.sharedCapUsed = bestCaps
+      var total = scored[best].points
+      for index in alternatives.indices where index != best {
+        let points = scored[index].points
+        total.min = max(total.min, points.min)
+        if points != .zero {
+          context.deductions.append(
+            Deduction(
+              .notHigherItem, item: alternatives[index].item.id, lost: points,
+              details: context.trace(["kept=\(alternatives[best].item.id)"])))
+        }
+      }
+      _ = scored.deinitialize()
+      return total
     }
-    return total
   }
 }
 

@@ -18,10 +18,13 @@ extension LookupRule {
     let names = factNames
     let inputs = context.trace(names.map { "\($0)=\(facts.value($0)?.description ?? "—")" })
     guard let rowIndex = matchingRow({ facts.value($0) }) else {
-      let absent = factKeys.indices.filter { facts.value(factKeys[$0]) == nil }.map { names[$0] }
-      if !absent.isEmpty && factsRequired {
-        context.deductions.append(Deduction(.missingField, item: item.id, details: context.trace(absent)))
-      } else if absent.isEmpty && otherwise == .zero {
+      let anyAbsent = factKeys.contains { facts.value($0) == nil }
+      if anyAbsent && factsRequired {
+        context.deductions.append(
+          Deduction(
+            .missingField, item: item.id,
+            details: context.trace(factKeys.indices.filter { facts.value(factKeys[$0]) == nil }.map { names[$0] })))
+      } else if !anyAbsent && otherwise == .zero {
         context.deductions.append(Deduction(.noMatchingRow, item: item.id, details: context.trace(inputs)))
       }
       noteUnrelatedMajor(item, points: PointsInterval(exactly: otherwise), in: &context)
