@@ -334,7 +334,11 @@ struct PortfolioDecoder {
         try decoder.array { decoder in result.honours.append(try decoder.nonEmptyPooledString()) }
         return 16
       case "records":
-        try decoder.array { decoder in result.records.append(try decoder.record()) }
+        // Each record is decoded in place: returned by value, it would be copied into the list.
+        try decoder.array { decoder in
+          result.records.append(PortfolioDecoder.blankRecord)
+          try decoder.record(into: &result.records[result.records.count - 1])
+        }
         // Portfolios have a handful of records: comparing pairs is cheaper than hashing.
         let records = result.records
         for index in records.indices.dropFirst() {
@@ -502,11 +506,14 @@ struct PortfolioDecoder {
     return SkillRecord(level: level, date: date)
   }
 
-  mutating func record() throws -> AchievementRecord {
+  /// An achievement record before its fields are read: the defaults of the optional ones.
+  static let blankRecord = AchievementRecord(
+    id: "", type: "", level: nil, rank: nil, count: 1, date: PortfolioDecoder.placeholderDay, status: "completed",
+    evidence: true, collective: false, mainContributor: true, acquired: "original", assessedPoints: nil, title: "")
+
+  /// Decodes an achievement record into `result`, which holds `blankRecord`.
+  mutating func record(into result: inout AchievementRecord) throws {
     var present: (id: Bool, type: Bool, date: Bool) = (false, false, false)
-    var result = AchievementRecord(
-      id: "", type: "", level: nil, rank: nil, count: 1, date: PortfolioDecoder.placeholderDay, status: "completed",
-      evidence: true, collective: false, mainContributor: true, acquired: "original", assessedPoints: nil, title: "")
     try object { decoder, key in
       switch key {
       case "id":
@@ -557,7 +564,6 @@ struct PortfolioDecoder {
     guard present.id else { throw missing("id") }
     guard present.type else { throw missing("type") }
     guard present.date else { throw missing("date") }
-    return result
   }
 
   private mutating func recommendation() throws -> Recommendation {
@@ -654,9 +660,13 @@ extension PortfolioDecoder {
       do {
         var records: [AchievementRecord] = []
         if try decoder.scanner.peekKind() == .array {
-          try decoder.array { decoder in records.append(try decoder.record()) }
+          try decoder.array { decoder in
+            records.append(PortfolioDecoder.blankRecord)
+            try decoder.record(into: &records[records.count - 1])
+          }
         } else {
-          records.append(try decoder.record())
+          records.append(PortfolioDecoder.blankRecord)
+          try decoder.record(into: &records[0])
         }
         try decoder.scanner.expectEnd()
         return .success(records)
