@@ -151,6 +151,46 @@ import Testing
     #expect(results.rejected.allSatisfy { $0.file == "<stdin>" })
   }
 
+  /// Every record a reader delivers, as its line and text, in order.
+  private func records(_ reader: RecordReader, _ inputs: [String]) throws -> [String] {
+    var found: [String] = []
+    try reader.read(inputs) { chunk in
+      chunk.bytes.withUnsafeBufferPointer { bytes in
+        for span in chunk.spans {
+          found.append(
+            "\(span.line): "
+              + String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self))
+        }
+      }
+      chunk.bytes.release()
+    }
+    return found
+  }
+
+  @Test func aMappedFileCutIntoChunksYieldsTheRecordsAndLinesOfAStream() throws {
+    let long = "{" + String(repeating: "x", count: 300) + "}"
+    let lines = ["{\"a\": 1}", "", "  ", "{\"b\": 2}\r", long, "{\"c\": 3}", long, "{\"d\": 4}"]
+    for ending in ["", "\n"] {
+      let text = lines.joined(separator: "\n") + ending
+      let file = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).jsonl")
+      try Data(text.utf8).write(to: file)
+      let pipe = Pipe()
+      pipe.fileHandleForWriting.write(Data(text.utf8))
+      try pipe.fileHandleForWriting.close()
+      // Chunks far smaller than a line, as well as larger: every cut falls somewhere else.
+      for target in [16, 64, 1 << 20] {
+        let mapped = try records(RecordReader(targetChunkBytes: target), [file.path])
+        #expect(mapped.map { $0.prefix(3) } == ["1: ", "4: ", "5: ", "6: ", "7: ", "8: "])
+        #expect(mapped[1] == "4: {\"b\": 2}\r" && mapped[2] == "5: " + long && mapped.last == "8: {\"d\": 4}")
+        if target == 64 {
+          let streamed = try records(
+            RecordReader(targetChunkBytes: target, standardInput: pipe.fileHandleForReading), ["-"])
+          #expect(streamed == mapped)
+        }
+      }
+    }
+  }
+
   @Test func missingInputFailsTheWholeRun() {
     #expect(throws: BatchError.self) { try run(["/no/such/input.jsonl"]) }
   }

@@ -43,6 +43,7 @@ public struct BatchRunner: Sendable {
       DispatchQueue.global().async {
         workers.wait()
         let part = scorer.score(chunk, files: files)
+        chunk.bytes.release()
         workers.signal()
         slots.store(part, at: chunk.sequence)
         inFlight.signal()

@@ -14,14 +14,15 @@ struct InputChunk: Sendable {
 
   /// The chunk's position in reading order; results are stored by it, so thread timing never reorders them.
   var sequence: Int
-  var bytes: [UInt8]
+  var bytes: ChunkBytes
   var spans: [Span]
   /// Problems found while reading that belong to no record, such as a malformed array, in reading order.
   var readFailures: [RejectedRecord] = []
 }
 
-/// Reads the inputs of a batch in order and hands out chunks of records, never holding a whole file in memory
-/// (JSON Lines and standard input are streamed; an array file is memory-mapped).
+/// Reads the inputs of a batch in order and hands out chunks of records, never holding a whole file in memory:
+/// a file is memory-mapped and its chunks are stretches of the mapping, released once scored; standard input and
+/// other streams are read block by block.
 final class RecordReader {
   private(set) var files: [String] = []
   private let targetChunkBytes: Int
@@ -48,6 +49,10 @@ final class RecordReader {
       if isDirectory.boolValue {
         try readDirectory(input, deliver: deliver)
       } else {
+        if let mapped = MappedFile(path: input) {
+          readMapped(mapped, name: input, deliver: deliver)
+          continue
+        }
         guard let handle = FileHandle(forReadingAtPath: input) else {
           throw BatchError.unreadableInput(input, "cannot open")
         }
@@ -67,6 +72,38 @@ final class RecordReader {
     return sequence
   }
 
+  /// A mapped file: JSON Lines cut into chunks at line ends, or a JSON array if its first non-blank byte is `[`.
+  private func readMapped(_ mapped: MappedFile, name: String, deliver: (InputChunk) -> Void) {
+    let file = register(name)
+    let bytes = mapped.bytes
+    let blanks: [UInt8] = [0x20, 0x0A, 0x0D, 0x09]
+    if let first = bytes.firstIndex(where: { !blanks.contains($0) }), bytes[first] == UInt8(ascii: "[") {
+      readArray(bytes, file: file, deliver: deliver) { .mapped(mapped, $0) }
+      return
+    }
+    guard let base = bytes.baseAddress else { return }
+    var line = 1
+    var start = 0
+    while start < bytes.count {
+      // A chunk ends after the last line end before the target size, or after the first one past it for a line
+      // longer than the target.
+      var end = min(bytes.count, start + targetChunkBytes)
+      if end < bytes.count {
+        var last = end - 1
+        while last >= start && bytes[last] != 0x0A { last -= 1 }
+        if last >= start {
+          end = last + 1
+        } else if let found = memchr(base + end, 0x0A, bytes.count - end) {
+          end = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+        } else {
+          end = bytes.count
+        }
+      }
+      line = deliverLines(.mapped(mapped, start..<end), file: file, firstLine: line, deliver: deliver)
+      start = end
+    }
+  }
+
   /// A JSON Lines stream, or a JSON array if its first non-blank byte is `[`.
   private func readStream(_ handle: FileHandle, name: String, deliver: (InputChunk) -> Void) throws(BatchError) {
     let file = register(name)
@@ -84,19 +121,16 @@ final class RecordReader {
       if first, let firstByte = block.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
         first = false
         if firstByte == UInt8(ascii: "[") {
-          // An array is parsed whole; a file is memory-mapped so its pages stay file-backed.
-          var whole: Data
+          // An array read from a stream is parsed whole.
+          var whole = [UInt8](block)
           do {
-            if name != "<stdin>" {
-              whole = try Data(contentsOf: URL(fileURLWithPath: name), options: .alwaysMapped)
-            } else {
-              whole = block
-              if let rest = try handle.readToEnd() { whole.append(rest) }
-            }
+            if let rest = try handle.readToEnd() { whole.append(contentsOf: rest) }
           } catch {
             throw BatchError.unreadableInput(name, "\(error)")
           }
-          whole.withUnsafeBytes { raw in readArray(raw.bindMemory(to: UInt8.self), file: file, deliver: deliver) }
+          whole.withUnsafeBufferPointer { buffer in
+            readArray(buffer, file: file, deliver: deliver) { .owned(Array(UnsafeBufferPointer(rebasing: buffer[$0]))) }
+          }
           return
         }
       }
@@ -110,13 +144,13 @@ final class RecordReader {
       complete.reserveCapacity(complete.count + (lastNewline - block.startIndex) + 1)
       complete.append(contentsOf: block[...lastNewline])
       pending.append(contentsOf: block[block.index(after: lastNewline)...])
-      line = deliverLines(complete, file: file, firstLine: line, deliver: deliver)
+      line = deliverLines(.owned(complete), file: file, firstLine: line, deliver: deliver)
     }
-    if !pending.isEmpty { _ = deliverLines(pending, file: file, firstLine: line, deliver: deliver) }
+    if !pending.isEmpty { _ = deliverLines(.owned(pending), file: file, firstLine: line, deliver: deliver) }
   }
 
-  /// Splits a buffer of whole lines into spans; returns the next line number.
-  private func deliverLines(_ buffer: [UInt8], file: Int, firstLine: Int, deliver: (InputChunk) -> Void) -> Int {
+  /// Splits a buffer of whole lines into spans and delivers it as one chunk; returns the next line number.
+  private func deliverLines(_ buffer: ChunkBytes, file: Int, firstLine: Int, deliver: (InputChunk) -> Void) -> Int {
     var spans: [InputChunk.Span] = []
     spans.reserveCapacity(buffer.count / 512)
     var line = firstLine
@@ -140,7 +174,11 @@ final class RecordReader {
   }
 
   /// A JSON array of portfolios: each element becomes a span; a syntax error rejects the rest of the file.
-  private func readArray(_ buffer: UnsafeBufferPointer<UInt8>, file: Int, deliver: (InputChunk) -> Void) {
+  /// `storage` gives the bytes of a chunk, a range of `buffer`.
+  private func readArray(
+    _ buffer: UnsafeBufferPointer<UInt8>, file: Int, deliver: (InputChunk) -> Void,
+    storage: (Range<Int>) -> ChunkBytes
+  ) {
     var spans: [InputChunk.Span] = []
     var failure: RejectedRecord?
     do {
@@ -179,15 +217,14 @@ final class RecordReader {
       let limit = spans[chunkStart].start + targetChunkBytes
       while chunkEnd < spans.count && (chunkEnd == chunkStart || spans[chunkEnd].end <= limit) { chunkEnd += 1 }
       let base = spans[chunkStart].start
-      let slice = Array(UnsafeBufferPointer(rebasing: buffer[base..<spans[chunkEnd - 1].end]))
       let shifted = spans[chunkStart..<chunkEnd].map {
         InputChunk.Span(start: $0.start - base, end: $0.end - base, file: $0.file, line: $0.line)
       }
-      deliver(InputChunk(sequence: nextSequence(), bytes: slice, spans: shifted))
+      deliver(InputChunk(sequence: nextSequence(), bytes: storage(base..<spans[chunkEnd - 1].end), spans: shifted))
       chunkStart = chunkEnd
     }
     if let failure {
-      deliver(InputChunk(sequence: nextSequence(), bytes: [], spans: [], readFailures: [failure]))
+      deliver(InputChunk(sequence: nextSequence(), bytes: .owned([]), spans: [], readFailures: [failure]))
     }
   }
 
@@ -204,7 +241,7 @@ final class RecordReader {
     var failures: [RejectedRecord] = []
     func flush() {
       if !spans.isEmpty || !failures.isEmpty {
-        deliver(InputChunk(sequence: nextSequence(), bytes: buffer, spans: spans, readFailures: failures))
+        deliver(InputChunk(sequence: nextSequence(), bytes: .owned(buffer), spans: spans, readFailures: failures))
       }
       buffer = []
       spans = []
