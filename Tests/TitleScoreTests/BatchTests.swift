@@ -191,6 +191,28 @@ import Testing
     }
   }
 
+  @Test func eachWorkerScoresWithAnEqualSheetThatSharesNoStorage() {
+    let copy = sheet.independentCopy()
+    #expect(copy == sheet)
+    func address(_ text: String) -> UnsafeRawPointer? {
+      text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+    }
+    #expect(address(copy.title.zh) != address(sheet.title.zh))
+    #expect(
+      copy.categories.withUnsafeBufferPointer(\.baseAddress) != sheet.categories.withUnsafeBufferPointer(\.baseAddress))
+  }
+
+  @Test func aSheetChangedAfterLoadingIsScoredAsChanged() throws {
+    var lowered = sheet
+    lowered.threshold = .zero
+    #expect(lowered.independentCopy() == lowered)
+    let original = try run([Fixture.path("batch-ties.jsonl")])
+    #expect((0..<original.scoredCount).contains { original.verdict($0) == .belowThreshold })
+    let results = try BatchRunner(sheet: lowered, jobs: 2).run([Fixture.path("batch-ties.jsonl")])
+    #expect(results.scoredCount == 3)
+    #expect((0..<results.scoredCount).allSatisfy { results.verdict($0) != .belowThreshold })
+  }
+
   @Test func missingInputFailsTheWholeRun() {
     #expect(throws: BatchError.self) { try run(["/no/such/input.jsonl"]) }
   }

@@ -25,7 +25,8 @@ public struct BatchRunner: Sendable {
   ) throws(BatchError) -> BatchResults {
     let started = DispatchTime.now()
     let reader = RecordReader(standardInput: standardInput)
-    let scorer = BatchScorer(sheet: sheet)
+    // One scorer for each worker, each with its own copy of the sheet.
+    let scorers = ScorerPool((0..<jobs).map { _ in BatchScorer(sheet: sheet.independentCopy()) })
     let slots = ChunkSlots()
     let group = DispatchGroup()
     let inFlight = DispatchSemaphore(value: jobs * 2)
@@ -42,7 +43,9 @@ public struct BatchRunner: Sendable {
       group.enter()
       DispatchQueue.global().async {
         workers.wait()
+        let scorer = scorers.take()
         let part = scorer.score(chunk, files: files)
+        scorers.put(scorer)
         chunk.bytes.release()
         workers.signal()
         slots.store(part, at: chunk.sequence)
@@ -80,6 +83,29 @@ extension BatchRunner {
       total += size
     }
     return total
+  }
+}
+
+/// The idle scorers. A chunk takes one once it is let through as one of the `jobs` running at a time, so one is
+/// always there, and gives it back when it is scored.
+private final class ScorerPool: @unchecked Sendable {
+  private var idle: [BatchScorer]
+  private let lock = NSLock()
+
+  init(_ scorers: [BatchScorer]) {
+    idle = scorers
+  }
+
+  func take() -> BatchScorer {
+    lock.lock()
+    defer { lock.unlock() }
+    return idle.removeLast()
+  }
+
+  func put(_ scorer: BatchScorer) {
+    lock.lock()
+    idle.append(scorer)
+    lock.unlock()
   }
 }
 

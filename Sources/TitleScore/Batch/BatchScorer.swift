@@ -1,29 +1,39 @@
 import Foundation
 
-/// Scores one chunk of raw records into compact rows; runs on a worker thread and shares nothing mutable.
-struct BatchScorer: Sendable {
+/// Scores chunks of raw records into compact rows, one chunk at a time, for one worker thread.
+///
+/// Each worker has its own scorer: its own copy of the sheet (see `Scoresheet.independentCopy()`) and its own
+/// decoding state, kept from chunk to chunk, so workers share nothing they write or count references on.
+final class BatchScorer: @unchecked Sendable {
   let evaluator: Evaluator
   let checksMaterials: Bool
+  /// What scoring reuses from applicant to applicant: one decoder with its pool of repeated texts, one portfolio
+  /// and one result, whose lists keep their storage. Taken out while a chunk is scored.
+  private struct Workspace {
+    var decoder = PortfolioDecoder(pool: StringPool(limit: 1024), keepsDescriptions: false)
+    var portfolio = Portfolio(id: "", name: "", specialty: "")
+    var result: ScoreResult
+  }
+  private var workspace: Workspace?
 
   init(sheet: Scoresheet) {
     evaluator = Evaluator(sheet: sheet)
     checksMaterials = sheet.gates.contains { if case .materials = $0.kind { return true } else { return false } }
+    workspace = Workspace(result: ScoreResult(sheetID: sheet.id, threshold: sheet.threshold))
   }
 
+  /// Scores a chunk. Not to be called on two threads at once.
   func score(_ chunk: InputChunk, files: [String]) -> BatchResults {
+    guard var workspace = workspace.take() else { preconditionFailure("a scorer scores one chunk at a time") }
+    defer { self.workspace = workspace }
     var part = BatchResults(sheet: evaluator.sheet)
     part.rejected = chunk.readFailures
     var employerIndex: [EmployerKey: Int32] = [:]
-    // One decoder and one portfolio for the whole chunk: records reuse their storage and share repeated texts.
-    var decoder = PortfolioDecoder(pool: StringPool(limit: 1024), keepsDescriptions: false)
-    var portfolio = Portfolio(id: "", name: "", specialty: "")
-    // One result for the whole chunk too: each evaluation refills its lists.
-    var result = ScoreResult(sheetID: part.sheet.id, threshold: part.sheet.threshold)
     chunk.bytes.withUnsafeBufferPointer { buffer in
       for span in chunk.spans {
         let slice = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
         do throws(Diagnostic) {
-          try decoder.decode(slice, into: &portfolio)
+          try workspace.decoder.decode(slice, into: &workspace.portfolio)
         } catch {
           part.rejected.append(
             RejectedRecord(
@@ -32,21 +42,24 @@ struct BatchScorer: Sendable {
           continue
         }
         var materials: MaterialInspection?
-        if checksMaterials && !portfolio.attachments.isEmpty {
-          materials = MaterialInspection.inspect(portfolio, baseDirectory: FilePath.directory(of: files[span.file]))
+        if checksMaterials && !workspace.portfolio.attachments.isEmpty {
+          materials = MaterialInspection.inspect(
+            workspace.portfolio, baseDirectory: FilePath.directory(of: files[span.file]))
         }
-        evaluator.evaluate(portfolio, materials: materials, tracing: false, into: &result)
-        guard BatchScorer.append(numbersOf: result, to: &part.numbers) else {
+        evaluator.evaluate(workspace.portfolio, materials: materials, tracing: false, into: &workspace.result)
+        guard BatchScorer.append(numbersOf: workspace.result, to: &part.numbers) else {
           part.rejected.append(
             RejectedRecord(
-              file: files[span.file], line: span.line, applicantID: portfolio.id,
+              file: files[span.file], line: span.line, applicantID: workspace.portfolio.id,
               diagnostic: Diagnostic(
                 .invalidValue, at: .root,
-                "the points (\(result.total)) are beyond what a batch report holds (±214,748)",
+                "the points (\(workspace.result.total)) are beyond what a batch report holds (±214,748)",
                 file: files[span.file], line: span.line == 0 ? nil : span.line)))
           continue
         }
-        append(result, of: portfolio, file: span.file, line: span.line, to: &part, employers: &employerIndex)
+        append(
+          workspace.result, of: workspace.portfolio, file: span.file, line: span.line, to: &part,
+          employers: &employerIndex)
       }
     }
     return part

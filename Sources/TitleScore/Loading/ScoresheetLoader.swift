@@ -34,7 +34,9 @@ public enum ScoresheetLoader {
             file: file)
         ])
     }
-    return load(tree: tree, file: file, runExamples: runExamples)
+    var outcome = load(tree: tree, file: file, runExamples: runExamples)
+    outcome.sheet?.source = SheetSource(bytes: bytes, file: file)
+    return outcome
   }
 
   /// Loads a sheet from a parsed tree.

@@ -53,6 +53,21 @@ public struct Scoresheet: Hashable, Sendable {
   public var tieBreakers: [TieBreaker]
   /// Worked example cases that checking the sheet runs.
   public var examples: [ExampleCase]
+  /// The text the sheet was read from, if it was read from text; not part of the sheet's value.
+  var source: SheetSource?
+}
+
+/// The JSON text a sheet was read from, kept so that a batch can give each worker a copy of the sheet that shares
+/// no storage with the others (`Scoresheet.independentCopy()`).
+///
+/// It is not part of a sheet's value: any two sources are equal, so sheets compare and hash by their rules alone.
+struct SheetSource: Hashable, Sendable {
+  let bytes: [UInt8]
+  let file: String
+
+  static func == (_: SheetSource, _: SheetSource) -> Bool { true }
+
+  func hash(into hasher: inout Hasher) {}
 }
 
 /// The kinds of route in the notices.
