@@ -191,6 +191,20 @@ import Testing
     }
   }
 
+  @Test func aMappedFileDropsPagesOnlyBelowTheFirstChunkStillBeingRead() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).jsonl")
+    try Data(repeating: 0x0A, count: 5 << 20).write(to: file)
+    let mapped = try #require(MappedFile(path: file.path))
+    let chunks = [0..<(1 << 20), (1 << 20)..<(5 << 19), (5 << 19)..<(5 << 20)].map(mapped.chunk)
+    chunks[1].release()
+    #expect(mapped.droppedUpTo == 0)
+    // The first chunk still being read now starts at 2.5 MB: everything below 2 MB can go, nothing above.
+    chunks[0].release()
+    #expect(mapped.droppedUpTo == 2 << 20)
+    chunks[2].release()
+    #expect(mapped.droppedUpTo == 4 << 20)
+  }
+
   @Test func eachWorkerScoresWithAnEqualSheetThatSharesNoStorage() {
     let copy = sheet.independentCopy()
     #expect(copy == sheet)

@@ -78,7 +78,7 @@ final class RecordReader {
     let bytes = mapped.bytes
     let blanks: [UInt8] = [0x20, 0x0A, 0x0D, 0x09]
     if let first = bytes.firstIndex(where: { !blanks.contains($0) }), bytes[first] == UInt8(ascii: "[") {
-      readArray(bytes, file: file, deliver: deliver) { .mapped(mapped, $0) }
+      readArray(bytes, file: file, deliver: deliver) { mapped.chunk($0) }
       return
     }
     guard let base = bytes.baseAddress else { return }
@@ -99,7 +99,7 @@ final class RecordReader {
           end = bytes.count
         }
       }
-      line = deliverLines(.mapped(mapped, start..<end), file: file, firstLine: line, deliver: deliver)
+      line = deliverLines(mapped.chunk(start..<end), file: file, firstLine: line, deliver: deliver)
       start = end
     }
   }
