@@ -164,13 +164,24 @@ import Testing
     Array(text.utf8).withUnsafeBufferPointer { pool.string($0) }
   }
 
+  private func storage(_ text: String) -> UnsafeRawPointer? {
+    text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+  }
+
   @Test func givesBackTheSameTextsAndStaysWithinItsLimit() {
     var pool = StringPool(limit: 2)
-    for text in ["patent", "研究项目", "patent", "", "paper", "award", "patent"] {
-      #expect(pooled(&pool, text) == text)
-    }
+    let texts = [
+      "research-project", "patent", "电气工程及其自动化", "research-project", "", "public-institution", "研究项目",
+      "电气工程及其自动化",
+    ]
+    for text in texts { #expect(pooled(&pool, text) == text) }
+    // A long text is pooled and shared; beyond the limit, texts are built afresh but still right.
+    let first = pooled(&pool, "research-project")!
+    #expect(storage(first) == storage(pooled(&pool, "research-project")!))
+    let unpooled = (pooled(&pool, "public-institution")!, pooled(&pool, "public-institution")!)
+    #expect(storage(unpooled.0) != storage(unpooled.1))
     var none = StringPool(limit: 0)
-    #expect(pooled(&none, "patent") == "patent")
+    #expect(pooled(&none, "research-project") == "research-project")
     #expect(pooled(&pool, String(repeating: "长", count: 40)) == String(repeating: "长", count: 40))
   }
 

@@ -1,13 +1,19 @@
 import Foundation
 
-/// Hands out one shared `String` for each short text seen again and again in a batch (record types, levels,
-/// grades, employers, majors), so decoding a record builds no new strings for them.
+/// Hands out one shared `String` for each text seen again and again in a batch (record types, levels, grades,
+/// employers, majors), so decoding a record builds no new strings for them.
+///
+/// Texts of up to 15 bytes are not pooled: Swift keeps them inside the `String` value itself, so building one
+/// allocates nothing, and copies of it have no reference count to update (a pooled string's count is updated
+/// with an atomic instruction on every copy and release).
 ///
 /// The pool is bounded: once it holds `limit` texts it still answers for those and builds the rest afresh.
 /// Each worker owns its own pool; nothing is shared between threads.
 struct StringPool {
   /// Texts longer than this are built afresh every time: they are rarely repeated.
   static let longestPooled = 96
+  /// Texts this long or shorter are built in place (see above).
+  static let longestSmall = 15
 
   /// Open addressing: each slot holds an entry number or -1.
   private var slots: [Int32]
@@ -30,7 +36,9 @@ struct StringPool {
   /// The string for raw document bytes, or nil when they are not well-formed UTF-8.
   mutating func string(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
     guard !raw.isEmpty else { return "" }
-    guard limit > 0, raw.count <= StringPool.longestPooled else { return JSONScanner.string(raw) }
+    guard limit > 0, raw.count > StringPool.longestSmall, raw.count <= StringPool.longestPooled else {
+      return JSONScanner.string(raw)
+    }
     let hash = StringPool.hash(raw)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
