@@ -31,8 +31,8 @@ final class ApplicantFacts {
   /// portfolio retains every text and list in it, and costs more than most of the rules that read it.
   var portfolio: Portfolio { unsafeAddress { portfolioAddress } }
   private let portfolioAddress: UnsafePointer<Portfolio>
-  /// The education record that counts, if any.
-  let countedEducation: EducationRecord?
+  /// The position of the education record that counts, if any; it is read in place (see `portfolio`).
+  private let countedIndex: Int?
   /// Its level after equivalences.
   let countedLevel: String?
   /// Education records passed over because their major is unrelated and ranked above the counted one.
@@ -74,7 +74,7 @@ final class ApplicantFacts {
       }
     }
     // With the exception, the highest degree counts as related even when no record says so.
-    countedEducation = best.map { education[$0.index] }
+    countedIndex = best?.index
     countedLevel = best?.level
     highestAnyLevel = bestAny?.level
     let countedRank = best?.rank ?? -1
@@ -90,11 +90,11 @@ final class ApplicantFacts {
   func value(_ key: FactKey) -> FactValue? {
     switch key {
     case .educationLevel: return countedLevel.map(FactValue.text)
-    case .educationRelated: return .flag(countedEducation != nil)
-    case .educationFullTime: return countedEducation.map { .flag($0.fullTime) }
-    case .degreeLevel: return countedEducation?.degree.map(FactValue.text)
+    case .educationRelated: return .flag(countedIndex != nil)
+    case .educationFullTime: return countedIndex.map { .flag(portfolio.education[$0].fullTime) }
+    case .degreeLevel: return countedIndex.flatMap { portfolio.education[$0].degree.map(FactValue.text) }
     case .educationHighestAny: return highestAnyLevel.map(FactValue.text)
-    case .yearsSinceGraduation: return countedEducation.map { years(from: $0.date) }
+    case .yearsSinceGraduation: return countedIndex.map { years(from: portfolio.education[$0].date) }
     case .yearsSinceLatestEducation: return portfolio.education.map(\.date).max().map { years(from: $0) }
     case .yearsProfessional: return portfolio.workStart.map { years(from: $0) }
     case .yearsCurrentTitle: return portfolio.currentTitle.map { years(from: $0.date) }

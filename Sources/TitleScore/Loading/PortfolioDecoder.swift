@@ -299,7 +299,10 @@ struct PortfolioDecoder {
         present.specialty = true
         return 6
       case "education":
-        try decoder.array { decoder in result.education.append(try decoder.education()) }
+        try decoder.array { decoder in
+          result.education.append(PortfolioDecoder.blankEducation)
+          try decoder.education(into: &result.education[result.education.count - 1])
+        }
         return 7
       case "registeredQualification":
         result.registeredQualification = try decoder.bool()
@@ -433,11 +436,14 @@ struct PortfolioDecoder {
     return result
   }
 
-  private mutating func education() throws -> EducationRecord {
+  /// An education record before its fields are read: the defaults of the optional ones.
+  static let blankEducation = EducationRecord(
+    level: "", degree: nil, major: "", related: true, fullTime: true, date: PortfolioDecoder.placeholderDay)
+
+  /// Decodes an education record into `result`, which holds `blankEducation`.
+  private mutating func education(into result: inout EducationRecord) throws {
     var hasLevel = false
     var hasDate = false
-    var result = EducationRecord(
-      level: "", degree: nil, major: "", related: true, fullTime: true, date: PortfolioDecoder.placeholderDay)
     try object { decoder, key in
       switch key {
       case "level":
@@ -465,7 +471,6 @@ struct PortfolioDecoder {
     }
     guard hasLevel else { throw missing("level") }
     guard hasDate else { throw missing("date") }
-    return result
   }
 
   private mutating func title() throws -> TitleRecord {

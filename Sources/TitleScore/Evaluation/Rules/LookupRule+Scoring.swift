@@ -31,7 +31,9 @@ extension LookupRule {
       return context.admit(
         ScoreLine(itemID: item.id, rowIndex: nil, inputs: inputs, points: PointsInterval(exactly: otherwise)))
     }
-    let points = context.resolve(rows[rowIndex].points, decided: facts.portfolio.assessed[item.id], item: item.id)
+    // The id on its own: an autoclosure reading `item` would get a copy of the whole item.
+    let itemID = item.id
+    let points = context.resolve(rows[rowIndex].points, decided: facts.portfolio.assessed[itemID], item: itemID)
     noteUnrelatedMajor(item, points: points, in: &context)
     return context.admit(ScoreLine(itemID: item.id, rowIndex: rowIndex, inputs: inputs, points: points))
   }

@@ -15,7 +15,9 @@ extension TierRule {
       return .zero
     }
     let facts = context.facts
-    let points = context.resolve(tiers[index].points, decided: facts.portfolio.assessed[item.id], item: item.id)
+    // The id on its own: an autoclosure reading `item` would get a copy of the whole item.
+    let itemID = item.id
+    let points = context.resolve(tiers[index].points, decided: facts.portfolio.assessed[itemID], item: itemID)
     return context.admit(ScoreLine(itemID: item.id, rowIndex: index, inputs: inputs, points: points))
   }
 }
