@@ -172,7 +172,7 @@ import Testing
     var pool = StringPool(limit: 2)
     let texts = [
       "research-project", "patent", "电气工程及其自动化", "research-project", "", "public-institution", "研究项目",
-      "电气工程及其自动化",
+      "电气工程及其自动化", "abcdefghijklmno", "abcdefghijklmnop", "谭伟涛谭伟", "é",
     ]
     for text in texts { #expect(pooled(&pool, text) == text) }
     // A long text is pooled and shared; beyond the limit, texts are built afresh but still right.
