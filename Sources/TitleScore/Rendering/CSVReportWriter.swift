@@ -26,7 +26,7 @@ enum CSVReportWriter {
         bytes.append(UInt8(ascii: "\""))
         let start = bytes.count
         table.appendCell(layout.fields[column], row: row, of: rows, texts: texts, to: &bytes)
-        quoteInPlace(&bytes, from: start, neutralizeFormula: layout.neutralize[column])
+        if layout.holdsText[column] { quoteInPlace(&bytes, from: start, neutralizeFormula: layout.neutralize[column]) }
         bytes.append(UInt8(ascii: "\""))
       }
       bytes.append(0x0D)
@@ -39,10 +39,14 @@ enum CSVReportWriter {
   struct RowLayout: Sendable {
     let fields: [ReportTable.Field]
     let neutralize: [Bool]
+    /// Whether a column holds text, which may have quotes to double; number columns hold only digits, signs,
+    /// points, brackets, commas and spaces, and are not scanned.
+    let holdsText: [Bool]
 
     init(_ table: ReportTable) {
       fields = table.columns.map(\.field)
       neutralize = table.columns.map { $0.kind == .applicantText }
+      holdsText = table.columns.map { $0.kind != .number }
     }
   }
 
