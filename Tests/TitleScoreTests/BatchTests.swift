@@ -83,9 +83,10 @@ import Testing
     #expect(EmployerKey("越能电力") != EmployerKey("越能电"))
   }
 
-  @Test func rankingMatchesAPlainComparisonOfEveryKey() {
+  @Test(arguments: [1, 2, 3])
+  func rankingMatchesAPlainComparisonOfEveryKeyWhateverTheParts(parts: Int) {
     // Five tie-breakers (three packed into the sort key, two read from the columns), negative values, and few
-    // distinct values so that most keys tie.
+    // distinct values so that most keys tie; sorted whole, or in parts that are merged.
     var sheet = self.sheet
     sheet.tieBreakers = (0..<5).map { _ in .fact("facts.x") }
     var results = BatchResults(sheet: sheet)
@@ -96,7 +97,7 @@ import Testing
       results.verdicts.append(UInt8(random.next() % UInt64(Verdict.Kind.byIndex.count)))
       for _ in 0..<results.stride { results.numbers.append(Int32(Int(random.next() % 5) - 2) * 10_000) }
     }
-    Ranking.rank(&results)
+    Ranking.rank(&results, parts: parts)
     func keys(_ row: Int) -> [Int] {
       [Verdict.Kind.byIndex[Int(results.verdicts[row])].order]
         + (0..<(2 + sheet.tieBreakers.count)).map { position in

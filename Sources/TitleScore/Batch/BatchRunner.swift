@@ -59,7 +59,8 @@ public struct BatchRunner: Sendable {
     var results = slots.merged(into: BatchResults(sheet: sheet))
     results.files = reader.files
     let scored = DispatchTime.now()
-    Ranking.rank(&results)
+    // Sorting in parts pays off only for large batches.
+    Ranking.rank(&results, parts: results.scoredCount >= 100_000 ? jobs : 1)
     let ranked = DispatchTime.now()
     results.timings = BatchResults.Timings(
       scoringSeconds: BatchRunner.seconds(from: started, to: scored),
