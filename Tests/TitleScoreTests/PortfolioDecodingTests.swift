@@ -185,6 +185,24 @@ import Testing
     #expect(pooled(&pool, String(repeating: "长", count: 40)) == String(repeating: "长", count: 40))
   }
 
+  @Test func tellsApartShortTextsThatDifferInOneByte() {
+    var pool = StringPool(limit: 256)
+    var texts: [String] = []
+    for length in 1...15 {
+      let base = String(repeating: "a", count: length)
+      texts.append(base)
+      for position in 0..<length {
+        var bytes = Array(base.utf8)
+        bytes[position] = UInt8(ascii: "b")
+        texts.append(String(decoding: bytes, as: UTF8.self))
+      }
+    }
+    // Twice: the second round is answered from the table.
+    for _ in 0..<2 {
+      for text in texts { #expect(pooled(&pool, text) == text) }
+    }
+  }
+
   @Test func refusesMalformedUTF8() {
     var pool = StringPool(limit: 4)
     for bytes: [UInt8] in [[0xE6, 0x9D], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80]] {

@@ -3,16 +3,50 @@ import Foundation
 /// Hands out one shared `String` for each text seen again and again in a batch (record types, levels, grades,
 /// employers, majors), so decoding a record builds no new strings for them.
 ///
-/// Texts of up to 15 bytes are not pooled: Swift keeps them inside the `String` value itself, so building one
-/// allocates nothing and costs less than a lookup (hash, probe, compare), about 85 instructions against 190.
+/// Texts of up to 15 bytes, which Swift keeps inside the `String` value itself, have a table of their own keyed
+/// by their bytes packed into two words: a lookup is a few integer operations, and cheaper than building the
+/// string again (about 45 instructions against 120, checking the UTF-8 included).
 ///
 /// The pool is bounded: once it holds `limit` texts it still answers for those and builds the rest afresh.
 /// Each worker owns its own pool; nothing is shared between threads.
 struct StringPool {
   /// Texts longer than this are built afresh every time: they are rarely repeated.
   static let longestPooled = 96
-  /// Texts this long or shorter are built in place (see above).
+  /// Texts this long or shorter go to the table of short texts (see above).
   static let longestSmall = 15
+
+  /// A text of 1 to 15 bytes as three integers that differ for every two different texts: its first eight (or
+  /// four) bytes, its last eight (or four), and its length. For the shortest texts the bytes are taken one by one.
+  struct ShortKey: Equatable {
+    var front: UInt64
+    var back: UInt64
+    var count: Int
+
+    init(_ raw: UnsafeBufferPointer<UInt8>) {
+      let pointer = UnsafeRawPointer(raw.baseAddress!)
+      count = raw.count
+      // Front and back overlap, or meet, for every length up to 15: together they hold every byte.
+      if count >= 8 {
+        front = pointer.loadUnaligned(as: UInt64.self)
+        back = pointer.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      } else if count >= 4 {
+        front = UInt64(pointer.loadUnaligned(as: UInt32.self))
+        back = UInt64(pointer.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+      } else {
+        front = UInt64(raw[0]) | UInt64(raw[count / 2]) << 8
+        back = UInt64(raw[count - 1])
+      }
+    }
+
+    var hash: UInt64 {
+      let mixed = (front &* 0x9E37_79B9_7F4A_7C15) ^ (back &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
+      return mixed ^ (mixed >> 29)
+    }
+  }
+
+  private var shortSlots: [Int32]
+  private var shortKeys: [ShortKey] = []
+  private var shortStrings: [String] = []
 
   /// Open addressing: each slot holds an entry number or -1.
   private var slots: [Int32]
@@ -30,14 +64,14 @@ struct StringPool {
     var size = 16
     while size < limit * 2 { size *= 2 }
     slots = limit == 0 ? [] : [Int32](repeating: -1, count: size)
+    shortSlots = slots
   }
 
   /// The string for raw document bytes, or nil when they are not well-formed UTF-8.
   mutating func string(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
     guard !raw.isEmpty else { return "" }
-    guard limit > 0, raw.count > StringPool.longestSmall, raw.count <= StringPool.longestPooled else {
-      return JSONScanner.string(raw)
-    }
+    guard limit > 0, raw.count <= StringPool.longestPooled else { return JSONScanner.string(raw) }
+    if raw.count <= StringPool.longestSmall { return shortString(raw) }
     let hash = StringPool.hash(raw)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
@@ -61,6 +95,26 @@ struct StringPool {
       starts.append(text.count)
       strings.append(string)
       text.append(contentsOf: raw)
+    }
+    return string
+  }
+
+  /// `string(_:)` for a text of 1 to 15 bytes.
+  private mutating func shortString(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+    let key = ShortKey(raw)
+    let mask = shortSlots.count - 1
+    var slot = Int(truncatingIfNeeded: key.hash) & mask
+    while true {
+      let index = Int(shortSlots[slot])
+      if index < 0 { break }
+      if shortKeys[index] == key { return shortStrings[index] }
+      slot = (slot + 1) & mask
+    }
+    guard let string = JSONScanner.string(raw) else { return nil }
+    if shortStrings.count < limit {
+      shortSlots[slot] = Int32(shortStrings.count)
+      shortKeys.append(key)
+      shortStrings.append(string)
     }
     return string
   }
