@@ -34,6 +34,13 @@ struct JSONScanner {
     return JSONSyntaxError(offset: index, line: line, column: index - lineStart + 1, expected: expected)
   }
 
+  /// Throws the error for the current position. Kept out of line so that the paths that do not fail stay small:
+  /// building the error inline gave every scanning function a large stack frame to set up on each call.
+  @inline(never)
+  func fail(_ expected: String) throws(JSONSyntaxError) -> Never {
+    throw failure(expected)
+  }
+
   // MARK: - Structure
 
   @inline(__always)
@@ -52,7 +59,7 @@ struct JSONScanner {
   @inline(__always)
   mutating func peekKind() throws(JSONSyntaxError) -> Kind {
     skipWhitespace()
-    guard index < bytes.count else { throw failure("a value") }
+    guard index < bytes.count else { try fail("a value") }
     switch bytes[index] {
     case UInt8(ascii: "{"): return .object
     case UInt8(ascii: "["): return .array
@@ -60,14 +67,14 @@ struct JSONScanner {
     case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
     case UInt8(ascii: "n"): return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
-    default: throw failure("a value")
+    default: try fail("a value")
     }
   }
 
   @inline(__always)
   private mutating func expect(_ byte: UInt8, _ what: String) throws(JSONSyntaxError) {
     skipWhitespace()
-    guard index < bytes.count, bytes[index] == byte else { throw failure(what) }
+    guard index < bytes.count, bytes[index] == byte else { try fail(what) }
     index += 1
   }
 
@@ -82,18 +89,18 @@ struct JSONScanner {
   /// The next member's key without copying it, leaving the scanner at its value; nil at the closing brace.
   mutating func nextRawKey(_ isFirst: inout Bool) throws(JSONSyntaxError) -> JSONKey? {
     skipWhitespace()
-    guard index < bytes.count else { throw failure("'}' or a key") }
+    guard index < bytes.count else { try fail("'}' or a key") }
     if bytes[index] == UInt8(ascii: "}") {
       index += 1
       return nil
     }
     if !isFirst {
-      guard bytes[index] == UInt8(ascii: ",") else { throw failure("',' or '}'") }
+      guard bytes[index] == UInt8(ascii: ",") else { try fail("',' or '}'") }
       index += 1
       skipWhitespace()
     }
     isFirst = false
-    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("a key in quotes") }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { try fail("a key in quotes") }
     let start = index + 1
     let end = endOfPlainText(from: start)
     let key: JSONKey
@@ -113,13 +120,13 @@ struct JSONScanner {
   /// Whether another array element follows, leaving the scanner at it; false at the closing bracket.
   mutating func nextElement(_ isFirst: inout Bool) throws(JSONSyntaxError) -> Bool {
     skipWhitespace()
-    guard index < bytes.count else { throw failure("']' or a value") }
+    guard index < bytes.count else { try fail("']' or a value") }
     if bytes[index] == UInt8(ascii: "]") {
       index += 1
       return false
     }
     if !isFirst {
-      guard bytes[index] == UInt8(ascii: ",") else { throw failure("',' or ']'") }
+      guard bytes[index] == UInt8(ascii: ",") else { try fail("',' or ']'") }
       index += 1
     }
     isFirst = false
@@ -129,14 +136,14 @@ struct JSONScanner {
   /// Checks that nothing but white space follows the value just read.
   mutating func expectEnd() throws(JSONSyntaxError) {
     skipWhitespace()
-    if index < bytes.count { throw failure("the end of the text") }
+    if index < bytes.count { try fail("the end of the text") }
   }
 
   // MARK: - Scalars
 
   mutating func readString() throws(JSONSyntaxError) -> String {
     if let raw = try readRawString() {
-      guard let text = JSONScanner.string(raw) else { throw failure("valid UTF-8 text") }
+      guard let text = JSONScanner.string(raw) else { try fail("valid UTF-8 text") }
       return text
     }
     try expect(UInt8(ascii: "\""), "a string")
@@ -149,7 +156,7 @@ struct JSONScanner {
     try expect(UInt8(ascii: "\""), "a string")
     let start = index
     index = endOfPlainText(from: start)
-    guard index < bytes.count else { throw failure("a closing quote") }
+    guard index < bytes.count else { try fail("a closing quote") }
     switch bytes[index] {
     case UInt8(ascii: "\""):
       index += 1
@@ -158,7 +165,7 @@ struct JSONScanner {
       index = start - 1
       return nil
     default:
-      throw failure("no control characters inside a string")
+      try fail("no control characters inside a string")
     }
   }
 
@@ -195,7 +202,7 @@ struct JSONScanner {
   /// Skips a string, checking it as `readString` would, without building it.
   mutating func skipString() throws(JSONSyntaxError) {
     if let raw = try readRawString() {
-      guard UTF8Validation.isValid(raw) else { throw failure("valid UTF-8 text") }
+      guard UTF8Validation.isValid(raw) else { try fail("valid UTF-8 text") }
     } else {
       _ = try readString()
     }
@@ -219,10 +226,10 @@ struct JSONScanner {
       index += 1
       switch byte {
       case UInt8(ascii: "\""):
-        guard let text = String(validating: utf8, as: UTF8.self) else { throw failure("valid UTF-8 text") }
+        guard let text = String(validating: utf8, as: UTF8.self) else { try fail("valid UTF-8 text") }
         return text
       case UInt8(ascii: "\\"):
-        guard index < bytes.count else { throw failure("an escape") }
+        guard index < bytes.count else { try fail("an escape") }
         let escape = bytes[index]
         index += 1
         switch escape {
@@ -238,27 +245,27 @@ struct JSONScanner {
           var scalar = try readHex4()
           if (0xD800..<0xDC00).contains(scalar) {
             guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-            else { throw failure("a low surrogate escape") }
+            else { try fail("a low surrogate escape") }
             index += 2
             let low = try readHex4()
-            guard (0xDC00..<0xE000).contains(low) else { throw failure("a low surrogate escape") }
+            guard (0xDC00..<0xE000).contains(low) else { try fail("a low surrogate escape") }
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
           }
-          guard let unicode = Unicode.Scalar(scalar) else { throw failure("a valid unicode escape") }
+          guard let unicode = Unicode.Scalar(scalar) else { try fail("a valid unicode escape") }
           utf8.append(contentsOf: String(Character(unicode)).utf8)
         default:
-          throw failure("a valid escape")
+          try fail("a valid escape")
         }
       default:
-        if byte < 0x20 { throw failure("no control characters inside a string") }
+        if byte < 0x20 { try fail("no control characters inside a string") }
         utf8.append(byte)
       }
     }
-    throw failure("a closing quote")
+    try fail("a closing quote")
   }
 
   private mutating func readHex4() throws(JSONSyntaxError) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw failure("four hex digits") }
+    guard index + 4 <= bytes.count else { try fail("four hex digits") }
     var value: UInt32 = 0
     for _ in 0..<4 {
       let byte = bytes[index]
@@ -267,7 +274,7 @@ struct JSONScanner {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
       case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
       case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-      default: throw failure("four hex digits")
+      default: try fail("four hex digits")
       }
       value = value << 4 | digit
       index += 1
@@ -288,7 +295,7 @@ struct JSONScanner {
       at < bytes.count && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9")
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-    guard isDigit(index) else { throw failure("a number") }
+    guard isDigit(index) else { try fail("a number") }
     if bytes[index] == UInt8(ascii: "0") {
       index += 1
     } else {
@@ -296,13 +303,13 @@ struct JSONScanner {
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
       index += 1
-      guard isDigit(index) else { throw failure("digits after the decimal point") }
+      guard isDigit(index) else { try fail("digits after the decimal point") }
       while isDigit(index) { index += 1 }
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
       if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-      guard isDigit(index) else { throw failure("digits in the exponent") }
+      guard isDigit(index) else { try fail("digits in the exponent") }
       while isDigit(index) { index += 1 }
     }
     return start..<index
@@ -360,7 +367,7 @@ struct JSONScanner {
     skipWhitespace()
     if matches("true") { return true }
     if matches("false") { return false }
-    throw failure("true or false")
+    try fail("true or false")
   }
 
   /// Consumes a `null` if one is next.
