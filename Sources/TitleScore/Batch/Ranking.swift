@@ -60,7 +60,7 @@ enum Ranking {
       if idA != idB { return idA < idB }
       return a.index < b.index
     }
-    keys = sorted(keys, parts: max(1, min(parts, count)), by: precedes)
+    sort(&keys, parts: max(1, min(parts, count)), by: precedes)
     var order = [Int32](repeating: 0, count: count)
     var ranks = [Int32](repeating: 0, count: count)
     for position in 0..<count {
@@ -76,66 +76,72 @@ enum Ranking {
     results.ranks = ranks
   }
 
-  /// The keys sorted: each of `parts` stretches on a thread of its own, then the sorted stretches merged two by
-  /// two.
-  private static func sorted(_ keys: [Key], parts: Int, by precedes: @escaping @Sendable (Key, Key) -> Bool)
-    -> [Key]
-  {
-    guard parts > 1 else { return keys.sorted(by: precedes) }
+  /// Sorts the keys: each of `parts` stretches in place on a thread of its own, then neighbouring sorted stretches
+  /// merged in place, two by two. A merge copies only its left stretch aside, so sorting never holds more than one
+  /// and a half copies of the keys (a million applicants have 32 MB of keys).
+  private static func sort(_ keys: inout [Key], parts: Int, by precedes: @escaping @Sendable (Key, Key) -> Bool) {
+    guard parts > 1 else {
+      keys.sort(by: precedes)
+      return
+    }
     let bounds = (0...parts).map { keys.count * $0 / parts }
-    let stretches = SortedStretches(parts)
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      stretches.set(part, keys[bounds[part]..<bounds[part + 1]].sorted(by: precedes))
-    }
-    var runs = stretches.all
-    while runs.count > 1 {
-      var merged: [[Key]] = []
-      for pair in stride(from: 0, to: runs.count, by: 2) {
-        merged.append(pair + 1 < runs.count ? merge(runs[pair], runs[pair + 1], by: precedes) : runs[pair])
+    keys.withUnsafeMutableBufferPointer { buffer in
+      let stretches = Stretches(buffer)
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        stretches.sort(bounds[part]..<bounds[part + 1], by: precedes)
       }
-      runs = merged
+      var runs = (0..<parts).map { bounds[$0]..<bounds[$0 + 1] }
+      while runs.count > 1 {
+        var merged: [Range<Int>] = []
+        for pair in stride(from: 0, to: runs.count, by: 2) {
+          guard pair + 1 < runs.count else {
+            merged.append(runs[pair])
+            continue
+          }
+          mergeNeighbours(runs[pair], runs[pair + 1], in: buffer, by: precedes)
+          merged.append(runs[pair].lowerBound..<runs[pair + 1].upperBound)
+        }
+        runs = merged
+      }
     }
-    return runs[0]
   }
 
-  /// Two sorted runs as one.
-  private static func merge(_ left: [Key], _ right: [Key], by precedes: (Key, Key) -> Bool) -> [Key] {
-    var result: [Key] = []
-    result.reserveCapacity(left.count + right.count)
-    var (l, r) = (0, 0)
-    while l < left.count && r < right.count {
-      if precedes(right[r], left[l]) {
-        result.append(right[r])
+  /// Merges two neighbouring sorted stretches of a buffer into one, in place.
+  private static func mergeNeighbours(
+    _ left: Range<Int>, _ right: Range<Int>, in buffer: UnsafeMutableBufferPointer<Key>,
+    by precedes: (Key, Key) -> Bool
+  ) {
+    let aside = Array(buffer[left])
+    var (l, r, out) = (0, right.lowerBound, left.lowerBound)
+    while l < aside.count && r < right.upperBound {
+      if precedes(buffer[r], aside[l]) {
+        buffer[out] = buffer[r]
         r += 1
       } else {
-        result.append(left[l])
+        buffer[out] = aside[l]
         l += 1
       }
+      out += 1
     }
-    result += left[l...]
-    result += right[r...]
-    return result
+    // What is left of the right stretch is already in place.
+    while l < aside.count {
+      buffer[out] = aside[l]
+      l += 1
+      out += 1
+    }
   }
 
-  /// The sorted stretches, one slot per part, filled by the threads sorting them.
-  private final class SortedStretches: @unchecked Sendable {
-    private var slots: [[Key]]
-    private let lock = NSLock()
+  /// The keys' buffer, for threads that each sort a stretch of it no other thread touches.
+  private struct Stretches: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Key>
 
-    init(_ parts: Int) {
-      slots = Array(repeating: [], count: parts)
+    init(_ buffer: UnsafeMutableBufferPointer<Key>) {
+      self.buffer = buffer
     }
 
-    func set(_ part: Int, _ keys: [Key]) {
-      lock.lock()
-      slots[part] = keys
-      lock.unlock()
-    }
-
-    var all: [[Key]] {
-      lock.lock()
-      defer { lock.unlock() }
-      return slots
+    func sort(_ range: Range<Int>, by precedes: (Key, Key) -> Bool) {
+      var stretch = UnsafeMutableBufferPointer(rebasing: buffer[range])
+      stretch.sort(by: precedes)
     }
   }
 }
