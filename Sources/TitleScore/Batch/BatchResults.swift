@@ -208,6 +208,12 @@ enum RowNumbers {
 /// Packs up to three reason codes into one word: each as its index in `ReasonCode.allCases` plus one.
 enum ReasonPacking {
   static let codes = ReasonCode.allCases
+  /// Each code's place when the codes are sorted by name, by index: ties are broken by name without comparing
+  /// texts.
+  static let nameOrder: [Int] = {
+    let sorted = codes.sorted()
+    return codes.map { code in sorted.firstIndex(of: code)! }
+  }()
 
   /// A code's position in `ReasonCode.allCases`, by a switch (a test checks it against `allCases`).
   static func index(of code: ReasonCode) -> Int {

@@ -70,7 +70,11 @@ enum Masking {
           buffer[length] = byte
           length += 1
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
+        // ASCII, so built in place without the general initializer's UTF-8 repair pass.
+        return String(unsafeUninitializedCapacity: length) { text in
+          _ = text.initialize(from: buffer[..<length])
+          return length
+        }
       }
     }
     if let ascii { return ascii }

@@ -136,6 +136,7 @@ final class BatchScorer: @unchecked Sendable {
   static func packedMainReasons(_ deductions: [Deduction]) -> UInt32 {
     guard !deductions.isEmpty else { return 0 }
     let codes = ReasonPacking.codes
+    let nameOrder = ReasonPacking.nameOrder
     return withUnsafeTemporaryAllocation(of: Int64.self, capacity: codes.count) { lost in
       lost.initialize(repeating: -1)
       for deduction in deductions {
@@ -148,7 +149,7 @@ final class BatchScorer: @unchecked Sendable {
       for slot in 0..<ReasonPacking.slots {
         var best = -1
         for index in 0..<codes.count where lost[index] >= 0 {
-          if best < 0 || lost[index] > lost[best] || (lost[index] == lost[best] && codes[index] < codes[best]) {
+          if best < 0 || lost[index] > lost[best] || (lost[index] == lost[best] && nameOrder[index] < nameOrder[best]) {
             best = index
           }
         }
