@@ -62,9 +62,8 @@ final class ApplicantFacts {
     let education = portfolio.pointee.education
     for index in education.indices where education[index].date <= sheet.cutoff {
       let written = education[index].level
-      let level =
-        sheet.vocabulary.educationEquivalents.isEmpty
-        ? written : sheet.vocabulary.educationEquivalents[written] ?? written
+      // The few equivalents are looked through, not hashed: hashing a text costs more than comparing a handful.
+      let level = sheet.vocabulary.educationEquivalents.first { $0.key.isSameText(as: written) }?.value ?? written
       let levelRank = sheet.vocabulary.educationLevels.firstIndex { $0.isSameText(as: level) } ?? -1
       if bestAny == nil || levelRank > bestAny!.rank { bestAny = (level, levelRank) }
       if education[index].related || relatedByException {
