@@ -2,9 +2,9 @@ import Foundation
 
 /// The bytes of an input chunk: a buffer of its own, or a stretch of a file mapped into memory.
 ///
-/// A JSON Lines file is mapped rather than read: reading copies every byte from the kernel's page cache into the
-/// process (on this project's machines that copy cost a sixth of a whole batch run), while a mapping lets workers
-/// read the cached pages where they are.
+/// An input file (JSON Lines or a JSON array) is mapped rather than read: reading copies every byte from the
+/// kernel's page cache into the process (on this project's machines that copy cost a sixth of a whole batch run),
+/// while a mapping lets workers read the cached pages where they are.
 enum ChunkBytes: Sendable {
   case owned([UInt8])
   case mapped(MappedFile, Range<Int>)

@@ -15,8 +15,6 @@ public struct Evaluator: Sendable {
   private let parentItem: [String: String]
   private let sharedCapLimits: [String: Points]
   private let shared: SharedSheet
-  /// How many categories the sheet has at every depth: the number of category outcomes.
-  private let categoryCount: Int
   /// Room reserved for score lines besides one per record: one per item, and a few for alternatives.
   private let lineCapacity: Int
   /// The sheet's tie-breakers resolved: a category by its position among the outcomes, a fact by its key.
@@ -55,7 +53,6 @@ public struct Evaluator: Sendable {
     for cap in sheet.sharedCaps { limits[cap.id] = cap.cap }
     sharedCapLimits = limits
     let categoryOrder = sheet.categoriesInOrder.map(\.id)
-    categoryCount = categoryOrder.count
     gateNodes = sheet.gates.map(Node.init)
     categoryNodes = sheet.categories.map(CategoryNode.init)
     lineCapacity = order.count + 4
@@ -91,9 +88,9 @@ public struct Evaluator: Sendable {
   private func evaluate(
     _ facts: ApplicantFacts, materials: MaterialInspection?, tracing: Bool, into result: inout ScoreResult
   ) {
-    let sheet = shared
+    // The sheet is read through `shared.sheet`, in place: a local copy would retain every list in it.
     var context = EvaluationContext(
-      shared: sheet, facts: facts, recordCounts: countingRecords(facts, tracing: tracing, into: &result.deductions),
+      shared: shared, facts: facts, recordCounts: countingRecords(facts, tracing: tracing, into: &result.deductions),
       sharedCaps: sharedCapLimits, tracing: tracing)
     // The result's lists become the context's, emptied but with their storage kept.
     swap(&context.deductions, &result.deductions)
@@ -118,7 +115,7 @@ public struct Evaluator: Sendable {
 
     result.conditions.removeAll(keepingCapacity: true)
     var criteriaMet = true
-    if let criteria = sheet.sheet.criteria {
+    if let criteria = shared.sheet.criteria {
       var recorded: [ConditionOutcome]? = []
       criteriaMet = criteria.holds(context, depth: 0, outcomes: &recorded)
       result.conditions = recorded ?? []
@@ -129,7 +126,7 @@ public struct Evaluator: Sendable {
     }
 
     result.flags.removeAll(keepingCapacity: true)
-    for trigger in sheet.sheet.flags where trigger.condition.holds(context) {
+    for trigger in shared.sheet.flags where trigger.condition.holds(context) {
       result.flags.append(RaisedFlag(flag: trigger.flag, triggerID: trigger.id))
     }
 
@@ -137,7 +134,7 @@ public struct Evaluator: Sendable {
       result.verdict = Verdict(kind: .ineligible, failedGates: failedGates)
     } else if !criteriaMet {
       result.verdict = Verdict(kind: .criteriaNotMet)
-    } else if let threshold = sheet.sheet.threshold, total.min < threshold {
+    } else if let threshold = shared.sheet.threshold, total.min < threshold {
       result.verdict = Verdict(kind: .belowThreshold)
     } else {
       result.verdict = Verdict(kind: .pass)
