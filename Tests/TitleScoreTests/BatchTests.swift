@@ -206,6 +206,21 @@ import Testing
     #expect(mapped.droppedUpTo == 4 << 20)
   }
 
+  @Test func aStretchOfBlankLinesDoesNotHoldBackDroppingPages() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).jsonl")
+    try Data(String(repeating: "\n", count: 3 << 20).utf8 + Array("{\"id\": \"A\"}\n".utf8)).write(to: file)
+    var mapped: MappedFile?
+    var records = 0
+    try RecordReader(targetChunkBytes: 1 << 20).read([file.path]) { chunk in
+      if case .mapped(let file, _) = chunk.bytes { mapped = file }
+      records += chunk.spans.count
+      chunk.bytes.release()
+    }
+    #expect(records == 1)
+    // Only the last chunk held a record; the blank ones before it were finished as they were cut.
+    #expect(mapped?.droppedUpTo == 2 << 20)
+  }
+
   @Test func eachWorkerScoresWithAnEqualSheetThatSharesNoStorage() {
     let copy = sheet.independentCopy()
     #expect(copy == sheet)

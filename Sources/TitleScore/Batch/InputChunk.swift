@@ -169,7 +169,12 @@ final class RecordReader {
         start = end + 1
       }
     }
-    if !spans.isEmpty { deliver(InputChunk(sequence: nextSequence(), bytes: buffer, spans: spans)) }
+    if spans.isEmpty {
+      // Nothing to score: the chunk is done with at once (a mapped stretch must not hold back dropping pages).
+      buffer.release()
+    } else {
+      deliver(InputChunk(sequence: nextSequence(), bytes: buffer, spans: spans))
+    }
     return line
   }
 
