@@ -50,16 +50,15 @@ final class ApplicantFacts {
 
   private init(portfolioAt address: UnsafePointer<Portfolio>, sheet: borrowing Scoresheet) {
     portfolioAddress = address
-    let portfolio = address
     cutoff = sheet.cutoff
     let relatedByException =
-      (sheet.vocabulary.registeredQualificationCountsAsRelated && portfolio.pointee.registeredQualification)
-      || (sheet.vocabulary.retrainingMonthsForRelated.map { portfolio.pointee.retrainingMonths >= $0 } ?? false)
+      (sheet.vocabulary.registeredQualificationCountsAsRelated && address.pointee.registeredQualification)
+      || (sheet.vocabulary.retrainingMonthsForRelated.map { address.pointee.retrainingMonths >= $0 } ?? false)
     var best: (index: Int, level: String, rank: Int)?
     var bestAny: (level: String, rank: Int)?
     var unrelated: [(Int, String, Int)] = []
     // By index: a copy of each education record would retain its texts.
-    let education = portfolio.pointee.education
+    let education = address.pointee.education
     for index in education.indices where education[index].date <= sheet.cutoff {
       let written = education[index].level
       // The few equivalents are looked through, not hashed: hashing a text costs more than comparing a handful.
