@@ -4,13 +4,17 @@ extension CountFloorRule {
     if let full, count >= full.atLeast { return full.points }
     return points * (count / per)
   }
+}
 
+extension Node<CountFloorRule> {
+  /// Scores an item by the rule, read in place (see `Node`).
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
-    let count = context.countOfItems(records)
+    let count = context.countOfItems(value.records)
     guard count > 0 else { return .zero }
     return context.admit(
       ScoreLine(
-        itemID: item.id, recordIndex: nil, rowIndex: nil, inputs: context.trace(["items=\(count)", "per=\(per)"]),
-        points: PointsInterval(exactly: points(forItems: count))))
+        itemID: item.id, recordIndex: nil, rowIndex: nil,
+        inputs: context.trace(["items=\(count)", "per=\(value.per)"]),
+        points: PointsInterval(exactly: value.points(forItems: count))))
   }
 }

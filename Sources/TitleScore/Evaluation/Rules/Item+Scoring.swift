@@ -2,15 +2,15 @@ extension ItemNode {
   /// Scores the item by its rule and applies its cap.
   func score(in context: inout EvaluationContext) -> PointsInterval {
     let raw: PointsInterval
-    switch item.rule {
-    case .lookup(let rule): raw = rule.score(item, in: &context)
-    case .tiers(let rule): raw = rule.score(item, in: &context)
-    case .recordTable(let rule): raw = rule.score(item, in: &context)
-    case .rankCoefficient(let rule): raw = rule.score(item, in: &context)
-    case .countFloor(let rule): raw = rule.score(item, in: &context)
-    case .formula(let rule): raw = rule.score(item, in: &context)
-    case .assessed(let rule): raw = rule.score(item, in: &context)
-    case .higherOf: raw = ItemNode.scoreHigher(of: alternatives, in: &context)
+    switch rule {
+    case .lookup(let node): raw = node.score(item, in: &context)
+    case .tiers(let node): raw = node.score(item, in: &context)
+    case .recordTable(let node): raw = node.score(item, in: &context)
+    case .rankCoefficient(let node): raw = node.score(item, in: &context)
+    case .countFloor(let node): raw = node.score(item, in: &context)
+    case .formula(let node): raw = node.score(item, in: &context)
+    case .assessed(let node): raw = node.score(item, in: &context)
+    case .higherOf(let alternatives): raw = ItemNode.scoreHigher(of: alternatives, in: &context)
     }
     guard let cap = item.cap else { return raw }
     let capped = raw.capped(at: cap)

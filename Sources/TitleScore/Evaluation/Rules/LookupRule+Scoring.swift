@@ -12,28 +12,32 @@ extension LookupRule {
     }
     return nil
   }
+}
 
+extension Node<LookupRule> {
+  /// Scores an item by the rule, read in place (see `Node`).
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
     let facts = context.facts
-    let names = factNames
+    let names = value.factNames
     let inputs = context.trace(names.map { "\($0)=\(facts.value($0)?.description ?? "—")" })
-    guard let rowIndex = matchingRow({ facts.value($0) }) else {
-      let anyAbsent = factKeys.contains { facts.value($0) == nil }
-      if anyAbsent && factsRequired {
+    guard let rowIndex = value.matchingRow({ facts.value($0) }) else {
+      let anyAbsent = value.factKeys.contains { facts.value($0) == nil }
+      if anyAbsent && value.factsRequired {
         context.deductions.append(
           Deduction(
             .missingField, item: item.id,
-            details: context.trace(factKeys.indices.filter { facts.value(factKeys[$0]) == nil }.map { names[$0] })))
-      } else if !anyAbsent && otherwise == .zero {
+            details: context.trace(
+              value.factKeys.indices.filter { facts.value(value.factKeys[$0]) == nil }.map { names[$0] })))
+      } else if !anyAbsent && value.otherwise == .zero {
         context.deductions.append(Deduction(.noMatchingRow, item: item.id, details: context.trace(inputs)))
       }
-      noteUnrelatedMajor(item, points: PointsInterval(exactly: otherwise), in: &context)
+      noteUnrelatedMajor(item, points: PointsInterval(exactly: value.otherwise), in: &context)
       return context.admit(
-        ScoreLine(itemID: item.id, rowIndex: nil, inputs: inputs, points: PointsInterval(exactly: otherwise)))
+        ScoreLine(itemID: item.id, rowIndex: nil, inputs: inputs, points: PointsInterval(exactly: value.otherwise)))
     }
     // The id on its own: an autoclosure reading `item` would get a copy of the whole item.
     let itemID = item.id
-    let points = context.resolve(rows[rowIndex].points, decided: facts.portfolio.assessed[itemID], item: itemID)
+    let points = context.resolve(value.rows[rowIndex].points, decided: facts.portfolio.assessed[itemID], item: itemID)
     noteUnrelatedMajor(item, points: points, in: &context)
     return context.admit(ScoreLine(itemID: item.id, rowIndex: rowIndex, inputs: inputs, points: points))
   }
@@ -41,7 +45,7 @@ extension LookupRule {
   /// Files an `unrelated-major` deduction when a higher degree in an unrelated major would have scored more.
   private func noteUnrelatedMajor(_ item: Item, points: PointsInterval, in context: inout EvaluationContext) {
     guard !context.facts.unrelatedSkipped.isEmpty else { return }
-    let names = factNames
+    let names = value.factNames
     guard names.contains(where: { $0.hasPrefix("education.") || $0 == "degree.level" }) else { return }
     for skipped in context.facts.unrelatedSkipped {
       let facts = context.facts
@@ -53,7 +57,9 @@ extension LookupRule {
         default: return facts.value(key)
         }
       }
-      let wouldScore = matchingRow(hypothetical).map { rows[$0].points.interval } ?? PointsInterval(exactly: otherwise)
+      let wouldScore =
+        value.matchingRow(hypothetical).map { value.rows[$0].points.interval }
+        ?? PointsInterval(exactly: value.otherwise)
       let lost = PointsInterval(
         min: max(.zero, wouldScore.min - points.min), max: max(.zero, wouldScore.max - points.max))
       context.deductions.append(

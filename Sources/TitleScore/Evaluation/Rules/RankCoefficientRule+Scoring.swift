@@ -3,25 +3,28 @@ extension RankCoefficientRule {
   func coefficient(forRank rank: Int) -> Points {
     rank >= 1 && rank <= coefficients.count ? coefficients[rank - 1] : beyond
   }
+}
 
+extension Node<RankCoefficientRule> {
+  /// Scores an item by the rule, read in place (see `Node`).
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
     var total = PointsInterval.zero
     let portfolioRecords = context.records
-    for recordIndex in context.countingRecords(records) {
+    for recordIndex in context.countingRecords(value.records) {
       let record = portfolioRecords[recordIndex]
       guard let rank = record.rank else {
         context.deductions.append(
           Deduction(.missingField, item: item.id, record: recordIndex, details: context.trace(["rank"])))
         continue
       }
-      guard let level = record.level, let basePoints = base[level] else {
+      guard let level = record.level, let basePoints = value.base[level] else {
         context.deductions.append(
           Deduction(
             .noMatchingRow, item: item.id, record: recordIndex, details: context.trace(["level=\(record.level ?? "—")"])
           ))
         continue
       }
-      let coefficient = coefficient(forRank: rank)
+      let coefficient = value.coefficient(forRank: rank)
       let points = basePoints.scaled(by: coefficient) * record.count
       total += context.admit(
         ScoreLine(

@@ -32,17 +32,20 @@ extension RecordTableRule {
     case .others, .any: return rows[index].points
     }
   }
+}
 
+extension Node<RecordTableRule> {
+  /// Scores an item by the rule, read in place (see `Node`).
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
     var total = PointsInterval.zero
     let portfolioRecords = context.records
-    for recordIndex in context.countingRecords(records) {
+    for recordIndex in context.countingRecords(value.records) {
       // The fields one by one: a copy of the whole record would retain each of its texts.
       let level = portfolioRecords[recordIndex].level
       let rank = portfolioRecords[recordIndex].rank
       let count = portfolioRecords[recordIndex].count
-      let match = rowIndex(level: level, rank: rank)
-      guard let index = match.index, let spec = spec(ofRow: index, rank: rank) else {
+      let match = value.rowIndex(level: level, rank: rank)
+      guard let index = match.index, let spec = value.spec(ofRow: index, rank: rank) else {
         context.deductions.append(
           Deduction(
             match.missingRank ? .missingField : .noMatchingRow, item: item.id, record: recordIndex,
@@ -59,7 +62,7 @@ extension RecordTableRule {
       total += context.admit(
         ScoreLine(
           itemID: item.id, recordIndex: recordIndex, rowIndex: index, inputs: inputs, points: each * count,
-          sharedCap: rows[index].sharedCap))
+          sharedCap: value.rows[index].sharedCap))
     }
     return total
   }
