@@ -70,11 +70,7 @@ enum Masking {
           buffer[length] = byte
           length += 1
         }
-        // ASCII, so built in place without the general initializer's UTF-8 repair pass.
-        return String(unsafeUninitializedCapacity: length) { text in
-          _ = text.initialize(from: buffer[..<length])
-          return length
-        }
+        return String(checkedUTF8: UnsafeBufferPointer(rebasing: buffer[..<length]))
       }
     }
     if let ascii { return ascii }

@@ -7,6 +7,8 @@ import Foundation
 final class BatchScorer: @unchecked Sendable {
   let evaluator: Evaluator
   let checksMaterials: Bool
+  /// The ids of the sheet's flag triggers, in sheet order: a raised flag's bit in the row.
+  private let flagTriggerIDs: [String]
   /// What scoring reuses from applicant to applicant: one decoder with its pool of repeated texts, one portfolio
   /// and one result, whose lists keep their storage. Taken out while a chunk is scored.
   private struct Workspace {
@@ -19,6 +21,7 @@ final class BatchScorer: @unchecked Sendable {
   init(sheet: Scoresheet) {
     evaluator = Evaluator(sheet: sheet)
     checksMaterials = sheet.gates.contains { if case .materials = $0.kind { return true } else { return false } }
+    flagTriggerIDs = sheet.flags.map(\.id)
     workspace = Workspace(result: ScoreResult(sheetID: sheet.id, threshold: sheet.threshold))
   }
 
@@ -113,7 +116,8 @@ final class BatchScorer: @unchecked Sendable {
     part.failedGateBits.append(gateBits)
     var flagBits: UInt64 = 0
     for flag in result.flags {
-      if let bit = evaluator.sheet.flags.firstIndex(where: { $0.id == flag.triggerID }), bit < 64 {
+      // From the ids kept aside: `evaluator.sheet` hands out a copy of the whole sheet.
+      if let bit = flagTriggerIDs.firstIndex(of: flag.triggerID), bit < 64 {
         flagBits |= 1 << UInt64(bit)
       }
     }

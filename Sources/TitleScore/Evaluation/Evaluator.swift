@@ -90,7 +90,7 @@ public struct Evaluator: Sendable {
   ) {
     // The sheet is read through `shared.sheet`, in place: a local copy would retain every list in it.
     var context = EvaluationContext(
-      shared: shared, facts: facts, recordCounts: countingRecords(facts, tracing: tracing, into: &result.deductions),
+      shared: shared, facts: facts, recordCounts: recordsThatCount(facts, tracing: tracing, into: &result.deductions),
       sharedCaps: sharedCapLimits, tracing: tracing)
     // The result's lists become the context's, emptied but with their storage kept.
     swap(&context.deductions, &result.deductions)
@@ -164,7 +164,7 @@ public struct Evaluator: Sendable {
 
   /// Which records count: each must belong to one of the sheet's selectors and pass the validity rules. Records
   /// that do not count are filed in `deductions` (emptied first, keeping its storage).
-  private func countingRecords(_ facts: ApplicantFacts, tracing: Bool, into deductions: inout [Deduction])
+  private func recordsThatCount(_ facts: ApplicantFacts, tracing: Bool, into deductions: inout [Deduction])
     -> RecordBits
   {
     deductions.removeAll(keepingCapacity: true)

@@ -211,12 +211,7 @@ struct JSONScanner {
   /// The text of raw string bytes, or nil when they are not well-formed UTF-8.
   static func string(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
     guard UTF8Validation.isValid(raw) else { return nil }
-    guard raw.count <= 15, let base = raw.baseAddress else { return String(decoding: raw, as: UTF8.self) }
-    // Short texts are built in place, inside the String value: fewer steps than the general initializer.
-    return String(unsafeUninitializedCapacity: raw.count) { buffer in
-      buffer.baseAddress!.initialize(from: base, count: raw.count)
-      return raw.count
-    }
+    return String(checkedUTF8: raw)
   }
 
   private mutating func readEscapedString(from start: Int) throws(JSONSyntaxError) -> String {

@@ -13,7 +13,7 @@ struct StringPool {
   /// Texts longer than this are built afresh every time: they are rarely repeated.
   static let longestPooled = 96
   /// Texts this long or shorter go to the table of short texts (see above).
-  static let longestSmall = 15
+  static let longestSmall = String.inlineCapacity
 
   /// A text of 1 to 15 bytes as three integers that differ for every two different texts: its first eight (or
   /// four) bytes, its last eight (or four), and its length. For the shortest texts the bytes are taken one by one.
