@@ -16,6 +16,19 @@ import Testing
     return recordCodes
   }
 
+  @Test func aSelectorMatchesTypesOfAnyLengthAndFollowsChangesToItsTypes() {
+    var selector = RecordSelector(types: ["paper", "research-project"], levels: ["core"])
+    #expect(selector.selects(type: "paper", level: "core"))
+    #expect(selector.selects(type: "research-project", level: "core"))
+    #expect(!selector.selects(type: "award", level: "core"))  // same length as "paper", different text
+    #expect(!selector.selects(type: "patent", level: "core"))
+    #expect(!selector.selects(type: "paper", level: "general"))
+    selector.types = ["patent"]
+    #expect(selector.selects(type: "patent", level: "core"))
+    #expect(!selector.selects(type: "paper", level: "core"))
+    #expect(selector == RecordSelector(types: ["patent"], levels: ["core"]))
+  }
+
   @Test func countsAValidRecord() {
     #expect(codes { _ in }.isEmpty)
   }

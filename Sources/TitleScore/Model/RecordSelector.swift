@@ -1,14 +1,28 @@
 /// Which achievement records a rule or condition looks at.
 public struct RecordSelector: Hashable, Sendable {
   /// Record types that match, e.g. `research-project`.
-  public var types: [String]
+  public var types: [String] { didSet { typeLengths = RecordSelector.lengthBits(of: types) } }
   /// Levels that match; nil for any level.
   public var levels: [String]?
+  /// One bit for each UTF-8 length among `types` (64 bytes and longer share the top bit). Scoring asks every
+  /// selector about every record; most records' types have a length no type of the selector has, and are turned
+  /// away without comparing texts.
+  private(set) var typeLengths: UInt64
 
   /// Creates a selector.
   public init(types: [String], levels: [String]? = nil) {
     self.types = types
     self.levels = levels
+    typeLengths = RecordSelector.lengthBits(of: types)
+  }
+
+  private static func lengthBits(of texts: [String]) -> UInt64 {
+    texts.reduce(0) { $0 | lengthBit($1) }
+  }
+
+  @inline(__always)
+  private static func lengthBit(_ text: String) -> UInt64 {
+    1 << UInt64(min(text.utf8.count, 63))
   }
 
   /// Whether a record is selected.
@@ -20,6 +34,7 @@ public struct RecordSelector: Hashable, Sendable {
   /// Whether a record of a type and level is selected.
   @inline(__always)
   func selects(type: String, level: String?) -> Bool {
+    guard typeLengths & RecordSelector.lengthBit(type) != 0 else { return false }
     guard types.contains(where: { $0.isSameText(as: type) }) else { return false }
     guard let levels else { return true }
     guard let level else { return false }
