@@ -11,26 +11,29 @@ extension Node<RankCoefficientRule> {
     var total = PointsInterval.zero
     let portfolioRecords = context.records
     for recordIndex in context.countingRecords(value.records) {
-      let record = portfolioRecords[recordIndex]
-      guard let rank = record.rank else {
+      // The fields one by one: a copy of the whole record would retain each of its texts.
+      let rank = portfolioRecords[recordIndex].rank
+      let recordLevel = portfolioRecords[recordIndex].level
+      let count = portfolioRecords[recordIndex].count
+      guard let rank else {
         context.deductions.append(
           Deduction(.missingField, item: item.id, record: recordIndex, details: context.trace(["rank"])))
         continue
       }
-      guard let level = record.level, let basePoints = value.base[level] else {
+      guard let level = recordLevel, let basePoints = value.base[level] else {
         context.deductions.append(
           Deduction(
-            .noMatchingRow, item: item.id, record: recordIndex, details: context.trace(["level=\(record.level ?? "—")"])
+            .noMatchingRow, item: item.id, record: recordIndex, details: context.trace(["level=\(recordLevel ?? "—")"])
           ))
         continue
       }
       let coefficient = value.coefficient(forRank: rank)
-      let points = basePoints.scaled(by: coefficient) * record.count
+      let points = basePoints.scaled(by: coefficient) * count
       total += context.admit(
         ScoreLine(
           itemID: item.id, recordIndex: recordIndex, rowIndex: nil,
           inputs: context.trace([
-            "level=\(level)", "base=\(basePoints)", "rank=\(rank)", "coefficient=\(coefficient)", "n=\(record.count)",
+            "level=\(level)", "base=\(basePoints)", "rank=\(rank)", "coefficient=\(coefficient)", "n=\(count)",
           ]),
           points: PointsInterval(exactly: points)))
     }
