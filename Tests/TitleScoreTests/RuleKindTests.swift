@@ -117,6 +117,18 @@ import Testing
     #expect(result.subtotal("work") == PointsInterval(exactly: 7))
   }
 
+  @Test func anEvaluatorScoresEveryRuleKindAfterItsSheetIsGone() {
+    // The evaluator reads its nodes through unmanaged references; it must keep them alive on its own.
+    let evaluator = Evaluator(sheet: Fixture.sheet("every-rule-kind.json"))
+    var portfolio = Fixture.portfolio("minimal-portfolio.json")
+    portfolio.records = [record("A", "award"), record("S", "standard")]
+    portfolio.facts["examScore"] = .number(77)
+    let first = evaluator.evaluate(portfolio)
+    #expect(first == Evaluator(sheet: sheet).evaluate(portfolio))
+    #expect(evaluator.evaluate(portfolio) == first)
+    #expect(first.linePoints("standards") == PointsInterval(exactly: 7))
+  }
+
   @Test func formulaIsClampedToItsBounds() {
     #expect(score { $0.facts["examScore"] = .number(77) }.linePoints("exam") == PointsInterval(exactly: p("4.25")))
     #expect(score { $0.facts["examScore"] = .number(50) }.linePoints("exam") == .zero)

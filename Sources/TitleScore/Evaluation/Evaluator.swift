@@ -20,8 +20,8 @@ public struct Evaluator: Sendable {
   /// The sheet's tie-breakers resolved: a category by its position among the outcomes, a fact by its key.
   private let tieBreakers: [ResolvedTieBreaker]
   /// The gates and the category tree, held by reference so that evaluation reads them in place.
-  private let gateNodes: [Node<Gate>]
-  private let categoryNodes: [CategoryNode]
+  private let gateNodes: BorrowedNodes<Node<Gate>>
+  private let categoryNodes: BorrowedNodes<CategoryNode>
 
   private enum ResolvedTieBreaker {
     case category(Int?)
@@ -53,8 +53,8 @@ public struct Evaluator: Sendable {
     for cap in sheet.sharedCaps { limits[cap.id] = cap.cap }
     sharedCapLimits = limits
     let categoryOrder = sheet.categoriesInOrder.map(\.id)
-    gateNodes = sheet.gates.map(Node.init)
-    categoryNodes = sheet.categories.map(CategoryNode.init)
+    gateNodes = BorrowedNodes(sheet.gates.map(Node.init))
+    categoryNodes = BorrowedNodes(sheet.categories.map(CategoryNode.init))
     lineCapacity = order.count + 4
     tieBreakers = sheet.tieBreakers.map { tieBreaker in
       switch tieBreaker {
@@ -101,7 +101,7 @@ public struct Evaluator: Sendable {
 
     // Gates and categories are read through their nodes, in place (see `Node`).
     result.gates.removeAll(keepingCapacity: true)
-    for node in gateNodes { result.gates.append(node.check(context, materials: materials)) }
+    gateNodes.forEach(in: &context) { node, context in result.gates.append(node.check(context, materials: materials)) }
     var failedGates: [String] = []
     for gate in result.gates where !gate.passed {
       failedGates.append(gate.gateID)
@@ -111,7 +111,9 @@ public struct Evaluator: Sendable {
 
     result.categories.removeAll(keepingCapacity: true)
     var total = PointsInterval.zero
-    for node in categoryNodes { total += node.score(depth: 0, in: &context, outcomes: &result.categories) }
+    categoryNodes.forEach(in: &context) { node, context in
+      total += node.score(depth: 0, in: &context, outcomes: &result.categories)
+    }
 
     result.conditions.removeAll(keepingCapacity: true)
     var criteriaMet = true

@@ -1,6 +1,6 @@
 extension Node<Gate> {
   /// Checks the gate; findings say what is missing when it fails. The gate is read in place (see `Node`).
-  func check(_ context: EvaluationContext, materials: MaterialInspection?) -> GateOutcome {
+  func check(_ context: borrowing EvaluationContext, materials: MaterialInspection?) -> GateOutcome {
     var findings: [GateFinding] = []
     switch value.kind {
     case .annualAssessment(let years, let minimum):
@@ -28,7 +28,7 @@ extension Node<Gate> {
     return GateOutcome(gateID: value.id, passed: findings.isEmpty, findings: findings)
   }
 
-  private static func assessmentShortfalls(_ context: EvaluationContext, years: [Int], minimum: String)
+  private static func assessmentShortfalls(_ context: borrowing EvaluationContext, years: [Int], minimum: String)
     -> [GateFinding]
   {
     let grades = context.sheet.vocabulary.assessmentGrades

@@ -2,15 +2,17 @@ extension ItemNode {
   /// Scores the item by its rule and applies its cap.
   func score(in context: inout EvaluationContext) -> PointsInterval {
     let raw: PointsInterval
+    // Each kind's node is borrowed for the call (see `BorrowedNodes`).
     switch rule {
-    case .lookup(let node): raw = node.score(item, in: &context)
-    case .tiers(let node): raw = node.score(item, in: &context)
-    case .recordTable(let node): raw = node.score(item, in: &context)
-    case .rankCoefficient(let node): raw = node.score(item, in: &context)
-    case .countFloor(let node): raw = node.score(item, in: &context)
-    case .formula(let node): raw = node.score(item, in: &context)
-    case .assessed(let node): raw = node.score(item, in: &context)
-    case .higherOf(let alternatives): raw = ItemNode.scoreHigher(of: alternatives, in: &context)
+    case .lookup(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
+    case .tiers(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
+    case .recordTable(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
+    case .rankCoefficient(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
+    case .countFloor(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
+    case .formula(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
+    case .assessed(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
+    case .higherOf(let node):
+      raw = node._withUnsafeGuaranteedRef { ItemNode.scoreHigher(of: $0.nodes.all, in: &context) }
     }
     guard let cap = item.cap else { return raw }
     let capped = raw.capped(at: cap)
@@ -76,8 +78,10 @@ extension CategoryNode {
     let slot = outcomes.count
     outcomes.append(CategoryOutcome(categoryID: category.id, depth: depth, raw: .zero, subtotal: .zero))
     var raw = PointsInterval.zero
-    for node in items { raw += node.score(in: &context) }
-    for node in children { raw += node.score(depth: depth + 1, in: &context, outcomes: &outcomes) }
+    items.forEach(in: &context) { node, context in raw += node.score(in: &context) }
+    children.forEach(in: &context) { node, context in
+      raw += node.score(depth: depth + 1, in: &context, outcomes: &outcomes)
+    }
     var subtotal = raw
     if let cap = category.cap {
       subtotal = raw.capped(at: cap)
