@@ -1,14 +1,13 @@
 extension LookupRule {
   /// The first row whose every fact has the row's value.
   func matchingRow(_ value: (FactKey) -> FactValue?) -> Int? {
-    for rowIndex in rows.indices {
-      let keys = matchKeys[rowIndex]
-      var matches = true
-      for (position, key) in keys.enumerated() where value(key) != rows[rowIndex].match[position].value {
-        matches = false
-        break
+    // By index, in place: taking out a row's keys or conditions would retain them.
+    rowLoop: for rowIndex in rows.indices {
+      for position in matchKeys[rowIndex].indices
+      where value(matchKeys[rowIndex][position]) != rows[rowIndex].match[position].value {
+        continue rowLoop
       }
-      if matches { return rowIndex }
+      return rowIndex
     }
     return nil
   }
@@ -18,9 +17,9 @@ extension Node<LookupRule> {
   /// Scores an item by the rule, read in place (see `Node`).
   func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
     let facts = context.facts
-    let names = value.factNames
-    let inputs = context.trace(names.map { "\($0)=\(facts.value($0)?.description ?? "—")" })
-    guard let rowIndex = value.matchingRow({ facts.value($0) }) else {
+    let inputs = context.trace(value.factNames.map { "\($0)=\(facts.value($0)?.description ?? "—")" })
+    guard let rowIndex = value.matchingRow({ context.facts.value($0) }) else {
+      let names = value.factNames
       let anyAbsent = value.factKeys.contains { facts.value($0) == nil }
       if anyAbsent && value.factsRequired {
         context.deductions.append(
