@@ -71,30 +71,20 @@ final class ItemNode: Sendable {
 
   init(_ item: Item) {
     self.item = item
-    // Each kind's node is made, referred to unmanaged, and kept alive by `ruleData`.
+    // Each kind's data goes into a node of its own, referred to unmanaged and kept alive by `ruleData`.
+    func held<Value>(_ value: Value, as kind: (Unmanaged<Node<Value>>) -> Rule) -> (Rule, any AnyObject & Sendable) {
+      let node = Node(value)
+      return (kind(.passUnretained(node)), node)
+    }
     let data: any AnyObject & Sendable
     switch item.rule {
-    case .lookup(let value):
-      let node = Node(value)
-      (rule, data) = (.lookup(.passUnretained(node)), node)
-    case .tiers(let value):
-      let node = Node(value)
-      (rule, data) = (.tiers(.passUnretained(node)), node)
-    case .recordTable(let value):
-      let node = Node(value)
-      (rule, data) = (.recordTable(.passUnretained(node)), node)
-    case .rankCoefficient(let value):
-      let node = Node(value)
-      (rule, data) = (.rankCoefficient(.passUnretained(node)), node)
-    case .countFloor(let value):
-      let node = Node(value)
-      (rule, data) = (.countFloor(.passUnretained(node)), node)
-    case .formula(let value):
-      let node = Node(value)
-      (rule, data) = (.formula(.passUnretained(node)), node)
-    case .assessed(let value):
-      let node = Node(value)
-      (rule, data) = (.assessed(.passUnretained(node)), node)
+    case .lookup(let value): (rule, data) = held(value, as: Rule.lookup)
+    case .tiers(let value): (rule, data) = held(value, as: Rule.tiers)
+    case .recordTable(let value): (rule, data) = held(value, as: Rule.recordTable)
+    case .rankCoefficient(let value): (rule, data) = held(value, as: Rule.rankCoefficient)
+    case .countFloor(let value): (rule, data) = held(value, as: Rule.countFloor)
+    case .formula(let value): (rule, data) = held(value, as: Rule.formula)
+    case .assessed(let value): (rule, data) = held(value, as: Rule.assessed)
     case .higherOf(let alternatives):
       let node = AlternativeNodes(alternatives)
       (rule, data) = (.higherOf(.passUnretained(node)), node)
