@@ -43,7 +43,7 @@ extension Condition {
       if recording { observed = "\(name)=\(value?.description ?? "—")" }
       met = value.map { comparison.accepts($0, fact: name, vocabulary: context.sheet.vocabulary) } ?? false
     case .records(let selector, let atLeast):
-      let count = context.countOfItems(selector)
+      let count = context.countOfItems(selector, position: nil)
       if recording { observed = "\(count)" }
       met = count >= atLeast
     case .honour(let honours):

@@ -7,6 +7,8 @@ struct EvaluationContext {
   var sheet: Scoresheet { shared.sheet }
   /// The portfolio's achievement records.
   var records: [AchievementRecord] { facts.portfolio.records }
+  /// Each record's selectors and level number, by record position (see `RecordClassifier`).
+  let recordClasses: UnsafeBufferPointer<RecordClass>
   /// Which records count.
   let recordCounts: RecordBits
   /// Each shared cap's limit by id.
@@ -20,11 +22,13 @@ struct EvaluationContext {
   let tracing: Bool
 
   init(
-    shared: SharedSheet, facts: ApplicantFacts, recordCounts: RecordBits, sharedCaps: [String: Points], tracing: Bool
+    shared: SharedSheet, facts: ApplicantFacts, recordClasses: UnsafeBufferPointer<RecordClass>,
+    recordCounts: RecordBits, sharedCaps: [String: Points], tracing: Bool
   ) {
     self.tracing = tracing
     self.shared = shared
     self.facts = facts
+    self.recordClasses = recordClasses
     self.recordCounts = recordCounts
     self.sharedCaps = sharedCaps
   }
@@ -34,9 +38,21 @@ struct EvaluationContext {
     tracing ? values() : []
   }
 
-  /// The indices of the records a selector picks that count, in record order.
-  func countingRecords(_ selector: RecordSelector) -> RecordIndices {
-    facts.portfolio.records.withUnsafeBufferPointer { records in
+  /// The indices of the records a selector picks that count, in record order. `position` is the selector's among
+  /// the evaluator's, when it has one: its records are then told by their classes, without comparing texts.
+  func countingRecords(_ selector: RecordSelector, position: Int?) -> RecordIndices {
+    if let position, position < RecordClassifier.classifiedSelectors {
+      let bit: UInt64 = 1 << UInt64(position)
+      if recordClasses.count <= 64 {
+        var bits: UInt64 = 0
+        for index in recordClasses.indices where recordClasses[index].selectors & bit != 0 {
+          bits |= 1 << UInt64(index)
+        }
+        return .few(bits & recordCounts.first)
+      }
+      return .many(recordClasses.indices.filter { recordClasses[$0].selectors & bit != 0 && recordCounts.contains($0) })
+    }
+    return facts.portfolio.records.withUnsafeBufferPointer { records in
       if records.count <= 64 {
         var bits: UInt64 = 0
         for index in records.indices where recordCounts.contains(index) && selector.selects(records[index]) {
@@ -49,9 +65,9 @@ struct EvaluationContext {
   }
 
   /// The number of items the counting records a selector picks stand for (each record's `count` summed).
-  func countOfItems(_ selector: RecordSelector) -> Int {
+  func countOfItems(_ selector: RecordSelector, position: Int?) -> Int {
     let records = self.records
-    return countingRecords(selector).reduce(0) { $0 + records[$1].count }
+    return countingRecords(selector, position: position).reduce(0) { $0 + records[$1].count }
   }
 
   /// Adds a scored line, cutting it to what its shared cap still allows; returns the points admitted.
@@ -114,7 +130,8 @@ enum RecordIndices: Sequence {
 
 /// A set of record indices as bits: one word for the usual handful of records, more words only beyond 64.
 struct RecordBits {
-  private var first: UInt64 = 0
+  /// The bits of indices 0 to 63.
+  private(set) var first: UInt64 = 0
   private var rest: [UInt64] = []
 
   /// Adds an index.

@@ -5,8 +5,9 @@
 public struct Evaluator: Sendable {
   /// The sheet applied.
   public var sheet: Scoresheet { shared.sheet }
-  /// Each record selector in sheet order, and the item it belongs to (for filing validity deductions).
-  private let selectorNodes: [Node<RecordSelector>]
+  /// The record types and levels of the sheet's selectors and rules, numbered, for classifying records.
+  private let classifier: RecordClassifier
+  /// The item each record selector belongs to, by position (for filing validity deductions).
   private let selectorItems: [String?]
   private let itemIDs: Set<String>
   /// Item ids in sheet order.
@@ -31,21 +32,23 @@ public struct Evaluator: Sendable {
   /// Prepares a sheet for evaluation.
   public init(sheet: Scoresheet) {
     shared = SharedSheet(sheet)
-    var selectors: [(String?, RecordSelector)] = []
     var ids = Set<String>()
     var order: [String] = []
     var parents: [String: String] = [:]
     for (item, _) in sheet.itemsInOrder {
       ids.insert(item.id)
       order.append(item.id)
-      if let selector = item.rule.recordSelector { selectors.append((item.id, selector)) }
       if case .higherOf(let alternatives) = item.rule {
         for alternative in alternatives { parents[alternative.id] = item.id }
       }
     }
-    selectors += sheet.conditionRecordSelectors.map { (nil, $0) }
-    selectorNodes = selectors.map { Node($0.1) }
-    selectorItems = selectors.map(\.0)
+    // The items' selectors in sheet order as the nodes are built, then the conditions'.
+    var builder = NodeBuilder(recordLevels: sheet.recordLevels)
+    categoryNodes = BorrowedNodes(sheet.categories.map { CategoryNode($0, building: &builder) })
+    let selectors =
+      builder.selectors + sheet.conditionRecordSelectors.map { RecordSelectorOwner(itemID: nil, selector: $0) }
+    classifier = RecordClassifier(selectors: selectors.map(\.selector), levels: builder.recordLevels)
+    selectorItems = selectors.map(\.itemID)
     self.itemIDs = ids
     self.itemOrder = order
     self.parentItem = parents
@@ -54,7 +57,6 @@ public struct Evaluator: Sendable {
     sharedCapLimits = limits
     let categoryOrder = sheet.categoriesInOrder.map(\.id)
     gateNodes = BorrowedNodes(sheet.gates.map(Node.init))
-    categoryNodes = BorrowedNodes(sheet.categories.map(CategoryNode.init))
     lineCapacity = order.count + 4
     tieBreakers = sheet.tieBreakers.map { tieBreaker in
       switch tieBreaker {
@@ -81,16 +83,29 @@ public struct Evaluator: Sendable {
     _ portfolio: borrowing Portfolio, materials: MaterialInspection?, tracing: Bool, into result: inout ScoreResult
   ) {
     ApplicantFacts.withFacts(of: portfolio, sheet: shared) { facts in
-      evaluate(facts, materials: materials, tracing: tracing, into: &result)
+      // Each record's type and level are looked up once, into a list on the stack (see `RecordClassifier`).
+      facts.portfolio.records.withUnsafeBufferPointer { records in
+        withUnsafeTemporaryAllocation(of: RecordClass.self, capacity: records.count) { classes in
+          for index in records.indices {
+            classes.initializeElement(
+              at: index, to: classifier.classify(type: records[index].type, level: records[index].level))
+          }
+          evaluate(
+            facts, recordClasses: UnsafeBufferPointer(classes), materials: materials, tracing: tracing,
+            into: &result)
+        }
+      }
     }
   }
 
   private func evaluate(
-    _ facts: ApplicantFacts, materials: MaterialInspection?, tracing: Bool, into result: inout ScoreResult
+    _ facts: ApplicantFacts, recordClasses: UnsafeBufferPointer<RecordClass>, materials: MaterialInspection?,
+    tracing: Bool, into result: inout ScoreResult
   ) {
     // The sheet is read through `shared.sheet`, in place: a local copy would retain every list in it.
     var context = EvaluationContext(
-      shared: shared, facts: facts, recordCounts: recordsThatCount(facts, tracing: tracing, into: &result.deductions),
+      shared: shared, facts: facts, recordClasses: recordClasses,
+      recordCounts: recordsThatCount(facts, classes: recordClasses, tracing: tracing, into: &result.deductions),
       sharedCaps: sharedCapLimits, tracing: tracing)
     // The result's lists become the context's, emptied but with their storage kept.
     swap(&context.deductions, &result.deductions)
@@ -166,9 +181,10 @@ public struct Evaluator: Sendable {
 
   /// Which records count: each must belong to one of the sheet's selectors and pass the validity rules. Records
   /// that do not count are filed in `deductions` (emptied first, keeping its storage).
-  private func recordsThatCount(_ facts: ApplicantFacts, tracing: Bool, into deductions: inout [Deduction])
-    -> RecordBits
-  {
+  private func recordsThatCount(
+    _ facts: ApplicantFacts, classes: UnsafeBufferPointer<RecordClass>, tracing: Bool,
+    into deductions: inout [Deduction]
+  ) -> RecordBits {
     deductions.removeAll(keepingCapacity: true)
     var counting = RecordBits()
     // The portfolio is read field by field, in place: a copy would retain every text and list in it.
@@ -177,9 +193,8 @@ public struct Evaluator: Sendable {
     // Records are read in place through a buffer: a copy of a record retains each of its texts.
     facts.portfolio.records.withUnsafeBufferPointer { records in
       for index in records.indices {
-        let type = records[index].type
-        let level = records[index].level
-        guard let owner = selectorNodes.firstIndex(where: { $0.value.selects(type: type, level: level) }) else {
+        guard let owner = classifier.owner(of: classes[index], type: records[index].type, level: records[index].level)
+        else {
           deductions.append(
             Deduction(.noMatchingRow, record: index, details: tracing ? ["type=\(records[index].type)"] : []))
           continue

@@ -42,6 +42,9 @@ struct BorrowedNodes<Element: AnyObject & Sendable>: @unchecked Sendable {
 final class ItemNode: Sendable {
   let item: Item
   let rule: Rule
+  /// The position of the item's record selector among the evaluator's (see `RecordClassifier`); nil for rules that
+  /// do not score records.
+  let selectorPosition: Int?
   /// Keeps the rule's data alive: `rule` refers to it without owning it (see `BorrowedNodes`).
   private let ruleData: any AnyObject & Sendable
 
@@ -51,8 +54,8 @@ final class ItemNode: Sendable {
   enum Rule: @unchecked Sendable {
     case lookup(Unmanaged<Node<LookupRule>>)
     case tiers(Unmanaged<Node<TierRule>>)
-    case recordTable(Unmanaged<Node<RecordTableRule>>)
-    case rankCoefficient(Unmanaged<Node<RankCoefficientRule>>)
+    case recordTable(Unmanaged<RecordTableNode>)
+    case rankCoefficient(Unmanaged<RankCoefficientNode>)
     case countFloor(Unmanaged<Node<CountFloorRule>>)
     case formula(Unmanaged<Node<FormulaRule>>)
     case assessed(Unmanaged<Node<AssessedRule>>)
@@ -64,13 +67,21 @@ final class ItemNode: Sendable {
   final class AlternativeNodes: Sendable {
     let nodes: BorrowedNodes<ItemNode>
 
-    init(_ items: [Item]) {
-      nodes = BorrowedNodes(items.map(ItemNode.init))
+    init(_ items: [Item], building builder: inout NodeBuilder) {
+      nodes = BorrowedNodes(items.map { ItemNode($0, building: &builder) })
     }
   }
 
-  init(_ item: Item) {
+  /// Builds the node of an item (and of its alternatives), adding the record selector of each that scores records
+  /// to the builder's, in sheet order: its position there is the item's `selectorPosition`.
+  init(_ item: Item, building builder: inout NodeBuilder) {
     self.item = item
+    if let selector = item.rule.recordSelector {
+      selectorPosition = builder.selectors.count
+      builder.selectors.append(RecordSelectorOwner(itemID: item.id, selector: selector))
+    } else {
+      selectorPosition = nil
+    }
     // Each kind's data goes into a node of its own, referred to unmanaged and kept alive by `ruleData`.
     func held<Value>(_ value: Value, as kind: (Unmanaged<Node<Value>>) -> Rule) -> (Rule, any AnyObject & Sendable) {
       let node = Node(value)
@@ -80,13 +91,17 @@ final class ItemNode: Sendable {
     switch item.rule {
     case .lookup(let value): (rule, data) = held(value, as: Rule.lookup)
     case .tiers(let value): (rule, data) = held(value, as: Rule.tiers)
-    case .recordTable(let value): (rule, data) = held(value, as: Rule.recordTable)
-    case .rankCoefficient(let value): (rule, data) = held(value, as: Rule.rankCoefficient)
+    case .recordTable(let value):
+      let node = RecordTableNode(value, levels: builder.recordLevels)
+      (rule, data) = (.recordTable(.passUnretained(node)), node)
+    case .rankCoefficient(let value):
+      let node = RankCoefficientNode(value, levels: builder.recordLevels)
+      (rule, data) = (.rankCoefficient(.passUnretained(node)), node)
     case .countFloor(let value): (rule, data) = held(value, as: Rule.countFloor)
     case .formula(let value): (rule, data) = held(value, as: Rule.formula)
     case .assessed(let value): (rule, data) = held(value, as: Rule.assessed)
     case .higherOf(let alternatives):
-      let node = AlternativeNodes(alternatives)
+      let node = AlternativeNodes(alternatives, building: &builder)
       (rule, data) = (.higherOf(.passUnretained(node)), node)
     }
     ruleData = data
@@ -99,9 +114,23 @@ final class CategoryNode: Sendable {
   let items: BorrowedNodes<ItemNode>
   let children: BorrowedNodes<CategoryNode>
 
-  init(_ category: Category) {
+  /// Builds the nodes of a category and everything in it (see `ItemNode.init`).
+  init(_ category: Category, building builder: inout NodeBuilder) {
     self.category = category
-    items = BorrowedNodes(category.items.map(ItemNode.init))
-    children = BorrowedNodes(category.categories.map(CategoryNode.init))
+    items = BorrowedNodes(category.items.map { ItemNode($0, building: &builder) })
+    children = BorrowedNodes(category.categories.map { CategoryNode($0, building: &builder) })
   }
+}
+
+/// What building a sheet's nodes needs and gathers: the record levels that rules number records' levels by (see
+/// `RecordClassifier`), and the record selectors of the items, in sheet order.
+struct NodeBuilder {
+  let recordLevels: [String]
+  var selectors: [RecordSelectorOwner] = []
+}
+
+/// A record selector and the item it belongs to (nil for a condition's), for filing the records it turns away.
+struct RecordSelectorOwner {
+  let itemID: String?
+  let selector: RecordSelector
 }

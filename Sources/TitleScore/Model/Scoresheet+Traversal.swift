@@ -40,6 +40,23 @@ extension Scoresheet {
     }
   }
 
+  /// The record levels the sheet names — in record selectors, record-table rows and rank-coefficient bases — in
+  /// sheet order, each once.
+  var recordLevels: [String] {
+    var levels: [String] = []
+    for (item, _) in itemsInOrder {
+      levels += item.rule.recordSelector?.levels ?? []
+      switch item.rule {
+      case .recordTable(let rule): levels += rule.rows.compactMap(\.level)
+      case .rankCoefficient(let rule): levels += rule.base.keys.sorted()
+      default: break
+      }
+    }
+    for selector in conditionRecordSelectors { levels += selector.levels ?? [] }
+    var seen = Set<String>()
+    return levels.filter { seen.insert($0).inserted }
+  }
+
   /// The record selectors of the criteria and of condition gates, in sheet order.
   var conditionRecordSelectors: [RecordSelector] {
     var selectors = criteria?.recordSelectors ?? []

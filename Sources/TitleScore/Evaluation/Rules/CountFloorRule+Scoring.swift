@@ -8,8 +8,8 @@ extension CountFloorRule {
 
 extension Node<CountFloorRule> {
   /// Scores an item by the rule, read in place (see `Node`).
-  func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
-    let count = context.countOfItems(value.records)
+  func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
+    let count = context.countOfItems(value.records, position: selectorPosition)
     guard count > 0 else { return .zero }
     return context.admit(
       ScoreLine(

@@ -6,9 +6,12 @@ extension ItemNode {
     switch rule {
     case .lookup(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
     case .tiers(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
-    case .recordTable(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
-    case .rankCoefficient(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
-    case .countFloor(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
+    case .recordTable(let node):
+      raw = node._withUnsafeGuaranteedRef { $0.score(item, selectorPosition: selectorPosition, in: &context) }
+    case .rankCoefficient(let node):
+      raw = node._withUnsafeGuaranteedRef { $0.score(item, selectorPosition: selectorPosition, in: &context) }
+    case .countFloor(let node):
+      raw = node._withUnsafeGuaranteedRef { $0.score(item, selectorPosition: selectorPosition, in: &context) }
     case .formula(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
     case .assessed(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
     case .higherOf(let node):

@@ -1,30 +1,4 @@
 extension RecordTableRule {
-  /// The row that scores a record of a level and rank: a listed rank of its level, else the level's "other ranks"
-  /// row, else a row for any rank. Returns nil, or the missing input when the record lacks a rank the rows need.
-  func rowIndex(level: String?, rank: Int?) -> (index: Int?, missingRank: Bool) {
-    var othersRow: Int?
-    var anyRow: Int?
-    var levelHasTable = false
-    // By index: a copy of each row would retain its texts and its table.
-    for index in rows.indices {
-      if let rowLevel = rows[index].level {
-        guard let level, rowLevel.isSameText(as: level) else { continue }
-      }
-      switch rows[index].ranks {
-      case .table(let byRank):
-        levelHasTable = true
-        if let rank, byRank[rank] != nil { return (index, false) }
-      case .others:
-        if othersRow == nil { othersRow = index }
-      case .any:
-        if anyRow == nil { anyRow = index }
-      }
-    }
-    if levelHasTable && rank == nil && anyRow == nil { return (nil, true) }
-    if let othersRow, rank != nil || !levelHasTable { return (othersRow, false) }
-    return (anyRow, false)
-  }
-
   /// The points one item gets from the row at an index, for a record of a rank.
   func spec(ofRow index: Int, rank: Int?) -> PointsSpec? {
     switch rows[index].ranks {
@@ -34,31 +8,82 @@ extension RecordTableRule {
   }
 }
 
-extension Node<RecordTableRule> {
+/// A record-table rule held for evaluation, its rows' levels numbered as records' are (see `RecordClassifier`), so
+/// that finding a record's row compares numbers instead of texts.
+final class RecordTableNode: Sendable {
+  let value: RecordTableRule
+  /// Each row's level number, or -1 for a row of any level.
+  private let rowLevels: [Int32]
+
+  init(_ rule: RecordTableRule, levels: [String]) {
+    value = rule
+    rowLevels = rule.rows.map { row in row.level.map { Int32(levels.firstIndex(of: $0)!) } ?? -1 }
+  }
+
+  /// Where a record's row lookup ended.
+  enum RowMatch {
+    /// The row, and the points it gives one item of the record.
+    case row(Int, PointsSpec)
+    /// The level's rows list ranks and the record has none.
+    case missingRank
+    /// No row gives the record points.
+    case none
+  }
+
+  /// The row that scores a record of a level (by number) and rank: a listed rank of its level, else the level's
+  /// "other ranks" row, else a row for any rank.
+  func row(level: Int32, rank: Int?) -> RowMatch {
+    var othersRow: Int?
+    var anyRow: Int?
+    var levelHasTable = false
+    let rows = value.rows
+    for index in rows.indices where rowLevels[index] < 0 || rowLevels[index] == level {
+      switch rows[index].ranks {
+      case .table(let byRank):
+        levelHasTable = true
+        if let rank, let spec = byRank[rank] { return .row(index, spec) }
+      case .others:
+        if othersRow == nil { othersRow = index }
+      case .any:
+        if anyRow == nil { anyRow = index }
+      }
+    }
+    if levelHasTable && rank == nil && anyRow == nil { return .missingRank }
+    let index = othersRow.flatMap { rank != nil || !levelHasTable ? $0 : nil } ?? anyRow
+    guard let index, let spec = rows[index].points else { return .none }
+    return .row(index, spec)
+  }
+
   /// Scores an item by the rule, read in place (see `Node`).
-  func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
+  func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
     var total = PointsInterval.zero
     let portfolioRecords = context.records
-    for recordIndex in context.countingRecords(value.records) {
+    for recordIndex in context.countingRecords(value.records, position: selectorPosition) {
       // The fields one by one: a copy of the whole record would retain each of its texts.
-      let level = portfolioRecords[recordIndex].level
       let rank = portfolioRecords[recordIndex].rank
       let count = portfolioRecords[recordIndex].count
-      let match = value.rowIndex(level: level, rank: rank)
-      guard let index = match.index, let spec = value.spec(ofRow: index, rank: rank) else {
+      let index: Int
+      let spec: PointsSpec
+      switch row(level: context.recordClasses[recordIndex].level, rank: rank) {
+      case .row(let rowIndex, let rowSpec): (index, spec) = (rowIndex, rowSpec)
+      case .missingRank:
+        context.deductions.append(Deduction(.missingField, item: item.id, record: recordIndex, details: ["rank"]))
+        continue
+      case .none:
         context.deductions.append(
           Deduction(
-            match.missingRank ? .missingField : .noMatchingRow, item: item.id, record: recordIndex,
-            details: match.missingRank
-              ? ["rank"]
-              : context.trace(["level=\(level ?? "—")", "rank=\(rank.map(String.init) ?? "—")"])))
+            .noMatchingRow, item: item.id, record: recordIndex,
+            details: context.trace([
+              "level=\(portfolioRecords[recordIndex].level ?? "—")", "rank=\(rank.map(String.init) ?? "—")",
+            ])))
         continue
       }
       let each = context.resolve(
         spec, decided: portfolioRecords[recordIndex].assessedPoints, item: item.id, record: recordIndex)
       let inputs = context.trace(
-        ["type=\(portfolioRecords[recordIndex].type)", "level=\(level ?? "—")"] + (rank.map { ["rank=\($0)"] } ?? [])
-          + ["n=\(count)"])
+        [
+          "type=\(portfolioRecords[recordIndex].type)", "level=\(portfolioRecords[recordIndex].level ?? "—")",
+        ] + (rank.map { ["rank=\($0)"] } ?? []) + ["n=\(count)"])
       total += context.admit(
         ScoreLine(
           itemID: item.id, recordIndex: recordIndex, rowIndex: index, inputs: inputs, points: each * count,
