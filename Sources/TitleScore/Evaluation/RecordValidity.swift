@@ -9,19 +9,20 @@ enum RecordValidity {
   static func reason(
     forRecordAt address: UnsafePointer<AchievementRecord>, policy: ValidityPolicy, titleDate: Day?, end: Day
   ) -> ReasonCode? {
-    let record = address.pointee
-    if record.date > end { return .outsideWindow }
-    if policy.window == .currentTitle, let titleDate, record.date < titleDate {
+    // Field by field through the pointer: `address.pointee` taken as a whole is a copy.
+    let date = address.pointee.date
+    if date > end { return .outsideWindow }
+    if policy.window == .currentTitle, let titleDate, date < titleDate {
       return .outsideWindow
     }
-    if policy.requirePublished && record.status.isSameText(as: "accepted") { return .notPublished }
-    if policy.excludeTransferredPatents && record.type.isSameText(as: "patent")
-      && record.acquired.isSameText(as: "transfer")
+    if policy.requirePublished && address.pointee.status.isSameText(as: "accepted") { return .notPublished }
+    if policy.excludeTransferredPatents && address.pointee.type.isSameText(as: "patent")
+      && address.pointee.acquired.isSameText(as: "transfer")
     {
       return .patentTransferred
     }
-    if policy.requireEvidence && !record.evidence { return .noEvidence }
-    if policy.collectiveNeedsMainContributor && record.collective && !record.mainContributor {
+    if policy.requireEvidence && !address.pointee.evidence { return .noEvidence }
+    if policy.collectiveNeedsMainContributor && address.pointee.collective && !address.pointee.mainContributor {
       return .notMainContributor
     }
     return nil
