@@ -11,26 +11,29 @@ struct EvaluationContext {
   let recordClasses: UnsafeBufferPointer<RecordClass>
   /// Which records count.
   let recordCounts: RecordBits
-  /// Each shared cap's limit by id.
-  let sharedCaps: [String: Points]
+  /// Each shared cap's limit, in sheet order.
+  let sharedCapLimits: [Points]
   var lines: [ScoreLine] = []
   var deductions: [Deduction] = []
-  /// Points used so far under each shared cap.
-  var sharedCapUsed: [String: PointsInterval] = [:]
+  /// Points used so far under each shared cap, in sheet order: room on the stack of the evaluation, so that
+  /// admitting a line neither hashes a cap's id nor allocates.
+  let sharedCapUsed: UnsafeMutableBufferPointer<PointsInterval>
   /// Whether lines and deductions carry the values they matched on, for explanations. A batch skips them: the
   /// points, codes and verdict are the same either way.
   let tracing: Bool
 
   init(
     shared: SharedSheet, facts: ApplicantFacts, recordClasses: UnsafeBufferPointer<RecordClass>,
-    recordCounts: RecordBits, sharedCaps: [String: Points], tracing: Bool
+    recordCounts: RecordBits, sharedCapLimits: [Points], sharedCapUsed: UnsafeMutableBufferPointer<PointsInterval>,
+    tracing: Bool
   ) {
     self.tracing = tracing
     self.shared = shared
     self.facts = facts
     self.recordClasses = recordClasses
     self.recordCounts = recordCounts
-    self.sharedCaps = sharedCaps
+    self.sharedCapLimits = sharedCapLimits
+    self.sharedCapUsed = sharedCapUsed
   }
 
   /// The values, when tracing; nothing otherwise.
@@ -70,10 +73,12 @@ struct EvaluationContext {
     return countingRecords(selector, position: position).reduce(0) { $0 + records[$1].count }
   }
 
-  /// Adds a scored line, cutting it to what its shared cap still allows; returns the points admitted.
-  mutating func admit(_ line: consuming ScoreLine) -> PointsInterval {
-    if let capID = line.sharedCap, let cap = sharedCaps[capID] {
-      let used = sharedCapUsed[capID] ?? .zero
+  /// Adds a scored line, cutting it to what its shared cap (by position, see `sharedCapUsed`) still allows; returns
+  /// the points admitted.
+  mutating func admit(_ line: consuming ScoreLine, sharedCap position: Int? = nil) -> PointsInterval {
+    if let position {
+      let cap = sharedCapLimits[position]
+      let used = sharedCapUsed[position]
       let room = PointsInterval(min: max(.zero, cap - used.min), max: max(.zero, cap - used.max))
       let admitted = PointsInterval(min: min(line.points.min, room.min), max: min(line.points.max, room.max))
       if admitted != line.points {
@@ -81,10 +86,10 @@ struct EvaluationContext {
           Deduction(
             .sharedCapReached, item: line.itemID, record: line.recordIndex,
             lost: line.points.boundwise(minus: admitted),
-            details: trace(["cap=\(capID)", "limit=\(cap)"])))
+            details: trace(["cap=\(line.sharedCap ?? "")", "limit=\(cap)"])))
         line.points = admitted
       }
-      sharedCapUsed[capID] = used + admitted
+      sharedCapUsed[position] = used + admitted
     }
     let points = line.points
     lines.append(line)

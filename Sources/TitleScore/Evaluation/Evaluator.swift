@@ -14,7 +14,8 @@ public struct Evaluator: Sendable {
   private let itemOrder: [String]
   /// The `higherOf` item each alternative belongs to.
   private let parentItem: [String: String]
-  private let sharedCapLimits: [String: Points]
+  /// Each shared cap's limit, in sheet order.
+  private let sharedCapLimits: [Points]
   private let shared: SharedSheet
   /// Room reserved for score lines besides one per record: one per item, and a few for alternatives.
   private let lineCapacity: Int
@@ -43,7 +44,7 @@ public struct Evaluator: Sendable {
       }
     }
     // The items' selectors in sheet order as the nodes are built, then the conditions'.
-    var builder = NodeBuilder(recordLevels: sheet.recordLevels)
+    var builder = NodeBuilder(recordLevels: sheet.recordLevels, sharedCapIDs: sheet.sharedCaps.map(\.id))
     categoryNodes = BorrowedNodes(sheet.categories.map { CategoryNode($0, building: &builder) })
     let selectors =
       builder.selectors + sheet.conditionRecordSelectors.map { RecordSelectorOwner(itemID: nil, selector: $0) }
@@ -52,9 +53,7 @@ public struct Evaluator: Sendable {
     self.itemIDs = ids
     self.itemOrder = order
     self.parentItem = parents
-    var limits: [String: Points] = [:]
-    for cap in sheet.sharedCaps { limits[cap.id] = cap.cap }
-    sharedCapLimits = limits
+    sharedCapLimits = sheet.sharedCaps.map(\.cap)
     let categoryOrder = sheet.categoriesInOrder.map(\.id)
     gateNodes = BorrowedNodes(sheet.gates.map(Node.init))
     lineCapacity = order.count + 4
@@ -90,23 +89,28 @@ public struct Evaluator: Sendable {
             classes.initializeElement(
               at: index, to: classifier.classify(type: records[index].type, level: records[index].level))
           }
-          evaluate(
-            facts, recordClasses: UnsafeBufferPointer(classes), materials: materials, tracing: tracing,
-            into: &result)
+          // The points used under each shared cap, on the stack too.
+          withUnsafeTemporaryAllocation(of: PointsInterval.self, capacity: sharedCapLimits.count) { capsUsed in
+            capsUsed.initialize(repeating: .zero)
+            evaluate(
+              facts, recordClasses: UnsafeBufferPointer(classes), sharedCapUsed: capsUsed, materials: materials,
+              tracing: tracing, into: &result)
+          }
         }
       }
     }
   }
 
   private func evaluate(
-    _ facts: ApplicantFacts, recordClasses: UnsafeBufferPointer<RecordClass>, materials: MaterialInspection?,
-    tracing: Bool, into result: inout ScoreResult
+    _ facts: ApplicantFacts, recordClasses: UnsafeBufferPointer<RecordClass>,
+    sharedCapUsed: UnsafeMutableBufferPointer<PointsInterval>, materials: MaterialInspection?, tracing: Bool,
+    into result: inout ScoreResult
   ) {
     // The sheet is read through `shared.sheet`, in place: a local copy would retain every list in it.
     var context = EvaluationContext(
       shared: shared, facts: facts, recordClasses: recordClasses,
       recordCounts: recordsThatCount(facts, classes: recordClasses, tracing: tracing, into: &result.deductions),
-      sharedCaps: sharedCapLimits, tracing: tracing)
+      sharedCapLimits: sharedCapLimits, sharedCapUsed: sharedCapUsed, tracing: tracing)
     // The result's lists become the context's, emptied but with their storage kept.
     swap(&context.deductions, &result.deductions)
     swap(&context.lines, &result.lines)

@@ -92,7 +92,7 @@ final class ItemNode: Sendable {
     case .lookup(let value): (rule, data) = held(value, as: Rule.lookup)
     case .tiers(let value): (rule, data) = held(value, as: Rule.tiers)
     case .recordTable(let value):
-      let node = RecordTableNode(value, levels: builder.recordLevels)
+      let node = RecordTableNode(value, levels: builder.recordLevels, sharedCapIDs: builder.sharedCapIDs)
       (rule, data) = (.recordTable(.passUnretained(node)), node)
     case .rankCoefficient(let value):
       let node = RankCoefficientNode(value, levels: builder.recordLevels)
@@ -123,9 +123,11 @@ final class CategoryNode: Sendable {
 }
 
 /// What building a sheet's nodes needs and gathers: the record levels that rules number records' levels by (see
-/// `RecordClassifier`), and the record selectors of the items, in sheet order.
+/// `RecordClassifier`), the shared caps, and the record selectors of the items, in sheet order.
 struct NodeBuilder {
   let recordLevels: [String]
+  /// The ids of the sheet's shared caps, in sheet order: rules refer to a cap by its position.
+  let sharedCapIDs: [String]
   var selectors: [RecordSelectorOwner] = []
 }
 

@@ -8,16 +8,19 @@ extension RecordTableRule {
   }
 }
 
-/// A record-table rule held for evaluation, its rows' levels numbered as records' are (see `RecordClassifier`), so
-/// that finding a record's row compares numbers instead of texts.
+/// A record-table rule held for evaluation, its rows' levels numbered as records' are (see `RecordClassifier`) and
+/// their shared caps by position, so that scoring a record compares numbers instead of texts.
 final class RecordTableNode: Sendable {
   let value: RecordTableRule
   /// Each row's level number, or -1 for a row of any level.
   private let rowLevels: [Int32]
+  /// The position of each row's shared cap among the sheet's; nil for a row without one (or naming none).
+  private let rowCaps: [Int?]
 
-  init(_ rule: RecordTableRule, levels: [String]) {
+  init(_ rule: RecordTableRule, levels: [String], sharedCapIDs: [String]) {
     value = rule
     rowLevels = rule.rows.map { row in row.level.map { Int32(levels.firstIndex(of: $0)!) } ?? -1 }
+    rowCaps = rule.rows.map { row in row.sharedCap.flatMap { sharedCapIDs.firstIndex(of: $0) } }
   }
 
   /// Where a record's row lookup ended.
@@ -87,7 +90,8 @@ final class RecordTableNode: Sendable {
       total += context.admit(
         ScoreLine(
           itemID: item.id, recordIndex: recordIndex, rowIndex: index, inputs: inputs, points: each * count,
-          sharedCap: value.rows[index].sharedCap))
+          sharedCap: value.rows[index].sharedCap),
+        sharedCap: rowCaps[index])
     }
     return total
   }
