@@ -67,6 +67,32 @@ import Testing
     #expect(result.codes.contains(.sharedCapReached))
   }
 
+  @Test func rankTablesScoreEveryListedRankHoweverHigh() {
+    // Ranks are looked up by position up to a bound and in the row's own table beyond it.
+    var sheet = self.sheet
+    guard case .recordTable(var projects) = sheet.categories[1].items[0].rule,
+      case .table(var byRank) = projects.rows[0].ranks
+    else {
+      Issue.record("the fixture's first work item is a rank table")
+      return
+    }
+    byRank[255] = .fixed(9)
+    byRank[256] = .fixed(8)
+    byRank[1000] = .fixed(7)
+    projects.rows[0].ranks = .table(byRank)
+    sheet.categories[1].items[0].rule = .recordTable(projects)
+    func points(rank: Int) -> PointsInterval {
+      Fixture.evaluate(sheet) { $0.records = [record("R1", "project", level: "provincial", rank: rank)] }
+        .linePoints("projects")
+    }
+    #expect(points(rank: 2) == PointsInterval(exactly: 14))
+    #expect(points(rank: 255) == PointsInterval(exactly: 9))
+    #expect(points(rank: 256) == PointsInterval(exactly: 8))
+    #expect(points(rank: 1000) == PointsInterval(exactly: 7))
+    // Unlisted ranks on either side of the bound fall to the level's "other ranks" row.
+    for rank in [254, 257, 999] { #expect(points(rank: rank) == PointsInterval(min: 1, max: 4), "\(rank)") }
+  }
+
   @Test func otherRowWithoutAssessorValueGivesARange() {
     let result = score { $0.records = [record("R1", "project", level: "provincial", rank: 5)] }
     #expect(result.linePoints("projects") == PointsInterval(min: 1, max: 4))

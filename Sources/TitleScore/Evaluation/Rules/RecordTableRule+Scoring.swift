@@ -16,11 +16,39 @@ final class RecordTableNode: Sendable {
   private let rowLevels: [Int32]
   /// The position of each row's shared cap among the sheet's; nil for a row without one (or naming none).
   private let rowCaps: [Int?]
+  /// The rank tables' points listed by rank, one stretch per row (`rankStretches`), so that a rank is found by
+  /// position instead of by hashing. Ranks past `RecordTableNode.listedRanks` stay in the row's dictionary.
+  private let rankPoints: [PointsSpec?]
+  private let rankStretches: [Range<Int>]
+  private static let listedRanks = 256
 
   init(_ rule: RecordTableRule, levels: [String], sharedCapIDs: [String]) {
     value = rule
     rowLevels = rule.rows.map { row in row.level.map { Int32(levels.firstIndex(of: $0)!) } ?? -1 }
     rowCaps = rule.rows.map { row in row.sharedCap.flatMap { sharedCapIDs.firstIndex(of: $0) } }
+    var points: [PointsSpec?] = []
+    var stretches: [Range<Int>] = []
+    for row in rule.rows {
+      let start = points.count
+      if case .table(let byRank) = row.ranks {
+        let listed = min(max((byRank.keys.max() ?? 0) + 1, 0), RecordTableNode.listedRanks)
+        points += (0..<listed).map { byRank[$0] }
+      }
+      stretches.append(start..<points.count)
+    }
+    rankPoints = points
+    rankStretches = stretches
+  }
+
+  /// The points a rank-table row gives a rank, if it lists the rank.
+  @inline(__always)
+  private func points(ofRow index: Int, rank: Int) -> PointsSpec? {
+    let stretch = rankStretches[index]
+    if rank >= 0 && rank < stretch.count { return rankPoints[stretch.lowerBound + rank] }
+    guard rank < 0 || rank >= RecordTableNode.listedRanks, case .table(let byRank) = value.rows[index].ranks else {
+      return nil
+    }
+    return byRank[rank]
   }
 
   /// Where a record's row lookup ended.
@@ -42,9 +70,9 @@ final class RecordTableNode: Sendable {
     let rows = value.rows
     for index in rows.indices where rowLevels[index] < 0 || rowLevels[index] == level {
       switch rows[index].ranks {
-      case .table(let byRank):
+      case .table:
         levelHasTable = true
-        if let rank, let spec = byRank[rank] { return .row(index, spec) }
+        if let rank, let spec = points(ofRow: index, rank: rank) { return .row(index, spec) }
       case .others:
         if othersRow == nil { othersRow = index }
       case .any:
