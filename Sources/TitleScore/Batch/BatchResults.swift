@@ -32,10 +32,9 @@ public struct BatchResults: Sendable {
 
   var ids: [String] = []
   var names: [String] = []
+  /// Each row's employer, by its number in `employers`.
   var employerIndex: [Int32] = []
-  var employers: [String] = []
-  /// Each employer's index in `employers`.
-  var employerLookup: [EmployerKey: Int32] = [:]
+  var employers = EmployerNames()
   /// Identity numbers and phones as `Masking.compact` keeps them.
   var idNumbers: [String] = []
   var phones: [String] = []
@@ -83,7 +82,7 @@ public struct BatchResults: Sendable {
     let total = self.total(index)
     return BatchRow(
       rank: rank(index), position: 0, id: ids[index], name: names[index],
-      employer: employers[Int(employerIndex[index])], maskedIDNumber: Masking.expand(idNumbers[index]),
+      employer: employers.names[Int(employerIndex[index])], maskedIDNumber: Masking.expand(idNumbers[index]),
       maskedPhone: Masking.expand(phones[index]), verdict: verdict(index),
       failedGates: failedGates(index).map { sheet.gates[$0].id },
       total: total, margin: sheet.threshold.map { total - $0 },
@@ -151,18 +150,7 @@ public struct BatchResults: Sendable {
 
   /// Appends another part's rows, re-basing its employer indices.
   mutating func append(_ part: BatchResults, fileOffset: Int32 = 0) {
-    var employerMap: [Int32] = []
-    employerMap.reserveCapacity(part.employers.count)
-    for name in part.employers {
-      let key = EmployerKey(name)
-      if let index = employerLookup[key] {
-        employerMap.append(index)
-      } else {
-        employers.append(name)
-        employerLookup[key] = Int32(employers.count - 1)
-        employerMap.append(Int32(employers.count - 1))
-      }
-    }
+    let employerMap = part.employers.names.map { employers.number(of: $0) }
     ids += part.ids
     names += part.names
     employerIndex += part.employerIndex.map { employerMap[Int($0)] }

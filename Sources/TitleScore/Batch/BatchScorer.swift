@@ -31,7 +31,6 @@ final class BatchScorer: @unchecked Sendable {
     defer { self.workspace = workspace }
     var part = BatchResults(sheet: evaluator.sheet)
     part.rejected = chunk.readFailures
-    var employerIndex: [EmployerKey: Int32] = [:]
     chunk.bytes.withUnsafeBufferPointer { buffer in
       for span in chunk.spans {
         let slice = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
@@ -61,8 +60,7 @@ final class BatchScorer: @unchecked Sendable {
           continue
         }
         append(
-          workspace.result, of: workspace.portfolio, file: span.file, line: span.line, to: &part,
-          employers: &employerIndex)
+          workspace.result, of: workspace.portfolio, file: span.file, line: span.line, to: &part)
       }
     }
     return part
@@ -94,20 +92,11 @@ final class BatchScorer: @unchecked Sendable {
 
   /// Files everything but the numbers (already appended) of a scored applicant.
   private func append(
-    _ result: ScoreResult, of portfolio: Portfolio, file: Int, line: Int, to part: inout BatchResults,
-    employers: inout [EmployerKey: Int32]
+    _ result: ScoreResult, of portfolio: Portfolio, file: Int, line: Int, to part: inout BatchResults
   ) {
     part.ids.append(portfolio.id)
     part.names.append(portfolio.name)
-    let employer = EmployerKey(portfolio.employer.name)
-    if let index = employers[employer] {
-      part.employerIndex.append(index)
-    } else {
-      let index = Int32(part.employers.count)
-      part.employers.append(portfolio.employer.name)
-      employers[employer] = index
-      part.employerIndex.append(index)
-    }
+    part.employerIndex.append(part.employers.number(of: portfolio.employer.name))
     part.idNumbers.append(Masking.compact(portfolio.idNumber, keepFirst: 4, keepLast: 4))
     part.phones.append(Masking.compact(portfolio.phone, keepFirst: 3, keepLast: 4))
     part.verdicts.append(UInt8(Verdict.Kind.byIndex.firstIndex(of: result.verdict.kind)!))
