@@ -241,18 +241,6 @@ import Testing
     #expect((0..<results.scoredCount).allSatisfy { results.verdict($0) != .belowThreshold })
   }
 
-  @Test func employersAreNumberedByTheirBytesInOrderOfFirstAppearance() {
-    var employers = EmployerNames()
-    // Enough names to grow the table several times, each seen twice; "é" written precomposed and decomposed is
-    // two employers (the bytes differ), as the report shows them.
-    let names = (0..<100).map { "单位\($0)" } + ["越能电力", "越能电", "caf\u{E9}", "cafe\u{301}", ""]
-    let first = names.map { employers.number(of: $0) }
-    let again = names.reversed().map { employers.number(of: $0) }
-    #expect(first == (0..<Int32(names.count)).map { $0 })
-    #expect(again == first.reversed())
-    #expect(employers.names == names)
-  }
-
   @Test func missingInputFailsTheWholeRun() {
     #expect(throws: BatchError.self) { try run(["/no/such/input.jsonl"]) }
   }

@@ -34,7 +34,7 @@ public struct BatchResults: Sendable {
   var names: [String] = []
   /// Each row's employer, by its number in `employers`.
   var employerIndex: [Int32] = []
-  var employers = EmployerNames()
+  var employers = TextNumbering()
   /// Identity numbers and phones as `Masking.compact` keeps them.
   var idNumbers: [String] = []
   var phones: [String] = []
@@ -82,7 +82,7 @@ public struct BatchResults: Sendable {
     let total = self.total(index)
     return BatchRow(
       rank: rank(index), position: 0, id: ids[index], name: names[index],
-      employer: employers.names[Int(employerIndex[index])], maskedIDNumber: Masking.expand(idNumbers[index]),
+      employer: employers.texts[Int(employerIndex[index])], maskedIDNumber: Masking.expand(idNumbers[index]),
       maskedPhone: Masking.expand(phones[index]), verdict: verdict(index),
       failedGates: failedGates(index).map { sheet.gates[$0].id },
       total: total, margin: sheet.threshold.map { total - $0 },
@@ -150,7 +150,7 @@ public struct BatchResults: Sendable {
 
   /// Appends another part's rows, re-basing its employer indices.
   mutating func append(_ part: BatchResults, fileOffset: Int32 = 0) {
-    let employerMap = part.employers.names.map { employers.number(of: $0) }
+    let employerMap = part.employers.texts.map { employers.number(of: $0) }
     ids += part.ids
     names += part.names
     employerIndex += part.employerIndex.map { employerMap[Int($0)] }

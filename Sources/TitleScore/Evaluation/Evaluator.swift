@@ -44,11 +44,11 @@ public struct Evaluator: Sendable {
       }
     }
     // The items' selectors in sheet order as the nodes are built, then the conditions'.
-    var builder = NodeBuilder(recordLevels: sheet.recordLevels, sharedCapIDs: sheet.sharedCaps.map(\.id))
+    var builder = NodeBuilder(recordLevels: TextNumbering(sheet.recordLevels), sharedCapIDs: sheet.sharedCaps.map(\.id))
     categoryNodes = BorrowedNodes(sheet.categories.map { CategoryNode($0, building: &builder) })
     let selectors =
       builder.selectors + sheet.conditionRecordSelectors.map { RecordSelectorOwner(itemID: nil, selector: $0) }
-    classifier = RecordClassifier(selectors: selectors.map(\.selector), levels: builder.recordLevels)
+    classifier = RecordClassifier(selectors: selectors.map(\.selector), levels: builder.recordLevels.texts)
     selectorItems = selectors.map(\.itemID)
     self.itemIDs = ids
     self.itemOrder = order

@@ -41,7 +41,7 @@ extension Scoresheet {
   }
 
   /// The record levels the sheet names — in record selectors, record-table rows and rank-coefficient bases — in
-  /// sheet order, each once.
+  /// sheet order (a level named twice is listed twice).
   var recordLevels: [String] {
     var levels: [String] = []
     for (item, _) in itemsInOrder {
@@ -53,8 +53,7 @@ extension Scoresheet {
       }
     }
     for selector in conditionRecordSelectors { levels += selector.levels ?? [] }
-    var seen = Set<String>()
-    return levels.filter { seen.insert($0).inserted }
+    return levels
   }
 
   /// The record selectors of the criteria and of condition gates, in sheet order.

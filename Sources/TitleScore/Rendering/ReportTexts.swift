@@ -29,7 +29,7 @@ final class ReportTexts: Sendable {
     }
     for group in Group.allCases {
       switch group {
-      case .employer: add(results.employers.names)
+      case .employer: add(results.employers.texts)
       case .file: add(results.files)
       case .verdict: add(Verdict.Kind.byIndex.map { $0.name(language) })
       case .gateTitle: add(results.sheet.gates.map { $0.title.text(language) })

@@ -13,9 +13,11 @@ final class RankCoefficientNode: Sendable {
   /// the sheet does not name.
   private let baseByLevel: [Points?]
 
-  init(_ rule: RankCoefficientRule, levels: [String]) {
+  init(_ rule: RankCoefficientRule, levels: TextNumbering) {
     value = rule
-    baseByLevel = levels.map { rule.base[$0] } + [nil]
+    var bases = [Points?](repeating: nil, count: levels.texts.count + 1)
+    for (level, points) in rule.base { bases[Int(levels.existingNumber(of: level)!)] = points }
+    baseByLevel = bases
   }
 
   /// Scores an item by the rule, read in place (see `Node`).
