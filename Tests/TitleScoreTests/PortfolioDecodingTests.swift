@@ -212,4 +212,12 @@ import Testing
     let mixed = Array("abcdefgh谭伟涛ijklmnop😀".utf8)
     #expect(mixed.withUnsafeBufferPointer { UTF8Validation.isValid($0) })
   }
+
+  @Test func emptyingAListForTheNextApplicantKeepsItsStorage() {
+    var records = (0..<40).map { record("R\($0)", "research-project-\($0)", level: "provincial") }
+    let capacity = records.capacity
+    records.emptyKeepingStorage()
+    #expect(records.isEmpty)
+    #expect(records.capacity == capacity)
+  }
 }

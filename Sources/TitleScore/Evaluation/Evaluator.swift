@@ -114,12 +114,12 @@ public struct Evaluator: Sendable {
     // The result's lists become the context's, emptied but with their storage kept.
     swap(&context.deductions, &result.deductions)
     swap(&context.lines, &result.lines)
-    context.lines.removeAll(keepingCapacity: true)
+    context.lines.emptyKeepingStorage()
     context.lines.reserveCapacity(lineCapacity + facts.portfolio.records.count)
     context.deductions.reserveCapacity(context.deductions.count + lineCapacity)
 
     // Gates and categories are read through their nodes, in place (see `Node`).
-    result.gates.removeAll(keepingCapacity: true)
+    result.gates.emptyKeepingStorage()
     gateNodes.forEach(in: &context) { node, context in result.gates.append(node.check(context, materials: materials)) }
     var failedGates: [String] = []
     for gate in result.gates where !gate.passed {
@@ -128,13 +128,13 @@ public struct Evaluator: Sendable {
         Deduction(.gateFailed, gate: gate.gateID, details: context.trace(gate.findings.map(\.en))))
     }
 
-    result.categories.removeAll(keepingCapacity: true)
+    result.categories.emptyKeepingStorage()
     var total = PointsInterval.zero
     categoryNodes.forEach(in: &context) { node, context in
       total += node.score(depth: 0, in: &context, outcomes: &result.categories)
     }
 
-    result.conditions.removeAll(keepingCapacity: true)
+    result.conditions.emptyKeepingStorage()
     var criteriaMet = true
     if let criteria = shared.sheet.criteria {
       var recorded: [ConditionOutcome]? = []
@@ -146,7 +146,7 @@ public struct Evaluator: Sendable {
       }
     }
 
-    result.flags.removeAll(keepingCapacity: true)
+    result.flags.emptyKeepingStorage()
     for trigger in shared.sheet.flags where trigger.condition.holds(context) {
       result.flags.append(RaisedFlag(flag: trigger.flag, triggerID: trigger.id))
     }
@@ -189,7 +189,7 @@ public struct Evaluator: Sendable {
     _ facts: ApplicantFacts, classes: UnsafeBufferPointer<RecordClass>, tracing: Bool,
     into deductions: inout [Deduction]
   ) -> RecordBits {
-    deductions.removeAll(keepingCapacity: true)
+    deductions.emptyKeepingStorage()
     var counting = RecordBits()
     // The portfolio is read field by field, in place: a copy would retain every text and list in it.
     let end = shared.sheet.recordsCountUntil(publicityDate: facts.portfolio.publicityDate)

@@ -636,18 +636,18 @@ extension Portfolio {
     employer = Employer(name: "", sector: "enterprise", city: "")
     residency = "citizen"
     specialty = ""
-    education.removeAll(keepingCapacity: true)
+    education.emptyKeepingStorage()
     registeredQualification = false
     retrainingMonths = 0
     currentTitle = nil
     skill = nil
     workStart = nil
-    continuingEducation.entries.removeAll(keepingCapacity: true)
-    assessments.entries.removeAll(keepingCapacity: true)
-    honours.removeAll(keepingCapacity: true)
-    records.removeAll(keepingCapacity: true)
-    recommendations.removeAll(keepingCapacity: true)
-    attachments.removeAll(keepingCapacity: true)
+    continuingEducation.entries.emptyKeepingStorage()
+    assessments.entries.emptyKeepingStorage()
+    honours.emptyKeepingStorage()
+    records.emptyKeepingStorage()
+    recommendations.emptyKeepingStorage()
+    attachments.emptyKeepingStorage()
     assessed.removeAll(keepingCapacity: true)
     claimed = nil
     application.removeAll(keepingCapacity: true)
