@@ -33,6 +33,11 @@ import Testing
     #expect(p("12.50").description == "12.5")
     #expect(p("-0.25").description == "-0.25")
     #expect(Points(7).description == "7")
+    #expect(p("0.0005").description == "0.0005")
+    #expect(p("100.0400").description == "100.04")
+    #expect(Points(0).description == "0")
+    #expect(p("-1234567.8901").description == "-1234567.8901")
+    #expect(PointsInterval(min: p("-2.5"), max: 4).signedDescription == "-2.5…+4")
     #expect(p("2.5").formatted(places: 2) == "2.50")
   }
 

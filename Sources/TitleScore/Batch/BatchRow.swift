@@ -88,7 +88,7 @@ enum Masking {
   }
 
   /// Appends the masked text for a compact value as UTF-8.
-  static func appendExpanded(_ compact: String, to bytes: inout [UInt8]) {
+  static func appendExpanded<Output: ByteAppending & ~Copyable>(_ compact: String, to bytes: inout Output) {
     var compact = compact
     compact.withUTF8 { utf8 in
       guard let first = utf8.firstIndex(of: UInt8(ascii: "|")), let last = utf8.lastIndex(of: UInt8(ascii: "|")),
@@ -105,9 +105,9 @@ enum Masking {
         }
         hidden = hidden * 10 + Int(digit - UInt8(ascii: "0"))
       }
-      bytes.append(contentsOf: utf8[..<first])
-      bytes.append(contentsOf: repeatElement(UInt8(ascii: "*"), count: hidden))
-      bytes.append(contentsOf: utf8[(last + 1)...])
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<first]))
+      for _ in 0..<hidden { bytes.append(UInt8(ascii: "*")) }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[(last + 1)...]))
     }
   }
 

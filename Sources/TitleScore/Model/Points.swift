@@ -107,7 +107,7 @@ public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible, E
   }
 
   /// Appends `description` as UTF-8, without building a `String` (report rows are written this way).
-  func appendDescription(to bytes: inout [UInt8]) {
+  func appendDescription<Output: ByteAppending & ~Copyable>(to bytes: inout Output) {
     if units < 0 { bytes.append(UInt8(ascii: "-")) }
     let magnitude = units.magnitude
     Points.appendDigits(of: magnitude / UInt64(Points.scale), to: &bytes)
@@ -119,21 +119,25 @@ public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible, E
       digits -= 1
     }
     bytes.append(UInt8(ascii: "."))
-    var divisor: UInt64 = 1
-    for _ in 1..<digits { divisor *= 10 }
-    while divisor > 0 {
-      bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
-      divisor /= 10
-    }
+    Points.appendDigits(of: fraction, to: &bytes, width: digits)
   }
 
-  /// Appends the decimal digits of a whole number.
-  static func appendDigits(of value: UInt64, to bytes: inout [UInt8]) {
-    var divisor: UInt64 = 1
-    while value / divisor >= 10 { divisor *= 10 }
-    while divisor > 0 {
-      bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-      divisor /= 10
+  /// Appends the decimal digits of a whole number, with leading zeros up to `width` digits. The digits are worked
+  /// out from the last, dividing by the constant ten, which compiles to a multiplication: dividing by a power of ten
+  /// held in a variable took a hardware division for every digit of every number in a report.
+  static func appendDigits<Output: ByteAppending & ~Copyable>(
+    of value: UInt64, to bytes: inout Output, width: Int = 1
+  ) {
+    precondition(width <= 20, "a UInt64 has at most 20 digits")
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var value = value
+      var start = digits.count
+      repeat {
+        start -= 1
+        digits[start] = UInt8(ascii: "0") + UInt8(value % 10)
+        value /= 10
+      } while value > 0 || digits.count - start < width
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
     }
   }
 
@@ -222,22 +226,20 @@ public struct PointsInterval: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Appends `description` as UTF-8.
-  func appendDescription(to bytes: inout [UInt8]) {
+  func appendDescription<Output: ByteAppending & ~Copyable>(to bytes: inout Output) {
     min.appendDescription(to: &bytes)
     guard !isExact else { return }
-    bytes.append(contentsOf: [0xE2, 0x80, 0x93])  // –
+    bytes.append(literal: "–")
     max.appendDescription(to: &bytes)
   }
 
   /// Appends `signedDescription` as UTF-8.
-  func appendSignedDescription(to bytes: inout [UInt8]) {
-    func signed(_ value: Points) {
-      if value > .zero { bytes.append(UInt8(ascii: "+")) }
-      value.appendDescription(to: &bytes)
-    }
-    signed(min)
+  func appendSignedDescription<Output: ByteAppending & ~Copyable>(to bytes: inout Output) {
+    if min > .zero { bytes.append(UInt8(ascii: "+")) }
+    min.appendDescription(to: &bytes)
     guard !isExact else { return }
-    bytes.append(contentsOf: [0xE2, 0x80, 0xA6])  // …
-    signed(max)
+    bytes.append(literal: "…")
+    if max > .zero { bytes.append(UInt8(ascii: "+")) }
+    max.appendDescription(to: &bytes)
   }
 }

@@ -20,17 +20,21 @@ enum CSVReportWriter {
   static func appendRows(
     _ table: ReportTable, _ rows: RankedRows, layout: RowLayout, texts: ReportTexts.View, to bytes: inout [UInt8]
   ) {
+    // Each row is rendered on its own and then added to the block in one piece (see `RowBytes`).
+    var line = RowBytes()
     for row in 0..<rows.positions.count {
+      line.removeAll()
       for column in 0..<layout.fields.count {
-        if column > 0 { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\""))
-        let start = bytes.count
-        table.appendCell(layout.fields[column], row: row, of: rows, texts: texts, to: &bytes)
-        if layout.holdsText[column] { quoteInPlace(&bytes, from: start, neutralizeFormula: layout.neutralize[column]) }
-        bytes.append(UInt8(ascii: "\""))
+        if column > 0 { line.append(UInt8(ascii: ",")) }
+        line.append(UInt8(ascii: "\""))
+        let start = line.count
+        table.appendCell(layout.fields[column], row: row, of: rows, texts: texts, to: &line)
+        if layout.holdsText[column] { quoteInPlace(&line, from: start, neutralizeFormula: layout.neutralize[column]) }
+        line.append(UInt8(ascii: "\""))
       }
-      bytes.append(0x0D)
-      bytes.append(0x0A)
+      line.append(0x0D)
+      line.append(0x0A)
+      bytes.append(contentsOf: line.bytes)
     }
   }
 
@@ -51,36 +55,37 @@ enum CSVReportWriter {
   }
 
   /// Escapes the text just appended from `start`: doubles its quotes and puts an apostrophe before a formula.
-  private static func quoteInPlace(_ bytes: inout [UInt8], from start: Int, neutralizeFormula: Bool) {
+  private static func quoteInPlace(_ bytes: inout RowBytes, from start: Int, neutralizeFormula: Bool) {
     guard start < bytes.count else { return }
-    let hasQuote = bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start...]).contains(0x22) }
-    if hasQuote {
-      let doubled = bytes[start...].flatMap { $0 == 0x22 ? [$0, $0] : [$0] }
-      bytes.replaceSubrange(start..., with: doubled)
+    let cell = UnsafeBufferPointer(rebasing: bytes.bytes[start...])
+    if cell.contains(0x22) {
+      let doubled = cell.flatMap { $0 == 0x22 ? [$0, $0] : [$0] }
+      bytes.truncate(to: start)
+      doubled.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
-    if neutralizeFormula && startsFormula(bytes[start...]) { bytes.insert(UInt8(ascii: "'"), at: start) }
+    if neutralizeFormula && startsFormula(UnsafeBufferPointer(rebasing: bytes.bytes[start...])) {
+      bytes.insert(UInt8(ascii: "'"), at: start)
+    }
   }
 
   /// Whether UTF-8 text starts with a character that makes Excel read it as a formula (`startsFormula`), judged
   /// from its first bytes.
-  private static func startsFormula(_ text: ArraySlice<UInt8>) -> Bool {
+  private static func startsFormula(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = text.first else { return false }
     // The ASCII starters, and the fullwidth ＋ － ＝ ＠ (U+FF0B, U+FF0D, U+FF1D, U+FF20), which are EF BC xx.
     if first < 0x80 { return startsFormula(Unicode.Scalar(first)) }
     guard first == 0xEF, text.count >= 3 else { return false }
-    let second = text[text.startIndex + 1]
-    let third = text[text.startIndex + 2]
-    return second == 0xBC && (third == 0x8B || third == 0x8D || third == 0x9D || third == 0xA0)
+    return text[1] == 0xBC && (text[2] == 0x8B || text[2] == 0x8D || text[2] == 0x9D || text[2] == 0xA0)
   }
 
   /// Appends a quoted field as UTF-8: doubled quotes inside, an apostrophe before a formula.
   static func append(_ text: String, neutralizeFormula: Bool, to bytes: inout [UInt8]) {
-    bytes.append(UInt8(ascii: "\""))
-    let start = bytes.count
-    var text = text
-    text.withUTF8 { bytes.append(contentsOf: $0) }
-    quoteInPlace(&bytes, from: start, neutralizeFormula: neutralizeFormula)
-    bytes.append(UInt8(ascii: "\""))
+    var cell = RowBytes(capacity: text.utf8.count + 8)
+    cell.append(UInt8(ascii: "\""))
+    cell.append(utf8: text)
+    quoteInPlace(&cell, from: 1, neutralizeFormula: neutralizeFormula)
+    cell.append(UInt8(ascii: "\""))
+    bytes.append(contentsOf: cell.bytes)
   }
 
   /// Appends one CSV line, CRLF-terminated.

@@ -83,19 +83,14 @@ struct ReportTable: Sendable {
   /// Appends a cell's text as UTF-8, not yet escaped for any format, from a row gathered in `rows` and shared texts
   /// in `texts` (a view of `self.texts`): every format's cells come from here, and CSV writes them without building
   /// a `String` per cell.
-  func appendCell(_ field: Field, row: Int, of rows: RankedRows, texts: ReportTexts.View, to bytes: inout [UInt8]) {
+  func appendCell<Output: ByteAppending & ~Copyable>(
+    _ field: Field, row: Int, of rows: RankedRows, texts: ReportTexts.View, to bytes: inout Output
+  ) {
     let zh = options.language == .zh
-    func append(_ text: String) {
-      var text = text
-      text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
-    func append(_ text: StaticString) {
-      bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
     switch field {
     case .rank: Points.appendDigits(of: UInt64(rows.ranks[row]), to: &bytes)
-    case .id: append(rows.ids[row])
-    case .name: append(rows.names[row])
+    case .id: bytes.append(utf8: rows.ids[row])
+    case .name: bytes.append(utf8: rows.names[row])
     case .employer: bytes.append(contentsOf: texts.text(.employer, Int(rows.employerIndex[row])))
     case .idNumber: Masking.appendExpanded(rows.idNumbers[row], to: &bytes)
     case .phone: Masking.appendExpanded(rows.phones[row], to: &bytes)
@@ -108,20 +103,20 @@ struct ReportTable: Sendable {
       bytes.append(contentsOf: texts.text(.verdict, Int(rows.verdicts[row])))
       let gates = rows.failedGateBits[row]
       guard gates != 0 else { return }
-      append(zh ? "（" : " (")
+      bytes.append(literal: zh ? "（" : " (")
       var first = true
       for gate in 0..<64 where gates & (1 << UInt64(gate)) != 0 {
-        if !first { append(zh ? "、" : ", ") }
+        if !first { bytes.append(literal: zh ? "、" : ", ") }
         first = false
         bytes.append(contentsOf: texts.text(.gateTitle, gate))
       }
-      append(zh ? "）" : ")")
+      bytes.append(literal: zh ? "）" : ")")
     case .claimed: rows.claimed(row)?.appendDescription(to: &bytes)
     case .claimDifference:
       if let claimed = rows.claimed(row) { (rows.total(row) - claimed).appendSignedDescription(to: &bytes) }
     case .reasons:
       for (position, reason) in ReasonPacking.indices(in: rows.reasonCodes[row]).enumerated() {
-        if position > 0 { append(zh ? "；" : "; ") }
+        if position > 0 { bytes.append(literal: zh ? "；" : "; ") }
         bytes.append(contentsOf: texts.text(.reason, reason))
       }
     case .flags:
