@@ -1,3 +1,5 @@
+import Foundation
+
 /// CSV for Excel: UTF-8 with a byte-order mark so Chinese opens correctly, CRLF line ends, every field quoted,
 /// and applicant-supplied text kept from running as a formula.
 enum CSVReportWriter {
@@ -58,7 +60,7 @@ enum CSVReportWriter {
   private static func quoteInPlace(_ bytes: inout RowBytes, from start: Int, neutralizeFormula: Bool) {
     guard start < bytes.count else { return }
     let cell = UnsafeBufferPointer(rebasing: bytes.bytes[start...])
-    if cell.contains(0x22) {
+    if memchr(cell.baseAddress!, 0x22, cell.count) != nil {
       let doubled = cell.flatMap { $0 == 0x22 ? [$0, $0] : [$0] }
       bytes.truncate(to: start)
       doubled.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }

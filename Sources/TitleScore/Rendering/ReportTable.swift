@@ -122,6 +122,7 @@ struct ReportTable: Sendable {
     case .flags:
       // Each flag once, in sheet order, as `raisedFlags` lists them.
       let flags = rows.flagBits[row]
+      guard flags != 0 else { return }
       var shown: [Int] = []
       for flag in 0..<64 where flags & (1 << UInt64(flag)) != 0 {
         guard !shown.contains(where: { texts.same(.flag, $0, flag) }) else { continue }
