@@ -80,6 +80,20 @@ import Testing
         of: "\"date\": \"2020-01-01\"}]",
         with: "\"date\": \"2020-01-01\"}, {\"id\": \"R1\", \"type\": \"paper\", \"date\": \"2020-01-01\"}]"))
     #expect(found?.code == .duplicateID)
+    #expect(found?.path.description == "records[1].id")
+  }
+
+  @Test func theFirstRecordRepeatingAnEarlierIDIsTheOneNamed() {
+    func repeated(_ ids: [String]) -> Int? {
+      PortfolioDecoder.firstRepeatedID(in: ids.map { record($0, "paper") })
+    }
+    let long = "a-record-id-longer-than-fifteen-bytes"
+    #expect(repeated([]) == nil)
+    #expect(repeated(["R1"]) == nil)
+    #expect(repeated(["R1", "R2", "R3", long, "成果一"]) == nil)
+    #expect(repeated(["A", "B", "C", "B", "A"]) == 3)
+    #expect(repeated(["R1", long, "成果一", long]) == 3)
+    #expect(repeated(["成果一", "R2", "成果一"]) == 2)
   }
 
   @Test func duplicateKeysAndExcessDecimalsAreRejected() {

@@ -342,14 +342,10 @@ struct PortfolioDecoder {
           result.records.append(PortfolioDecoder.blankRecord)
           try decoder.record(into: &result.records[result.records.count - 1])
         }
-        // Portfolios have a handful of records: comparing pairs is cheaper than hashing.
-        let records = result.records
-        for index in records.indices.dropFirst() {
-          let id = records[index].id
-          guard records[..<index].contains(where: { $0.id.isSameText(as: id) }) else { continue }
+        if let index = PortfolioDecoder.firstRepeatedID(in: result.records) {
           throw Diagnostic(
             .duplicateID, at: JSONPath(components: [.index(index), .key("id")]),
-            "the record id \"\(records[index].id)\" is used twice")
+            "the record id \"\(result.records[index].id)\" is used twice")
         }
         return 17
       case "recommendations":
@@ -512,6 +508,24 @@ struct PortfolioDecoder {
   }
 
   /// An achievement record before its fields are read: the defaults of the optional ones.
+  /// The position of the first record whose id an earlier record has. Portfolios have a handful of records, so
+  /// pairs are compared, by a hash of each id's bytes first: comparing the texts of every pair cost more than
+  /// decoding a record.
+  static func firstRepeatedID(in records: [AchievementRecord]) -> Int? {
+    guard records.count > 1 else { return nil }
+    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: records.count) { hashes in
+      for index in records.indices {
+        var id = records[index].id
+        let hash = id.withUTF8 { StringPool.hash($0) }
+        hashes[index] = hash
+        for earlier in 0..<index where hashes[earlier] == hash && records[earlier].id.isSameText(as: id) {
+          return index
+        }
+      }
+      return nil
+    }
+  }
+
   static let blankRecord = AchievementRecord(
     id: "", type: "", level: nil, rank: nil, count: 1, date: PortfolioDecoder.placeholderDay, status: "completed",
     evidence: true, collective: false, mainContributor: true, acquired: "original", assessedPoints: nil, title: "")
