@@ -278,6 +278,23 @@ import Testing
     }
     #expect(CSVReportWriter.field("＃1", neutralizeFormula: true) == "\"＃1\"")
     #expect(CSVReportWriter.field("", neutralizeFormula: true) == "\"\"")
+    // A cell longer than a row buffer's first room, with quotes throughout, after a formula sign.
+    let long = "=" + String(repeating: "单位\"名称\"", count: 400)
+    let escaped = "\"'" + long.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    #expect(CSVReportWriter.field(long, neutralizeFormula: true) == escaped)
+  }
+
+  @Test func csvRowsWithLongApplicantTextAreWrittenWhole() throws {
+    // Rows are rendered into a buffer that grows; a name of several kilobytes must come out whole and quoted.
+    let name = "=" + String(repeating: "长\"名", count: 1500)
+    let escapedName = name.replacingOccurrences(of: "\"", with: "\\\"")
+    let portfolio = String(decoding: Fixture.bytes("minimal-portfolio.json"), as: UTF8.self)
+      .replacingOccurrences(of: #""name": "张三""#, with: #""name": ""# + escapedName + "\"")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).json")
+    try Data("[\(portfolio)]".utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let csv = report(try run([file.path]), .csv)
+    #expect(csv.contains("\"'" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""))
   }
 
   @Test func htmlIsSelfContainedAndEscapesApplicantText() throws {
