@@ -219,7 +219,11 @@ import Testing
     #expect(mapped?.droppedUpTo == 2 << 20)
   }
 
-  @Test func eachWorkerScoresWithAnEqualSheetThatSharesNoStorage() {
+  @Test(arguments: ["a file", "the bundled library"])
+  func eachWorkerScoresWithAnEqualSheetThatSharesNoStorage(loadedFrom origin: String) {
+    // A sheet named by its file and one named by its bundled id (the library loads sheets its own way) both keep
+    // the text they were read from, so each worker gets a copy of its own.
+    let sheet = origin == "a file" ? self.sheet : Bundled.sheet("jiaxing-2022-energy-engineer-self-score")
     let copy = sheet.independentCopy()
     #expect(copy == sheet)
     func address(_ text: String) -> UnsafeRawPointer? {
