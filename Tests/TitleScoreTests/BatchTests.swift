@@ -245,6 +245,20 @@ import Testing
     #expect((0..<results.scoredCount).allSatisfy { results.verdict($0) != .belowThreshold })
   }
 
+  @Test func textsAreNumberedByTheirBytesInOrderOfFirstAppearance() {
+    var numbering = TextNumbering(["越能电力"])
+    // Enough texts to grow the table several times, each seen twice; "é" written precomposed and decomposed is
+    // two texts (the bytes differ), as a report shows them.
+    let texts = ["越能电力"] + (0..<100).map { "单位\($0)" } + ["越能电", "caf\u{E9}", "cafe\u{301}", ""]
+    let first = texts.map { numbering.number(of: $0) }
+    let again = texts.reversed().map { numbering.number(of: $0) }
+    #expect(first == (0..<Int32(texts.count)).map { $0 })
+    #expect(again == first.reversed())
+    #expect(numbering.texts == texts)
+    #expect(numbering.existingNumber(of: "单位7") == 8)
+    #expect(numbering.existingNumber(of: "单位100") == nil)
+  }
+
   @Test func missingInputFailsTheWholeRun() {
     #expect(throws: BatchError.self) { try run(["/no/such/input.jsonl"]) }
   }

@@ -44,11 +44,12 @@ public struct Evaluator: Sendable {
       }
     }
     // The items' selectors in sheet order as the nodes are built, then the conditions'.
-    var builder = NodeBuilder(recordLevels: TextNumbering(sheet.recordLevels), sharedCapIDs: sheet.sharedCaps.map(\.id))
+    var builder = NodeBuilder(
+      recordLevels: RecordClassifier.distinct(sheet.recordLevels), sharedCapIDs: sheet.sharedCaps.map(\.id))
     categoryNodes = BorrowedNodes(sheet.categories.map { CategoryNode($0, building: &builder) })
     let selectors =
       builder.selectors + sheet.conditionRecordSelectors.map { RecordSelectorOwner(itemID: nil, selector: $0) }
-    classifier = RecordClassifier(selectors: selectors.map(\.selector), levels: builder.recordLevels.texts)
+    classifier = RecordClassifier(selectors: selectors.map(\.selector), levels: builder.recordLevels)
     selectorItems = selectors.map(\.itemID)
     self.itemIDs = ids
     self.itemOrder = order

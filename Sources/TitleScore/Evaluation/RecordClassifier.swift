@@ -16,9 +16,8 @@ struct RecordClassifier: Sendable {
   private let types: [String]
   /// Each type's UTF-8 length: texts are compared only where the lengths agree.
   private let typeLengths: [Int]
-  /// The record levels the sheet names, each once, numbered as the evaluator's nodes number them
-  /// (`NodeBuilder.recordLevels`). A record's level number is its position here, or `levels.count` for a level the
-  /// sheet does not name or a record without one.
+  /// The record levels the sheet names, each once (`NodeBuilder.recordLevels`). A record's level number is its
+  /// position here, or `levels.count` for a level the sheet does not name or a record without one.
   let levels: [String]
   /// Each level's UTF-8 length.
   private let levelLengths: [Int]
@@ -28,10 +27,7 @@ struct RecordClassifier: Sendable {
   /// Numbers the types of `selectors`; `levels` must hold every level the selectors name.
   init(selectors: [RecordSelector], levels: [String]) {
     self.selectors = selectors
-    var types: [String] = []
-    for selector in selectors {
-      for type in selector.types where !types.contains(type) { types.append(type) }
-    }
+    let types = RecordClassifier.distinct(selectors.flatMap(\.types))
     self.types = types
     self.levels = levels
     typeLengths = types.map(\.utf8.count)
@@ -41,9 +37,9 @@ struct RecordClassifier: Sendable {
     for (position, selector) in selectors.prefix(RecordClassifier.classifiedSelectors).enumerated() {
       let bit: UInt64 = 1 << UInt64(position)
       for type in selector.types {
-        let row = types.firstIndex(of: type)! * columns
+        let row = RecordClassifier.position(of: type, in: types)! * columns
         if let selected = selector.levels {
-          for level in selected { picks[row + levels.firstIndex(of: level)!] |= bit }
+          for level in selected { picks[row + RecordClassifier.position(of: level, in: levels)!] |= bit }
         } else {
           for column in 0..<columns { picks[row + column] |= bit }
         }
@@ -74,6 +70,19 @@ struct RecordClassifier: Sendable {
     let length = text.utf8.count
     for index in texts.indices where lengths[index] == length && texts[index] == text { return index }
     return nil
+  }
+
+  /// Where a text stands in a list, by the comparison classifying uses (`isSameText`): rules' levels are numbered
+  /// with it when the evaluator is built, so that a record's level and a row's agree exactly when their texts do.
+  static func position(of text: String, in texts: [String]) -> Int? {
+    texts.firstIndex { $0.isSameText(as: text) }
+  }
+
+  /// The texts, each once (by `isSameText`), in order of first appearance.
+  static func distinct(_ texts: [String]) -> [String] {
+    var result: [String] = []
+    for text in texts where position(of: text, in: result) == nil { result.append(text) }
+    return result
   }
 
   /// The position of the first selector that picks a record, or nil when none does.

@@ -125,8 +125,9 @@ final class CategoryNode: Sendable {
 /// What building a sheet's nodes needs and gathers: the record levels that rules number records' levels by (see
 /// `RecordClassifier`), the shared caps, and the record selectors of the items, in sheet order.
 struct NodeBuilder {
-  /// The sheet's record levels (`Scoresheet.recordLevels`), each numbered once.
-  let recordLevels: TextNumbering
+  /// The sheet's record levels (`Scoresheet.recordLevels`), each once, in the classifier's order: a level's number
+  /// is its position here (see `RecordClassifier`).
+  let recordLevels: [String]
   /// The ids of the sheet's shared caps, in sheet order: rules refer to a cap by its position.
   let sharedCapIDs: [String]
   var selectors: [RecordSelectorOwner] = []

@@ -13,10 +13,10 @@ final class RankCoefficientNode: Sendable {
   /// the sheet does not name.
   private let baseByLevel: [Points?]
 
-  init(_ rule: RankCoefficientRule, levels: TextNumbering) {
+  init(_ rule: RankCoefficientRule, levels: [String]) {
     value = rule
-    var bases = [Points?](repeating: nil, count: levels.texts.count + 1)
-    for (level, points) in rule.base { bases[Int(levels.existingNumber(of: level)!)] = points }
+    var bases = [Points?](repeating: nil, count: levels.count + 1)
+    for (level, points) in rule.base { bases[RecordClassifier.position(of: level, in: levels)!] = points }
     baseByLevel = bases
   }
 

@@ -22,9 +22,9 @@ final class RecordTableNode: Sendable {
   private let rankStretches: [Range<Int>]
   private static let listedRanks = 256
 
-  init(_ rule: RecordTableRule, levels: TextNumbering, sharedCapIDs: [String]) {
+  init(_ rule: RecordTableRule, levels: [String], sharedCapIDs: [String]) {
     value = rule
-    rowLevels = rule.rows.map { row in row.level.map { levels.existingNumber(of: $0)! } ?? -1 }
+    rowLevels = rule.rows.map { row in row.level.map { Int32(RecordClassifier.position(of: $0, in: levels)!) } ?? -1 }
     rowCaps = rule.rows.map { row in row.sharedCap.flatMap { sharedCapIDs.firstIndex(of: $0) } }
     var points: [PointsSpec?] = []
     var stretches: [Range<Int>] = []

@@ -2,9 +2,9 @@ import Foundation
 
 /// Distinct texts numbered in order of first appearance, found by their UTF-8 bytes.
 ///
-/// `String` hashing and equality work through Unicode normalisation, and a dictionary hashes with a seeded hasher:
-/// for the short Chinese and ASCII texts looked up once or more per applicant (employers, record types and levels)
-/// that cost more than the work around the lookup. Texts written with the same bytes are the same text.
+/// A batch numbers every scored applicant's employer. `String` hashing and equality work through Unicode
+/// normalisation, and a dictionary hashes with a seeded hasher: for short Chinese names that cost more than the rest
+/// of filing the row. Texts written with the same bytes are the same text.
 struct TextNumbering {
   /// The texts, by number.
   private(set) var texts: [String] = []
