@@ -281,6 +281,31 @@ import Testing
     #expect(report(one, .csv) == report(try BatchRunner(sheet: sheet, jobs: 1).run([file.path]), .csv))
   }
 
+  @Test func reportRowsAreRenderedOnAtMostAsManyThreadsAsJobs() throws {
+    let generator = PortfolioGenerator(sheet: sheet, invalidPerMille: 0)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).jsonl")
+    // Three blocks of rows and more.
+    try Data((0..<9000).map { generator.portfolio(number: $0, seed: 5) }.joined(separator: "\n").utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let results = try run([file.path])
+    final class Threads: @unchecked Sendable {
+      private let lock = NSLock()
+      private var seen = Set<UInt>()
+      func note() {
+        lock.lock()
+        seen.insert(UInt(pthread_self()))
+        lock.unlock()
+      }
+      var count: Int { lock.withLock { seen.count } }
+    }
+    for jobs in [1, 2] {
+      let threads = Threads()
+      let table = ReportTable(results: results, options: ReportOptions(language: .en, jobs: jobs))
+      BatchReport.writeRows(table, to: ReportSink()) { _, _ in threads.note() }
+      #expect(threads.count >= 1 && threads.count <= jobs, "\(jobs) jobs")
+    }
+  }
+
   @Test func csvOpensInExcelAndNeutralizesFormulas() throws {
     let csv = report(try run([Fixture.path("batch-ties.jsonl")]), .csv)
     #expect(csv.utf8.starts(with: [0xEF, 0xBB, 0xBF]))

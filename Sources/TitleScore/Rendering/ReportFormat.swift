@@ -82,15 +82,21 @@ public enum BatchReport {
       let start = first
       let slots = sets[turn]
       setIsFree[turn].wait()
-      DispatchQueue.concurrentPerform(iterations: last - first) { offset in
-        let block = start + offset
-        var bytes = slots.take(offset)
-        bytes.removeAll(keepingCapacity: true)
-        bytes.reserveCapacity(blockSize * 256)
-        renderBytes((block * blockSize)..<min(count, (block + 1) * blockSize), &bytes)
-        slots.put(offset, bytes)
+      // `jobs` threads at most, each rendering every `jobs`-th block of the wave: `concurrentPerform` would
+      // otherwise spread the blocks over every core, whatever `--jobs` says.
+      let inWave = last - first
+      let lanes = min(table.options.jobs, inWave)
+      DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+        for offset in stride(from: lane, to: inWave, by: lanes) {
+          let block = start + offset
+          var bytes = slots.take(offset)
+          bytes.removeAll(keepingCapacity: true)
+          bytes.reserveCapacity(blockSize * 256)
+          renderBytes((block * blockSize)..<min(count, (block + 1) * blockSize), &bytes)
+          slots.put(offset, bytes)
+        }
       }
-      let written = last - first
+      let written = inWave
       let free = setIsFree[turn]
       writer.async {
         for offset in 0..<written {
