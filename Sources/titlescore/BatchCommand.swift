@@ -11,6 +11,7 @@ enum BatchCommand {
       throw UsageError("batch needs at least one input (a file, a folder or -)")
     }
     guard let reference = arguments.value("--sheet") else { throw UsageError("batch needs --sheet ID|FILE") }
+    Allocator.keepFreedMemoryForReuse()
     let out = arguments.value("--out")
     let defaultFormat =
       out.map { ($0 as NSString).pathExtension.lowercased() }.flatMap(ReportFormat.init(rawValue:)) ?? .table

@@ -13,6 +13,7 @@ enum CompareCommand {
     let jobs = try arguments.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
     let language = try Console.language(arguments)
     let sheets = try references.map { try Console.sheet($0, arguments) }
+    Allocator.keepFreedMemoryForReuse()
     // Both sheets read the same records: standard input is read once, into a temporary file.
     var inputs = arguments.positional
     if let dash = inputs.firstIndex(of: "-") {
