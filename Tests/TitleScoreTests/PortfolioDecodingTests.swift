@@ -94,6 +94,8 @@ import Testing
     #expect(repeated(["A", "B", "C", "B", "A"]) == 3)
     #expect(repeated(["R1", long, "成果一", long]) == 3)
     #expect(repeated(["成果一", "R2", "成果一"]) == 2)
+    // Canonically equivalent ids of the same length count as the same, as `isSameText` has it.
+    #expect(repeated(["e\u{301}\u{323}", "e\u{323}\u{301}"]) == 1)
   }
 
   @Test func duplicateKeysAndExcessDecimalsAreRejected() {

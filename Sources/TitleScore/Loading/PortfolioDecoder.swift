@@ -507,18 +507,22 @@ struct PortfolioDecoder {
     return SkillRecord(level: level, date: date)
   }
 
-  /// An achievement record before its fields are read: the defaults of the optional ones.
-  /// The position of the first record whose id an earlier record has. Portfolios have a handful of records, so
-  /// pairs are compared, by a hash of each id's bytes first: comparing the texts of every pair cost more than
-  /// decoding a record.
+  /// The position of the first record whose id an earlier record has (by `isSameText`). Portfolios have a handful
+  /// of records, so pairs are compared, but two ASCII ids whose bytes hash differently are passed over without
+  /// comparing their texts: comparing the texts of every pair cost more than decoding a record. (Ids with other
+  /// characters are always compared: differently written texts can be equal.)
   static func firstRepeatedID(in records: [AchievementRecord]) -> Int? {
     guard records.count > 1 else { return nil }
-    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: records.count) { hashes in
+    typealias Fingerprint = (hash: UInt64, ascii: Bool)
+    return withUnsafeTemporaryAllocation(of: Fingerprint.self, capacity: records.count) { fingerprints in
       for index in records.indices {
         var id = records[index].id
-        let hash = id.withUTF8 { StringPool.hash($0) }
-        hashes[index] = hash
-        for earlier in 0..<index where hashes[earlier] == hash && records[earlier].id.isSameText(as: id) {
+        let fingerprint: Fingerprint = id.withUTF8 { bytes in (StringPool.hash(bytes), bytes.allSatisfy { $0 < 0x80 }) }
+        fingerprints.initializeElement(at: index, to: fingerprint)
+        for earlier in 0..<index
+        where (fingerprints[earlier].hash == fingerprint.hash || !(fingerprints[earlier].ascii && fingerprint.ascii))
+          && records[earlier].id.isSameText(as: id)
+        {
           return index
         }
       }
@@ -526,6 +530,7 @@ struct PortfolioDecoder {
     }
   }
 
+  /// An achievement record before its fields are read: the defaults of the optional ones.
   static let blankRecord = AchievementRecord(
     id: "", type: "", level: nil, rank: nil, count: 1, date: PortfolioDecoder.placeholderDay, status: "completed",
     evidence: true, collective: false, mainContributor: true, acquired: "original", assessedPoints: nil, title: "")

@@ -80,7 +80,8 @@ final class RecordTableNode: Sendable {
       }
     }
     if levelHasTable && rank == nil && anyRow == nil { return .missingRank }
-    let index = othersRow.flatMap { rank != nil || !levelHasTable ? $0 : nil } ?? anyRow
+    // The level's "other ranks" row serves a ranked record, or any record of a level without a rank table.
+    let index = othersRow != nil && (rank != nil || !levelHasTable) ? othersRow : anyRow
     guard let index, let spec = rows[index].points else { return .none }
     return .row(index, spec)
   }
