@@ -30,13 +30,9 @@ public struct ScoresheetLibrary: Sendable {
         if let guide = outcome.guide { guides.append(guide) }
         continue
       }
-      let outcome = ScoresheetLoader.load(tree: tree, file: file, runExamples: false)
+      let outcome = ScoresheetLoader.load(tree: tree, parsedFrom: bytes, file: file, runExamples: false)
       diagnostics += outcome.diagnostics
-      if var sheet = outcome.sheet {
-        // The text too, as a sheet loaded from text keeps it: a batch reads each worker a copy of its own from it.
-        sheet.source = SheetSource(bytes: bytes, file: file)
-        sheets.append(sheet)
-      }
+      if let sheet = outcome.sheet { sheets.append(sheet) }
     }
     self.sheets = sheets.sorted { $0.id < $1.id }
     self.guides = guides.sorted { $0.id < $1.id }

@@ -34,6 +34,12 @@ public enum ScoresheetLoader {
             file: file)
         ])
     }
+    return load(tree: tree, parsedFrom: bytes, file: file, runExamples: runExamples)
+  }
+
+  /// Loads a sheet from the tree parsed from `bytes`, keeping the text with the sheet (a batch reads each worker a
+  /// copy of its own from it, see `Scoresheet.independentCopy()`).
+  static func load(tree: JSONValue, parsedFrom bytes: [UInt8], file: String, runExamples: Bool) -> Outcome {
     var outcome = load(tree: tree, file: file, runExamples: runExamples)
     outcome.sheet?.source = SheetSource(bytes: bytes, file: file)
     return outcome
