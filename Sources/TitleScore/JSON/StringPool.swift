@@ -48,23 +48,16 @@ struct StringPool {
   private var shortKeys: [ShortKey] = []
   private var shortStrings: [String] = []
 
-  /// Open addressing: each slot holds an entry number or -1.
-  private var slots: [Int32]
-  /// Entries, as parallel columns so a probe reads no `String` until it hits.
-  private var hashes: [UInt64] = []
-  private var starts: [Int] = []
-  private var strings: [String] = []
-  /// The entries' bytes, back to back; entry n's bytes end where entry n+1's start.
-  private var text: [UInt8] = []
+  /// The longer texts, found by their bytes.
+  private var long = TextNumbering()
   private let limit: Int
 
-  /// A pool that keeps at most `limit` texts; a limit of 0 pools nothing.
+  /// A pool that keeps at most `limit` texts of each length class; a limit of 0 pools nothing.
   init(limit: Int) {
     self.limit = limit
     var size = 16
     while size < limit * 2 { size *= 2 }
-    slots = limit == 0 ? [] : [Int32](repeating: -1, count: size)
-    shortSlots = slots
+    shortSlots = limit == 0 ? [] : [Int32](repeating: -1, count: size)
   }
 
   /// The string for raw document bytes, or nil when they are not well-formed UTF-8.
@@ -72,30 +65,9 @@ struct StringPool {
     guard !raw.isEmpty else { return "" }
     guard limit > 0, raw.count <= StringPool.longestPooled else { return JSONScanner.string(raw) }
     if raw.count <= StringPool.longestSmall { return shortString(raw) }
-    let hash = StringPool.hash(raw)
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let index = Int(slots[slot])
-      if index < 0 { break }
-      if hashes[index] == hash {
-        let start = starts[index]
-        let end = index + 1 < starts.count ? starts[index + 1] : text.count
-        let same =
-          end - start == raw.count
-          && text.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, raw.baseAddress!, raw.count) == 0 }
-        if same { return strings[index] }
-      }
-      slot = (slot + 1) & mask
-    }
+    if let number = long.existingNumber(ofUTF8: raw) { return long.texts[Int(number)] }
     guard let string = JSONScanner.string(raw) else { return nil }
-    if strings.count < limit {
-      slots[slot] = Int32(strings.count)
-      hashes.append(hash)
-      starts.append(text.count)
-      strings.append(string)
-      text.append(contentsOf: raw)
-    }
+    if long.texts.count < limit { _ = long.number(of: string) }
     return string
   }
 

@@ -2,9 +2,9 @@ import Foundation
 
 /// Distinct texts numbered in order of first appearance, found by their UTF-8 bytes.
 ///
-/// A batch numbers every scored applicant's employer. `String` hashing and equality work through Unicode
-/// normalisation, and a dictionary hashes with a seeded hasher: for short Chinese names that cost more than the rest
-/// of filing the row. Texts written with the same bytes are the same text.
+/// A batch numbers every scored applicant's employer, and a `StringPool` keeps its longer texts here. `String`
+/// hashing and equality work through Unicode normalisation, and a dictionary hashes with a seeded hasher: for short
+/// Chinese names that cost more than the rest of filing the row. Texts written with the same bytes are the same text.
 struct TextNumbering {
   /// The texts, by number.
   private(set) var texts: [String] = []
@@ -42,7 +42,12 @@ struct TextNumbering {
   /// The number of a text, if it has one.
   func existingNumber(of text: String) -> Int32? {
     var utf8 = text
-    return utf8.withUTF8 { find($0).number }
+    return utf8.withUTF8 { existingNumber(ofUTF8: $0) }
+  }
+
+  /// The number of the text with these UTF-8 bytes, if it has one.
+  func existingNumber(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int32? {
+    find(utf8).number
   }
 
   /// The text's number, or the empty slot where it would go; and its hash.
