@@ -86,10 +86,7 @@ public struct Evaluator: Sendable {
       // Each record's type and level are looked up once, into a list on the stack (see `RecordClassifier`).
       facts.portfolio.records.withUnsafeBufferPointer { records in
         withUnsafeTemporaryAllocation(of: RecordClass.self, capacity: records.count) { classes in
-          for index in records.indices {
-            classes.initializeElement(
-              at: index, to: classifier.classify(type: records[index].type, level: records[index].level))
-          }
+          classifier.classify(records, into: classes)
           // The points used under each shared cap, on the stack too.
           withUnsafeTemporaryAllocation(of: PointsInterval.self, capacity: sharedCapLimits.count) { capsUsed in
             capsUsed.initialize(repeating: .zero)

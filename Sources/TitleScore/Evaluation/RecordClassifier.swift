@@ -48,6 +48,16 @@ struct RecordClassifier: Sendable {
     self.picks = picks
   }
 
+  /// Classifies each record into the room for it at the same position in `classes` (as many as there are records).
+  @inline(__always)
+  func classify(
+    _ records: UnsafeBufferPointer<AchievementRecord>, into classes: UnsafeMutableBufferPointer<RecordClass>
+  ) {
+    for index in records.indices {
+      classes.initializeElement(at: index, to: classify(type: records[index].type, level: records[index].level))
+    }
+  }
+
   /// The selectors that pick a record of a type and level, and the level's number.
   @inline(__always)
   func classify(type: String, level: String?) -> RecordClass {
