@@ -4,9 +4,9 @@ public struct RecordSelector: Hashable, Sendable {
   public var types: [String] { didSet { typeLengths = RecordSelector.lengthBits(of: types) } }
   /// Levels that match; nil for any level.
   public var levels: [String]?
-  /// One bit for each UTF-8 length among `types` (64 bytes and longer share the top bit). Scoring asks every
-  /// selector about every record; most records' types have a length no type of the selector has, and are turned
-  /// away without comparing texts.
+  /// One bit for each UTF-8 length among `types` (64 bytes and longer share the top bit). Where records are still
+  /// matched by text (conditions' record counts, selectors past the classifier's 64; see `RecordClassifier`), most
+  /// records' types have a length no type of the selector has, and are turned away without comparing texts.
   private(set) var typeLengths: UInt64
 
   /// Creates a selector.

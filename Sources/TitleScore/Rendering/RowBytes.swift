@@ -24,12 +24,6 @@ struct RowBytes: ~Copyable, ByteAppending {
   /// The row's bytes, valid until the row changes.
   var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
-  /// The byte at a position.
-  subscript(position: Int) -> UInt8 {
-    precondition(position >= 0 && position < count)
-    return base[position]
-  }
-
   @inline(__always)
   mutating func append(_ byte: UInt8) {
     if count == capacity { grow(toHold: count + 1) }
