@@ -35,7 +35,9 @@ enum BatchCommand {
     let scoredPeakKB = PeakMemory.kilobytes()
     let reportStarted = Date()
     if let out {
-      try AtomicFile.write(to: out) { BatchReport.write(results, format: format, options: options, to: $0) }
+      try AtomicFile.write(to: out, bypassingPageCache: true) {
+        BatchReport.write(results, format: format, options: options, to: $0)
+      }
     } else {
       let sink = ReportSink(handle: FileHandle.standardOutput)
       BatchReport.write(results, format: format, options: options, to: sink)

@@ -407,6 +407,40 @@ import Testing
     try handle.close()
   }
 
+  @Test(arguments: [1000, DirectFileOutput.blockSize, 2 * DirectFileOutput.blockSize + 12_345])
+  func aFileWrittenPastThePageCacheHoldsExactlyItsBytes(length: Int) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let path = directory.appendingPathComponent("report.csv").path
+    let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+    try AtomicFile.write(to: path, bypassingPageCache: true) { sink in
+      // Written in uneven pieces, some past the sink's own buffer.
+      var offset = 0
+      var piece = 1
+      while offset < bytes.count {
+        let end = min(bytes.count, offset + piece)
+        sink.write(bytes: Array(bytes[offset..<end]))
+        offset = end
+        piece = piece * 7 % 900_001 + 1
+      }
+    }
+    #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == bytes)
+  }
+
+  @Test func aSmallFileIsNeverSwitchedToDirectWrites() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let path = directory.appendingPathComponent("small.csv").path
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    let output = DirectFileOutput(descriptor: handle.fileDescriptor)
+    try [UInt8](repeating: 65, count: DirectFileOutput.blockSize - 1).withUnsafeBytes { try output.write($0) }
+    try output.finish()
+    #expect(!output.isDirect)
+    try handle.close()
+    #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == DirectFileOutput.blockSize - 1)
+  }
+
   @Test func aFailedWriteIsReportedNotLost() throws {
     let handle = try #require(FileHandle(forWritingAtPath: "/dev/full"))
     let sink = ReportSink(handle: handle)

@@ -4,16 +4,27 @@ import Foundation
 public final class ReportSink {
   private var buffer: [UInt8] = []
   private let handle: FileHandle?
+  /// Where a new file's bytes go instead of `handle`'s ordinary writes, when the sink bypasses the page cache.
+  private let direct: DirectFileOutput?
   private let flushThreshold = 1 << 20
 
   /// A sink that keeps everything in memory (read it with `text`).
   public init() {
     handle = nil
+    direct = nil
   }
 
   /// A sink that writes to a file handle as it goes.
   public init(handle: FileHandle) {
     self.handle = handle
+    direct = nil
+  }
+
+  /// A sink that writes a new file, open at offset 0, past the page cache once it is large (`DirectFileOutput`);
+  /// call `finish()` when everything is written.
+  init(newFile handle: FileHandle) {
+    self.handle = handle
+    direct = DirectFileOutput(descriptor: handle.fileDescriptor)
   }
 
   /// Appends text.
@@ -40,11 +51,22 @@ public final class ReportSink {
     buffer.removeAll(keepingCapacity: true)
   }
 
+  /// Writes out what is buffered and, for a new file, the last block staged for it.
+  func finish() {
+    flush()
+    guard let direct, failure == nil else { return }
+    do throws(POSIXError) { try direct.finish() } catch { failure = error }
+  }
+
   /// The first error writing to the file, if any; later writes are skipped once one fails.
   public private(set) var failure: POSIXError?
 
   private func writeOut(_ bytes: UnsafeRawBufferPointer) {
     guard let handle, failure == nil, let base = bytes.baseAddress else { return }
+    if let direct {
+      do throws(POSIXError) { try direct.write(bytes) } catch { failure = error }
+      return
+    }
     var offset = 0
     while offset < bytes.count {
       let written = Foundation.write(handle.fileDescriptor, base + offset, bytes.count - offset)
@@ -68,7 +90,11 @@ public final class ReportSink {
 /// leaves a half-written report in place of an old one.
 public enum AtomicFile {
   /// Calls `body` with a sink into a temporary file and moves the file into place only if `body` returns.
-  public static func write(to path: String, _ body: (ReportSink) throws -> Void) throws {
+  /// `bypassingPageCache` writes a large file past the page cache (`DirectFileOutput`): for a report, which this
+  /// process never reads back; not for a file about to be read, such as generated portfolios.
+  public static func write(
+    to path: String, bypassingPageCache: Bool = false, _ body: (ReportSink) throws -> Void
+  ) throws {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent()
     let temporary = directory.appendingPathComponent(
@@ -79,9 +105,9 @@ public enum AtomicFile {
       throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
     }
     do {
-      let sink = ReportSink(handle: handle)
+      let sink = bypassingPageCache ? ReportSink(newFile: handle) : ReportSink(handle: handle)
       try body(sink)
-      sink.flush()
+      sink.finish()
       if let failure = sink.failure { throw failure }
       try handle.synchronize()
       try handle.close()
