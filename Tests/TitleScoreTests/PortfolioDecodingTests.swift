@@ -131,6 +131,35 @@ import Testing
     #expect(escaped.specialty == "energy")
   }
 
+  @Test func knownKeysAreRecognizedInAnyOrderAtAnyLengthAndNearTheEnd() throws {
+    let ordered = try portfolio(
+      #"""
+      {"id": "A1", "name": "李四", "employer": {"name": "某公司"}, "specialty": "energy",
+       "registeredQualification": true, "retrainingMonths": 3,
+       "continuingEducation": {"2021": {"public": 30}},
+       "records": [{"id": "R1", "type": "paper", "date": "2020-01-01", "collective": true, "mainContributor": false}],
+       "workStart": "2001-07-01"}
+      """#)
+    // The same fields backwards, the last key within the text's last 16 bytes.
+    let reversed = try portfolio(
+      #"""
+      {"workStart": "2001-07-01",
+       "records": [{"mainContributor": false, "collective": true, "date": "2020-01-01", "type": "paper", "id": "R1"}],
+       "continuingEducation": {"2021": {"public": 30}},
+       "retrainingMonths": 3, "registeredQualification": true,
+       "specialty": "energy", "employer": {"name": "某公司"}, "name": "李四", "id": "A1"}
+      """#)
+    #expect(reversed == ordered)
+    #expect(ordered.registeredQualification && ordered.retrainingMonths == 3)
+    #expect(ordered.records[0].collective && !ordered.records[0].mainContributor)
+    // Keys that share a known key's first bytes, or are cut short of one, are unknown.
+    for near in ["continuingEducations", "continuingEducatio", "registeredQualificatioN", "mainContributor"] {
+      let found = diagnostic(valid.replacingOccurrences(of: #""specialty""#, with: "\"\(near)\": 1, \"specialty\""))
+      #expect(found?.code == .unknownField, "\(near)")
+      #expect(found?.path.description == near)
+    }
+  }
+
   @Test func malformedUTF8IsRejectedInEveryKindOfText() {
     for field in [#""name": "#, #""specialty": "#, #""title": "#] {
       var bytes = Array(valid.replacingOccurrences(of: #""rank": 1"#, with: #""rank": 1, "title": "t""#).utf8)

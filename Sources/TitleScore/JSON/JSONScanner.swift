@@ -88,11 +88,69 @@ struct JSONScanner {
 
   /// The next member's key without copying it, leaving the scanner at its value; nil at the closing brace.
   mutating func nextRawKey(_ isFirst: inout Bool) throws(JSONSyntaxError) -> JSONKey? {
+    guard try enterMember(&isFirst) else { return nil }
+    return try readKey()
+  }
+
+  /// What `nextField` found: a known key, by position, or another key.
+  enum FieldKey {
+    case known(Int)
+    case unknown(JSONKey)
+  }
+
+  /// The next member's key among an object's known keys, leaving the scanner at its value; nil at the closing
+  /// brace. The keys are tried from `expected` on (the one that usually follows the last), each by comparing two
+  /// words of the document with the key in quotes; a key not recognized that way (unknown, written with escapes,
+  /// or in the last 16 bytes of the text) is read as `nextRawKey` reads it and then looked up.
+  @inline(__always)
+  mutating func nextField(of keys: KnownKeys, expected: Int, _ isFirst: inout Bool) throws(JSONSyntaxError)
+    -> FieldKey?
+  {
+    guard try enterMember(&isFirst) else { return nil }
+    if let position = knownKey(keys, from: expected) {
+      index += keys.patterns[position].length
+      try expect(UInt8(ascii: ":"), "':'")
+      return .known(position)
+    }
+    return try readAndLookUpKey(keys)
+  }
+
+  /// The position of the known key whose quoted bytes start at the scanner, trying them from `expected` on.
+  @inline(__always)
+  private func knownKey(_ keys: KnownKeys, from expected: Int) -> Int? {
+    guard index + 16 <= bytes.count, let base = bytes.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(base + index)
+    let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+    let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    let patterns = keys.patterns
+    var candidate = expected < patterns.count ? expected : 0
+    for _ in 0..<patterns.count {
+      let pattern = patterns[candidate]
+      if pattern.matches(low: low, high: high)
+        && (pattern.length <= 16 || keys.restMatches(candidate, UnsafeBufferPointer(rebasing: bytes[(index + 16)...])))
+      {
+        return candidate
+      }
+      candidate = candidate + 1 == patterns.count ? 0 : candidate + 1
+    }
+    return nil
+  }
+
+  /// The key at the scanner read in full, then looked up among the known keys.
+  @inline(never)
+  private mutating func readAndLookUpKey(_ keys: KnownKeys) throws(JSONSyntaxError) -> FieldKey {
+    let key = try readKey()
+    return keys.position(of: key).map(FieldKey.known) ?? .unknown(key)
+  }
+
+  /// Moves past the separator before an object's next member; false, past the closing brace, when there is none.
+  @inline(__always)
+  private mutating func enterMember(_ isFirst: inout Bool) throws(JSONSyntaxError) -> Bool {
     skipWhitespace()
     guard index < bytes.count else { try fail("'}' or a key") }
     if bytes[index] == UInt8(ascii: "}") {
       index += 1
-      return nil
+      return false
     }
     if !isFirst {
       guard bytes[index] == UInt8(ascii: ",") else { try fail("',' or '}'") }
@@ -100,6 +158,11 @@ struct JSONScanner {
       skipWhitespace()
     }
     isFirst = false
+    return true
+  }
+
+  /// Reads a key in quotes and the colon after it.
+  private mutating func readKey() throws(JSONSyntaxError) -> JSONKey {
     guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { try fail("a key in quotes") }
     let start = index + 1
     let end = endOfPlainText(from: start)

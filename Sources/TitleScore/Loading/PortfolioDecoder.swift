@@ -218,24 +218,46 @@ struct PortfolioDecoder {
 
   // MARK: - Structure
 
-  /// Calls `body` for each member of an object; a problem inside gets the key in front of its path.
-  ///
-  /// `body` returns the number (0–63) of the field it read, so a repeated key is caught with one bit, or -1 for
-  /// an open-ended map, which checks its own keys.
+  /// Calls `body` with each member of an object whose fields are known; a problem inside gets the key in front of
+  /// its path, as does a key given twice or one the object does not have.
   @inline(__always)
-  private mutating func object(_ body: (inout PortfolioDecoder, JSONKey) throws -> Int) throws {
+  private mutating func object<Field>(
+    _ fields: JSONFields<Field>, _ body: (inout PortfolioDecoder, Field) throws -> Void
+  ) throws {
     guard try scanner.peekKind() == .object else { try wrongType("an object") }
     try scanner.beginObject()
     var first = true
     var seen: UInt64 = 0
+    var expected = 0
+    while let found = try scanner.nextField(of: fields.keys, expected: expected, &first) {
+      let position: Int
+      switch found {
+      case .known(let known): position = known
+      case .unknown(let key): throw PortfolioDecoder.located(unknown(key), at: .key(key.string))
+      }
+      let field = fields.cases[position]
+      do {
+        try body(&self, field)
+        let bit: UInt64 = 1 << UInt64(position)
+        if seen & bit != 0 { throw problem(.duplicateKey, "the key \"\(field.rawValue)\" appears twice") }
+        seen |= bit
+      } catch {
+        throw PortfolioDecoder.located(error, at: .key(field.rawValue))
+      }
+      expected = position + 1
+    }
+  }
+
+  /// Calls `body` with each key of an open-ended map (years, item ids), which checks its own keys; a problem
+  /// inside gets the key in front of its path.
+  @inline(__always)
+  private mutating func members(_ body: (inout PortfolioDecoder, JSONKey) throws -> Void) throws {
+    guard try scanner.peekKind() == .object else { try wrongType("an object") }
+    try scanner.beginObject()
+    var first = true
     while let key = try scanner.nextRawKey(&first) {
       do {
-        let field = try body(&self, key)
-        if field >= 0 {
-          let bit: UInt64 = 1 << UInt64(field)
-          if seen & bit != 0 { throw duplicate(key) }
-          seen |= bit
-        }
+        try body(&self, key)
       } catch {
         throw PortfolioDecoder.located(error, at: .key(key.string))
       }
@@ -271,72 +293,54 @@ struct PortfolioDecoder {
 
   private mutating func portfolio(into result: inout Portfolio) throws {
     var present: (id: Bool, name: Bool, specialty: Bool, employer: Bool) = (false, false, false, false)
-    try object { decoder, key in
-      switch key {
-      case "id":
+    try object(PortfolioFields.portfolio) { decoder, field in
+      switch field {
+      case .id:
         result.id = try decoder.nonEmptyString()
         present.id = true
-        return 0
-      case "name":
+      case .name:
         result.name = try decoder.nonEmptyString()
         present.name = true
-        return 1
-      case "idNumber":
+      case .idNumber:
         result.idNumber = try decoder.optionalString()
-        return 2
-      case "phone":
+      case .phone:
         result.phone = try decoder.optionalString()
-        return 3
-      case "employer":
+      case .employer:
         result.employer = try decoder.employer()
         present.employer = true
-        return 4
-      case "residency":
+      case .residency:
         result.residency = try decoder.nonEmptyPooledString()
-        return 5
-      case "specialty":
+      case .specialty:
         result.specialty = try decoder.nonEmptyPooledString()
         present.specialty = true
-        return 6
-      case "education":
+      case .education:
         try decoder.array { decoder in
           result.education.append(PortfolioDecoder.blankEducation)
           try decoder.education(into: &result.education[result.education.count - 1])
         }
-        return 7
-      case "registeredQualification":
+      case .registeredQualification:
         result.registeredQualification = try decoder.bool()
-        return 8
-      case "retrainingMonths":
+      case .retrainingMonths:
         result.retrainingMonths = try decoder.nonNegativeInteger()
-        return 9
-      case "currentTitle":
+      case .currentTitle:
         if !decoder.scanner.readNullIfPresent() { result.currentTitle = try decoder.title() }
-        return 10
-      case "skill":
+      case .skill:
         if !decoder.scanner.readNullIfPresent() { result.skill = try decoder.skill() }
-        return 11
-      case "workStart":
+      case .workStart:
         result.workStart = try decoder.day()
-        return 12
-      case "publicityDate":
+      case .publicityDate:
         result.publicityDate = try decoder.day()
-        return 13
-      case "continuingEducation":
+      case .continuingEducation:
         try decoder.continuingEducation(into: &result.continuingEducation)
-        return 14
-      case "assessments":
-        try decoder.object { decoder, yearKey in
+      case .assessments:
+        try decoder.members { decoder, yearKey in
           let year = try decoder.year(yearKey)
           if result.assessments.entries.contains(where: { $0.year == year }) { throw decoder.duplicate(yearKey) }
           result.assessments.entries.append((year, try decoder.nonEmptyPooledString()))
-          return -1
         }
-        return 15
-      case "honours":
+      case .honours:
         try decoder.array { decoder in result.honours.append(try decoder.nonEmptyPooledString()) }
-        return 16
-      case "records":
+      case .records:
         // Each record is decoded in place: returned by value, it would be copied into the list.
         try decoder.array { decoder in
           result.records.append(PortfolioDecoder.blankRecord)
@@ -347,26 +351,18 @@ struct PortfolioDecoder {
             .duplicateID, at: JSONPath(components: [.index(index), .key("id")]),
             "the record id \"\(result.records[index].id)\" is used twice")
         }
-        return 17
-      case "recommendations":
+      case .recommendations:
         try decoder.array { decoder in result.recommendations.append(try decoder.recommendation()) }
-        return 18
-      case "attachments":
+      case .attachments:
         try decoder.array { decoder in result.attachments.append(try decoder.attachment()) }
-        return 19
-      case "assessed":
+      case .assessed:
         try decoder.pointsMap(into: &result.assessed)
-        return 20
-      case "claimed":
+      case .claimed:
         result.claimed = try decoder.claimed()
-        return 21
-      case "application":
+      case .application:
         try decoder.factMap(into: &result.application)
-        return 22
-      case "facts":
+      case .facts:
         try decoder.factMap(into: &result.facts)
-        return 23
-      default: throw decoder.unknown(key)
       }
     }
     guard present.id else { throw missing("id") }
@@ -376,56 +372,48 @@ struct PortfolioDecoder {
   }
 
   private mutating func continuingEducation(into log: inout ContinuingEducationLog) throws {
-    try object { decoder, yearKey in
+    try members { decoder, yearKey in
       let year = try decoder.year(yearKey)
       if log.entries.contains(where: { $0.year == year }) { throw decoder.duplicate(yearKey) }
       let firstOfYear = log.entries.count
-      try decoder.object { decoder, kindKey in
+      try decoder.members { decoder, kindKey in
         let kind = try decoder.pooledKey(kindKey)
         if log.entries[firstOfYear...].contains(where: { $0.kind == kind }) { throw decoder.duplicate(kindKey) }
         log.entries.append(ContinuingEducationLog.Entry(year: year, kind: kind, hours: try decoder.nonNegativePoints()))
-        return -1
       }
-      return -1
     }
   }
 
   /// An object of points by item id, such as `assessed`.
   private mutating func pointsMap(into map: inout [String: Points]) throws {
-    try object { decoder, key in
+    try members { decoder, key in
       let name = try decoder.pooledKey(key)
       if map[name] != nil { throw decoder.duplicate(key) }
       map[name] = try decoder.nonNegativePoints()
-      return -1
     }
   }
 
   /// An object of facts by name, such as `application`.
   private mutating func factMap(into map: inout [String: FactValue]) throws {
-    try object { decoder, key in
+    try members { decoder, key in
       let name = try decoder.pooledKey(key)
       if map[name] != nil { throw decoder.duplicate(key) }
       map[name] = try decoder.factValue()
-      return -1
     }
   }
 
   private mutating func employer() throws -> Employer {
     var result = Employer(name: "", sector: "enterprise", city: "")
     var named = false
-    try object { decoder, key in
-      switch key {
-      case "name":
+    try object(PortfolioFields.employer) { decoder, field in
+      switch field {
+      case .name:
         result.name = try decoder.nonEmptyPooledString()
         named = true
-        return 0
-      case "sector":
+      case .sector:
         result.sector = try decoder.nonEmptyPooledString()
-        return 1
-      case "city":
+      case .city:
         result.city = try decoder.pooledString()
-        return 2
-      default: throw decoder.unknown(key)
       }
     }
     guard named else { throw missing("name") }
@@ -440,29 +428,22 @@ struct PortfolioDecoder {
   private mutating func education(into result: inout EducationRecord) throws {
     var hasLevel = false
     var hasDate = false
-    try object { decoder, key in
-      switch key {
-      case "level":
+    try object(PortfolioFields.education) { decoder, field in
+      switch field {
+      case .level:
         result.level = try decoder.nonEmptyPooledString()
         hasLevel = true
-        return 0
-      case "degree":
+      case .degree:
         result.degree = try decoder.optionalPooledString()
-        return 1
-      case "major":
+      case .major:
         result.major = try decoder.pooledString()
-        return 2
-      case "related":
+      case .related:
         result.related = try decoder.bool()
-        return 3
-      case "fullTime":
+      case .fullTime:
         result.fullTime = try decoder.bool()
-        return 4
-      case "date":
+      case .date:
         result.date = try decoder.day()
         hasDate = true
-        return 5
-      default: throw decoder.unknown(key)
       }
     }
     guard hasLevel else { throw missing("level") }
@@ -472,15 +453,12 @@ struct PortfolioDecoder {
   private mutating func title() throws -> TitleRecord {
     var title: String?
     var date: Day?
-    try object { decoder, key in
-      switch key {
-      case "title":
+    try object(PortfolioFields.title) { decoder, field in
+      switch field {
+      case .title:
         title = try decoder.nonEmptyPooledString()
-        return 0
-      case "date":
+      case .date:
         date = try decoder.day()
-        return 1
-      default: throw decoder.unknown(key)
       }
     }
     guard let title else { throw missing("title") }
@@ -491,15 +469,12 @@ struct PortfolioDecoder {
   private mutating func skill() throws -> SkillRecord {
     var level: String?
     var date: Day?
-    try object { decoder, key in
-      switch key {
-      case "level":
+    try object(PortfolioFields.skill) { decoder, field in
+      switch field {
+      case .level:
         level = try decoder.nonEmptyPooledString()
-        return 0
-      case "date":
+      case .date:
         date = try decoder.day()
-        return 1
-      default: throw decoder.unknown(key)
       }
     }
     guard let level else { throw missing("level") }
@@ -538,51 +513,37 @@ struct PortfolioDecoder {
   /// Decodes an achievement record into `result`, which holds `blankRecord`.
   mutating func record(into result: inout AchievementRecord) throws {
     var present: (id: Bool, type: Bool, date: Bool) = (false, false, false)
-    try object { decoder, key in
-      switch key {
-      case "id":
+    try object(PortfolioFields.record) { decoder, field in
+      switch field {
+      case .id:
         result.id = try decoder.nonEmptyPooledString()
         present.id = true
-        return 0
-      case "type":
+      case .type:
         result.type = try decoder.nonEmptyPooledString()
         present.type = true
-        return 1
-      case "level":
+      case .level:
         result.level = try decoder.optionalPooledString()
-        return 2
-      case "rank":
+      case .rank:
         result.rank = try decoder.positiveInteger()
-        return 3
-      case "count":
+      case .count:
         result.count = try decoder.positiveInteger()
-        return 4
-      case "date":
+      case .date:
         result.date = try decoder.day()
         present.date = true
-        return 5
-      case "status":
+      case .status:
         result.status = try decoder.nonEmptyPooledString()
-        return 6
-      case "evidence":
+      case .evidence:
         result.evidence = try decoder.bool()
-        return 7
-      case "collective":
+      case .collective:
         result.collective = try decoder.bool()
-        return 8
-      case "mainContributor":
+      case .mainContributor:
         result.mainContributor = try decoder.bool()
-        return 9
-      case "acquired":
+      case .acquired:
         result.acquired = try decoder.nonEmptyPooledString()
-        return 10
-      case "assessedPoints":
+      case .assessedPoints:
         result.assessedPoints = try decoder.nonNegativePoints()
-        return 11
-      case "title":
+      case .title:
         result.title = try decoder.description()
-        return 12
-      default: throw decoder.unknown(key)
       }
     }
     guard present.id else { throw missing("id") }
@@ -593,16 +554,13 @@ struct PortfolioDecoder {
   private mutating func recommendation() throws -> Recommendation {
     var result = Recommendation(expert: "", level: "")
     var hasLevel = false
-    try object { decoder, key in
-      switch key {
-      case "expert":
+    try object(PortfolioFields.recommendation) { decoder, field in
+      switch field {
+      case .expert:
         result.expert = try decoder.description()
-        return 0
-      case "level":
+      case .level:
         result.level = try decoder.nonEmptyPooledString()
         hasLevel = true
-        return 1
-      default: throw decoder.unknown(key)
       }
     }
     guard hasLevel else { throw missing("level") }
@@ -612,15 +570,12 @@ struct PortfolioDecoder {
   private mutating func attachment() throws -> Attachment {
     var kind: String?
     var file: String?
-    try object { decoder, key in
-      switch key {
-      case "kind":
+    try object(PortfolioFields.attachment) { decoder, field in
+      switch field {
+      case .kind:
         kind = try decoder.nonEmptyPooledString()
-        return 0
-      case "path":
+      case .path:
         file = try decoder.nonEmptyString()
-        return 1
-      default: throw decoder.unknown(key)
       }
     }
     guard let kind else { throw missing("kind") }
@@ -630,15 +585,12 @@ struct PortfolioDecoder {
 
   private mutating func claimed() throws -> ClaimedScore {
     var result = ClaimedScore(total: nil, items: [:])
-    try object { decoder, key in
-      switch key {
-      case "total":
+    try object(PortfolioFields.claimed) { decoder, field in
+      switch field {
+      case .total:
         result.total = try decoder.nonNegativePoints()
-        return 0
-      case "items":
+      case .items:
         try decoder.pointsMap(into: &result.items)
-        return 1
-      default: throw decoder.unknown(key)
       }
     }
     return result
