@@ -1,7 +1,8 @@
-/// An object key as it stands in the document, compared against literals without building a `String`.
+/// An object key as it stands in the document, read without building a `String`: a key of an open-ended map (a
+/// year, an item id), or one that `JSONScanner.nextField` looks up among an object's known keys.
 ///
-/// `switch key { case "id": … }` works through `~=`. A key is a view of bytes and costs nothing to copy or drop;
-/// keys written with escapes are decoded once into storage the scanner keeps (`DecodedKeys`).
+/// A key is a view of bytes and costs nothing to copy or drop; keys written with escapes are decoded once into
+/// storage the scanner keeps (`DecodedKeys`).
 struct JSONKey {
   /// The key's UTF-8 text, escapes resolved.
   let utf8: UnsafeBufferPointer<UInt8>
@@ -22,24 +23,6 @@ struct JSONKey {
       value = value * 10 + Int(byte - UInt8(ascii: "0"))
     }
     return value
-  }
-
-  static func == (lhs: JSONKey, rhs: JSONKey) -> Bool {
-    lhs.utf8.elementsEqual(rhs.utf8)
-  }
-
-  @inline(__always)
-  static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
-    key.equals(pattern)
-  }
-
-  @inline(__always)
-  func equals(_ literal: StaticString) -> Bool {
-    let count = literal.utf8CodeUnitCount
-    guard utf8.count == count else { return false }
-    let pointer = literal.utf8Start
-    for offset in 0..<count where utf8[offset] != pointer[offset] { return false }
-    return true
   }
 }
 
