@@ -4,13 +4,14 @@ import TitleScore
 /// `titlescore bench`: generates portfolios, runs the batch with 1 and 2 jobs in separate processes, runs the orjson
 /// parse floor on the same file, and prints records/s, peak memory and the ratios against the targets.
 ///
-/// Each measurement is the best of `--runs` (default 2), taken after the disk has caught up with what earlier
-/// steps wrote, so that one noisy moment on a shared machine does not decide the figures.
+/// The three measurements take turns, `--runs` times (default 3), and each is the best of its turns, taken after
+/// the disk has caught up with what earlier steps wrote, so that one noisy moment on a shared machine does not
+/// decide the figures and a drift in the machine's speed does not enter the ratios.
 enum BenchCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
     try arguments.allow(["--count", "--dir", "--sheet", "--sheets", "--floor", "--keep", "--runs"])
     let count = try arguments.integer("--count", default: 1_000_000)
-    let repeats = max(1, try arguments.integer("--runs", default: 2))
+    let repeats = max(1, try arguments.integer("--runs", default: 3))
     let directory = arguments.value("--dir") ?? "bench-output"
     let sheetID = arguments.value("--sheet") ?? "jiaxing-2022-energy-engineer-self-score"
     let floorScript = arguments.value("--floor") ?? "../shared/bench/parse_floor.py"
@@ -26,27 +27,32 @@ enum BenchCommand {
       ["generate", "--count", String(count), "--seed", "20221231", "--sheet", sheetID, "--out", input] + passThrough)
     let bytes = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
 
+    let floorExists = FileManager.default.fileExists(atPath: floorScript)
+    if !floorExists { Console.error("no parse floor script at \(floorScript); ratios against orjson are left out") }
+    // The floor and the two batch runs take turns, each kept at its best: on a shared machine the speed drifts
+    // over minutes, and measuring one after the other would put the drift into the ratios.
     var floor: Double?
-    if FileManager.default.fileExists(atPath: floorScript) {
-      Console.error("parse floor: python3 \(floorScript)")
-      sync()
-      let output = try runProcess("/usr/bin/env", ["python3", floorScript, input, "--runs", String(repeats)])
-      for line in output.split(separator: "\n") where line.hasPrefix("orjson:") {
-        // "orjson: N records in Ts = R records/s, …"
-        if let equals = line.range(of: "= "), let end = line.range(of: " records/s") {
-          floor = Double(line[equals.upperBound..<end.lowerBound].replacingOccurrences(of: ",", with: ""))
+    var best: [Int: (seconds: Double, stages: [Double])] = [:]
+    var highestPeakKB: [Int: Int] = [:]
+    for _ in 0..<repeats {
+      if floorExists {
+        Console.error("parse floor: python3 \(floorScript)")
+        sync()
+        let output = try runProcess("/usr/bin/env", ["python3", floorScript, input, "--runs", "1"])
+        var found: Double?
+        for line in output.split(separator: "\n") where line.hasPrefix("orjson:") {
+          // "orjson: N records in Ts = R records/s, …"
+          if let equals = line.range(of: "= "), let end = line.range(of: " records/s") {
+            found = Double(line[equals.upperBound..<end.lowerBound].replacingOccurrences(of: ",", with: ""))
+          }
+        }
+        if let found {
+          floor = max(floor ?? 0, found)
+        } else {
+          Console.error("the parse floor printed no orjson figure:\n\(output)")
         }
       }
-      if floor == nil { Console.error("the parse floor printed no orjson figure:\n\(output)") }
-    } else {
-      Console.error("no parse floor script at \(floorScript); ratios against orjson are left out")
-    }
-
-    var runs: [(jobs: Int, seconds: Double, peakKB: Int, stages: [Double])] = []
-    for jobs in [1, 2] {
-      var best: (jobs: Int, seconds: Double, peakKB: Int, stages: [Double])?
-      var highestPeakKB = 0
-      for _ in 0..<repeats {
+      for jobs in [1, 2] {
         Console.error("batch --jobs \(jobs)")
         let stats = (directory as NSString).appendingPathComponent("stats-\(jobs).txt")
         let report = (directory as NSString).appendingPathComponent("report-\(jobs).csv")
@@ -65,12 +71,14 @@ enum BenchCommand {
           if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
         }
         let stages = ["scoring_seconds", "ranking_seconds", "report_seconds"].map { Double(values[$0] ?? "0") ?? 0 }
-        let run = (jobs, Double(values["seconds"] ?? "0") ?? 0, Int(values["peak_rss_kb"] ?? "0") ?? 0, stages)
-        if best == nil || run.1 < best!.seconds { best = run }
-        highestPeakKB = max(highestPeakKB, run.2)
+        let seconds = Double(values["seconds"] ?? "0") ?? 0
+        if best[jobs] == nil || seconds < best[jobs]!.seconds { best[jobs] = (seconds, stages) }
+        highestPeakKB[jobs] = max(highestPeakKB[jobs] ?? 0, Int(values["peak_rss_kb"] ?? "0") ?? 0)
       }
-      // The fastest run's times, and the highest peak memory of any run.
-      runs.append((jobs, best!.seconds, highestPeakKB, best!.stages))
+    }
+    // The fastest run's times, and the highest peak memory of any run.
+    let runs = [1, 2].map { jobs in
+      (jobs: jobs, seconds: best[jobs]!.seconds, peakKB: highestPeakKB[jobs]!, stages: best[jobs]!.stages)
     }
     let identical =
       FileManager.default.contentsEqual(
