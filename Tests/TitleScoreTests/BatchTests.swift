@@ -81,8 +81,18 @@ import Testing
     for (position, code) in ReasonCode.allCases.enumerated() { #expect(ReasonPacking.index(of: code) == position) }
   }
 
-  @Test(arguments: [1, 2, 3])
-  func rankingMatchesAPlainComparisonOfEveryKeyWhateverTheParts(parts: Int) {
+  /// How the ids of a ranking test run in reading order.
+  enum IDOrder: CaseIterable, Sendable {
+    /// Random, with repeats.
+    case shuffled
+    /// Never decreasing, with repeats: ties are ordered by row without reading ids.
+    case ascending
+    /// Ascending but for one pair where two parts of the ranking meet.
+    case ascendingButOnePair
+  }
+
+  @Test(arguments: [1, 2, 3], IDOrder.allCases)
+  func rankingMatchesAPlainComparisonOfEveryKeyWhateverTheParts(parts: Int, idOrder: IDOrder) {
     // Five tie-breakers (three packed into the sort key, two read from the columns), negative values, and few
     // distinct values so that most keys tie; sorted whole, or in parts that are merged.
     var sheet = self.sheet
@@ -91,9 +101,20 @@ import Testing
     var random = SplitMix64(seed: 42)
     let applicants = 2_000
     for row in 0..<applicants {
-      results.ids.append("A\(random.next() % 500)-\(row % 7)")
+      switch idOrder {
+      case .shuffled: results.ids.append("A\(random.next() % 500)-\(row % 7)")
+      case .ascending: results.ids.append("A\(10_000 + row / 3)")
+      case .ascendingButOnePair:
+        results.ids.append(row == applicants / 2 ? "A0" : "A\(10_000 + row / 3)")
+      }
       results.verdicts.append(UInt8(random.next() % UInt64(Verdict.Kind.byIndex.count)))
       for _ in 0..<results.stride { results.numbers.append(Int32(Int(random.next() % 5) - 2) * 10_000) }
+    }
+    if idOrder == .ascendingButOnePair {
+      // The row with the out-of-order id ties with the first row on every key: its id puts it first.
+      let row = applicants / 2
+      results.verdicts[row] = results.verdicts[0]
+      for offset in 0..<results.stride { results.numbers[row * results.stride + offset] = results.numbers[offset] }
     }
     Ranking.rank(&results, parts: parts)
     func keys(_ row: Int) -> [Int] {

@@ -25,20 +25,36 @@ enum Ranking {
     let breakers = results.sheet.tieBreakers.count
     let snapshot = results
     /// Orders a signed value so that larger values come first among unsigned words.
-    func descending(_ value: Int32) -> UInt64 { UInt64(~(UInt32(bitPattern: value) ^ 0x8000_0000)) }
-    func breaker(_ index: Int, _ which: Int) -> UInt64 {
+    @Sendable func descending(_ value: Int32) -> UInt64 { UInt64(~(UInt32(bitPattern: value) ^ 0x8000_0000)) }
+    @Sendable func breaker(_ index: Int, _ which: Int) -> UInt64 {
       which < breakers ? descending(snapshot.tieBreakValue(index, which)) : 0
     }
-    var keys: [Key] = []
-    keys.reserveCapacity(count)
-    for index in 0..<count {
-      let base = index * snapshot.stride
-      let verdict = UInt64(Verdict.Kind.byIndex[Int(snapshot.verdicts[index])].order)
-      keys.append(
-        Key(
-          first: verdict << 32 | descending(snapshot.numbers[base]),
-          second: descending(snapshot.numbers[base + 1]) << 32 | breaker(index, 0),
-          third: breaker(index, 1) << 32 | breaker(index, 2), index: Int32(index)))
+    let parts = max(1, min(parts, count))
+    let bounds = (0...parts).map { count * $0 / parts }
+    // Each part's keys are packed, and its ids checked for order, on a thread of its own.
+    var idsInReadingOrder = true
+    var keys = [Key](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let stretches = Stretches(buffer)
+      let outOfOrder = PartFlags(count: parts)
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        let stretch = bounds[part]..<bounds[part + 1]
+        for index in stretch {
+          let base = index * snapshot.stride
+          let verdict = UInt64(Verdict.Kind.byIndex[Int(snapshot.verdicts[index])].order)
+          (stretches.buffer.baseAddress! + index).initialize(
+            to: Key(
+              first: verdict << 32 | descending(snapshot.numbers[base]),
+              second: descending(snapshot.numbers[base + 1]) << 32 | breaker(index, 0),
+              third: breaker(index, 1) << 32 | breaker(index, 2), index: Int32(index)))
+        }
+        for index in max(1, stretch.lowerBound)..<max(1, stretch.upperBound)
+        where snapshot.ids[index] < snapshot.ids[index - 1] {
+          outOfOrder.raise(part)
+          break
+        }
+      }
+      initialized = count
+      idsInReadingOrder = !outOfOrder.anyRaised
     }
     /// Compares everything but the id: -1, 0 or 1.
     @Sendable func compareKeys(_ a: Key, _ b: Key) -> Int {
@@ -52,15 +68,25 @@ enum Ranking {
       }
       return 0
     }
-    let precedes: @Sendable (Key, Key) -> Bool = { a, b in
-      let order = compareKeys(a, b)
-      if order != 0 { return order < 0 }
-      let idA = snapshot.ids[Int(a.index)]
-      let idB = snapshot.ids[Int(b.index)]
-      if idA != idB { return idA < idB }
-      return a.index < b.index
+    // With ids that never decrease in reading order (ids handed out in order, as offices' lists and the generator
+    // have them), ordering ties by id is ordering them by row index, and the sort never reads an id.
+    let precedes: @Sendable (Key, Key) -> Bool
+    if idsInReadingOrder {
+      precedes = { a, b in
+        let order = compareKeys(a, b)
+        return order != 0 ? order < 0 : a.index < b.index
+      }
+    } else {
+      precedes = { a, b in
+        let order = compareKeys(a, b)
+        if order != 0 { return order < 0 }
+        let idA = snapshot.ids[Int(a.index)]
+        let idB = snapshot.ids[Int(b.index)]
+        if idA != idB { return idA < idB }
+        return a.index < b.index
+      }
     }
-    sort(&keys, parts: max(1, min(parts, count)), by: precedes)
+    sort(&keys, bounds: bounds, by: precedes)
     var order = [Int32](repeating: 0, count: count)
     var ranks = [Int32](repeating: 0, count: count)
     for position in 0..<count {
@@ -79,12 +105,14 @@ enum Ranking {
   /// Sorts the keys: each of `parts` stretches in place on a thread of its own, then neighbouring sorted stretches
   /// merged in place, two by two. A merge copies only its left stretch aside, so sorting never holds more than one
   /// and a half copies of the keys (a million applicants have 32 MB of keys).
-  private static func sort(_ keys: inout [Key], parts: Int, by precedes: @escaping @Sendable (Key, Key) -> Bool) {
+  private static func sort(
+    _ keys: inout [Key], bounds: [Int], by precedes: @escaping @Sendable (Key, Key) -> Bool
+  ) {
+    let parts = bounds.count - 1
     guard parts > 1 else {
       keys.sort(by: precedes)
       return
     }
-    let bounds = (0...parts).map { keys.count * $0 / parts }
     keys.withUnsafeMutableBufferPointer { buffer in
       let stretches = Stretches(buffer)
       DispatchQueue.concurrentPerform(iterations: parts) { part in
@@ -131,7 +159,26 @@ enum Ranking {
     }
   }
 
-  /// The keys' buffer, for threads that each sort a stretch of it no other thread touches.
+  /// One flag per part of a ranking, each raised only by the thread working on its part.
+  private final class PartFlags: @unchecked Sendable {
+    private let flags: UnsafeMutableBufferPointer<Bool>
+
+    init(count: Int) {
+      flags = .allocate(capacity: count)
+      flags.initialize(repeating: false)
+    }
+
+    deinit {
+      flags.deallocate()
+    }
+
+    func raise(_ part: Int) { flags[part] = true }
+
+    /// Read once every part's thread is done.
+    var anyRaised: Bool { flags.contains(true) }
+  }
+
+  /// The keys' buffer, for threads that each fill or sort a stretch of it no other thread touches.
   private struct Stretches: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Key>
 
