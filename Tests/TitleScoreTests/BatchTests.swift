@@ -415,6 +415,22 @@ import Testing
     #expect(summary.reasons.first?.code == .missingField)
   }
 
+  @Test func summaryBandsTotalsFromTheirLowerBoundAndFindsTheMiddleOne() {
+    var results = BatchResults(sheet: sheet)
+    // Totals (minimum and maximum alike) in points, in no order, two of them negative across a band's edge.
+    for points in ["25", "-0.5", "10", "9.9999", "-10.0001", "0", "25", "-10"] {
+      let units = Int32(Points(exactly: points)!.units)
+      results.ids.append("A\(results.ids.count)")
+      results.verdicts.append(0)
+      results.numbers += [units, units] + [Int32](repeating: 0, count: results.stride - 2)
+    }
+    let summary = BatchSummary(results, bandWidth: 10)
+    #expect(summary.distribution.map(\.from) == ["-20", "-10", "0", "10", "20"].map { Points(exactly: $0)! })
+    #expect(summary.distribution.map(\.count) == [1, 2, 2, 1, 2])
+    #expect(summary.lowest == Points(exactly: "-10.0001") && summary.highest == Points(exactly: "25"))
+    #expect(summary.median == Points(exactly: "0"))
+  }
+
   @Test func fileSinkWritesAsItGoesWhateverTheKindOfWrite() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -30,20 +30,24 @@ public struct BatchSummary: Hashable, Sendable {
     for verdict in results.verdicts { verdictCounts[Int(verdict)] += 1 }
     verdicts = Verdict.Kind.allCases.enumerated().map { ($1, verdictCounts[$0]) }
     self.bandWidth = bandWidth
-    var bands: [Int64: Int] = [:]
-    var totals: [Int64] = []
-    totals.reserveCapacity(results.scoredCount)
-    for index in 0..<results.scoredCount {
-      let total = Int64(results.numbers[index * results.stride])
-      totals.append(total)
-      let band = (total >= 0 ? total / bandWidth.units : (total - bandWidth.units + 1) / bandWidth.units)
-      bands[band, default: 0] += 1
-    }
-    distribution = bands.keys.sorted().map { (Points(units: $0 * bandWidth.units), bands[$0]!) }
+    // The totals sorted once give the bands in one walk, as well as the lowest, middle and highest.
+    var totals = (0..<results.scoredCount).map { results.numbers[$0 * results.stride] }
     totals.sort()
-    lowest = totals.first.map(Points.init(units:))
-    highest = totals.last.map(Points.init(units:))
-    median = totals.isEmpty ? nil : Points(units: totals[(totals.count - 1) / 2])
+    var distribution: [(from: Points, count: Int)] = []
+    for total in totals {
+      let units = Int64(total)
+      let band = units >= 0 ? units / bandWidth.units : (units - bandWidth.units + 1) / bandWidth.units
+      let from = Points(units: band * bandWidth.units)
+      if distribution.last?.from == from {
+        distribution[distribution.count - 1].count += 1
+      } else {
+        distribution.append((from, 1))
+      }
+    }
+    self.distribution = distribution
+    lowest = totals.first.map { Points(units: Int64($0)) }
+    highest = totals.last.map { Points(units: Int64($0)) }
+    median = totals.isEmpty ? nil : Points(units: Int64(totals[(totals.count - 1) / 2]))
     reasons = results.reasonCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
   }
 

@@ -23,13 +23,21 @@ struct ReportTable: Sendable {
   /// The texts rows share, as bytes.
   let texts: ReportTexts
   /// The summary, for the committee's report; a public posting shows none and does not work it out.
-  var summary: BatchSummary { committeeSummary! }
-  private let committeeSummary: BatchSummary?
+  var summary: BatchSummary { committeeSummary!.result }
+  /// Worked out on a thread of its own while rows render, when the report may use more than one; every format but
+  /// JSON shows it after the rows.
+  private let committeeSummary: BackgroundValue<BatchSummary>?
 
   init(results: BatchResults, options: ReportOptions) {
     self.results = results
     self.options = options
-    committeeSummary = options.publicPosting ? nil : BatchSummary(results)
+    if options.publicPosting {
+      committeeSummary = nil
+    } else if options.jobs > 1 {
+      committeeSummary = BackgroundValue { BatchSummary(results) }
+    } else {
+      committeeSummary = BackgroundValue(ready: BatchSummary(results))
+    }
     texts = ReportTexts(results: results, language: options.language)
     let zh = options.language == .zh
     var columns: [Column] = [Column(field: .rank, title: zh ? "排名" : "Rank", kind: .number)]
