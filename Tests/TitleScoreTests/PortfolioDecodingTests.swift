@@ -160,6 +160,38 @@ import Testing
     }
   }
 
+  @Test func wholeNumbersReadInOnePassMeanWhatTheLongWayReadsThemAs() throws {
+    /// The rank read, or the code of the problem found.
+    func rank(_ text: String) -> String {
+      do {
+        let decoded = try portfolio(valid.replacingOccurrences(of: #""rank": 1"#, with: #""rank": "# + text))
+        return decoded.records[0].rank.map(String.init) ?? "none"
+      } catch {
+        return (error as? Diagnostic).map { "\($0.code)" } ?? "\(error)"
+      }
+    }
+    #expect(rank("7") == "7")
+    #expect(rank("100000") == "100000")
+    #expect(rank("0") == "\(DiagnosticCode.negativeValue)")
+    #expect(rank("100001") == "\(DiagnosticCode.invalidValue)")
+    #expect(rank("1234567890") == "\(DiagnosticCode.invalidValue)")
+    #expect(rank("2.0") == "\(DiagnosticCode.invalidNumber)")
+    #expect(rank("1e2") == "\(DiagnosticCode.invalidNumber)")
+    #expect(rank("-3") == "\(DiagnosticCode.negativeValue)")
+    let hours = try portfolio(
+      valid.replacingOccurrences(
+        of: #""specialty": "energy","#,
+        with:
+          #""specialty": "energy", "continuingEducation": {"2021": {"public": 30, "professional": 12.5}, "2022": {"public": 999999}},"#
+      ))
+    #expect(hours.continuingEducation.entries.map(\.hours) == ["30", "12.5", "999999"].map { Points(exactly: $0)! })
+    // A leading zero ends the number at the zero, and what follows is out of place.
+    let leadingZero = valid.replacingOccurrences(
+      of: #""specialty": "energy","#, with: #""specialty": "energy", "continuingEducation": {"2021": {"public": 012}},"#
+    )
+    #expect(diagnostic(leadingZero)?.code == .jsonSyntax)
+  }
+
   @Test func malformedUTF8IsRejectedInEveryKindOfText() {
     for field in [#""name": "#, #""specialty": "#, #""title": "#] {
       var bytes = Array(valid.replacingOccurrences(of: #""rank": 1"#, with: #""rank": 1, "title": "t""#).utf8)

@@ -146,6 +146,7 @@ struct PortfolioDecoder {
   }
 
   private mutating func integer() throws -> Int {
+    if let small = scanner.readSmallWholeNumber() { return small }
     guard try scanner.peekKind() == .number else { try wrongType("a whole number") }
     let span = try scanner.readNumberSpan()
     guard let value = scanner.integer(in: span) else {
@@ -169,6 +170,7 @@ struct PortfolioDecoder {
   }
 
   private mutating func points() throws -> Points {
+    if let small = scanner.readSmallWholeNumber() { return Points(units: Int64(small) * Points.scale) }
     guard try scanner.peekKind() == .number else { try wrongType("a number") }
     let span = try scanner.readNumberSpan()
     guard let value = scanner.points(in: span) else {
