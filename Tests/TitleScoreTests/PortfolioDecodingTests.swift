@@ -150,6 +150,19 @@ import Testing
        "specialty": "energy", "employer": {"name": "某公司"}, "name": "李四", "id": "A1"}
       """#)
     #expect(reversed == ordered)
+    // Without white space (keys straight after their commas, as batch files have them), and with it in odd places.
+    let compact = try portfolio(
+      #"{"id":"A1","name":"李四","employer":{"name":"某公司"},"specialty":"energy","registeredQualification":true,"#
+        + #""retrainingMonths":3,"continuingEducation":{"2021":{"public":30}},"#
+        + #""records":[{"id":"R1","type":"paper","date":"2020-01-01","collective":true,"mainContributor":false}],"#
+        + #""workStart":"2001-07-01"}"#)
+    #expect(compact == ordered)
+    let spaced = try portfolio(
+      #"{ "id" :"A1" ,"name"  : "李四","employer":{"name" :"某公司"} , "specialty":"energy","registeredQualification":true,"#
+        + #""retrainingMonths":3,"continuingEducation":{"2021":{"public":30}},"#
+        + #""records":[ {"id":"R1" , "type":"paper","date":"2020-01-01","collective":true,"mainContributor":false} ],"#
+        + #""workStart":"2001-07-01" }"#)
+    #expect(spaced == ordered)
     #expect(ordered.registeredQualification && ordered.retrainingMonths == 3)
     #expect(ordered.records[0].collective && !ordered.records[0].mainContributor)
     // Keys that share a known key's first bytes, or are cut short of one, are unknown.

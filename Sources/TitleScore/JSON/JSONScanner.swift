@@ -99,12 +99,42 @@ struct JSONScanner {
   }
 
   /// The next member's key among an object's known keys, leaving the scanner at its value; nil at the closing
-  /// brace. The keys are tried from `expected` on (the one that usually follows the last), each by comparing two
-  /// words of the document with the key in quotes; a key not recognized that way (unknown, written with escapes,
-  /// or in the last 16 bytes of the text) is read as `nextRawKey` reads it and then looked up.
+  /// brace.
+  ///
+  /// The usual case is tried first, inline: the `expected` key (the one that usually follows the last), in quotes
+  /// straight after the separator and followed straight by its colon, recognized by comparing two words of the
+  /// document with it. Anything else goes the longer way (`nextFieldAnyWay`).
   @inline(__always)
   mutating func nextField(of keys: KnownKeys, expected: Int, _ isFirst: inout Bool) throws(JSONSyntaxError)
     -> FieldKey?
+  {
+    let start = isFirst ? index : index + 1
+    if expected < keys.patterns.count, start + 16 < bytes.count, let base = bytes.baseAddress,
+      isFirst || bytes[index] == UInt8(ascii: ",")
+    {
+      let pattern = keys.patterns[expected]
+      let raw = UnsafeRawPointer(base + start)
+      if pattern.length <= 16,
+        pattern.matches(
+          low: UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)),
+          high: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))),
+        bytes[start + pattern.length] == UInt8(ascii: ":")
+      {
+        index = start + pattern.length + 1
+        isFirst = false
+        return .known(expected)
+      }
+    }
+    return try nextFieldAnyWay(of: keys, expected: expected, &isFirst)
+  }
+
+  /// `nextField` for every other case: white space, keys in another order, long keys, keys written with escapes,
+  /// unknown keys, the closing brace. The known keys are tried from `expected` on, each by comparing two words of
+  /// the document with the key in quotes; a key not recognized that way (unknown, written with escapes, or in the
+  /// last 16 bytes of the text) is read as `nextRawKey` reads it and then looked up.
+  @inline(never)
+  private mutating func nextFieldAnyWay(of keys: KnownKeys, expected: Int, _ isFirst: inout Bool)
+    throws(JSONSyntaxError) -> FieldKey?
   {
     guard try enterMember(&isFirst) else { return nil }
     if let position = knownKey(keys, from: expected) {
