@@ -101,24 +101,24 @@ import Testing
     var random = SplitMix64(seed: 42)
     let applicants = 2_000
     for row in 0..<applicants {
+      let id: String
       switch idOrder {
-      case .shuffled: results.ids.append("A\(random.next() % 500)-\(row % 7)")
-      case .ascending: results.ids.append("A\(10_000 + row / 3)")
-      case .ascendingButOnePair:
-        results.ids.append(row == applicants / 2 ? "A0" : "A\(10_000 + row / 3)")
+      case .shuffled: id = "A\(random.next() % 500)-\(row % 7)"
+      case .ascending: id = "A\(10_000 + row / 3)"
+      case .ascendingButOnePair: id = row == applicants / 2 ? "A0" : "A\(10_000 + row / 3)"
       }
-      results.verdicts.append(UInt8(random.next() % UInt64(Verdict.Kind.byIndex.count)))
+      results.rows.append(.filed(id: id, verdict: UInt8(random.next() % UInt64(Verdict.Kind.byIndex.count))))
       for _ in 0..<results.stride { results.numbers.append(Int32(Int(random.next() % 5) - 2) * 10_000) }
     }
     if idOrder == .ascendingButOnePair {
       // The row with the out-of-order id ties with the first row on every key: its id puts it first.
       let row = applicants / 2
-      results.verdicts[row] = results.verdicts[0]
+      results.rows[row].verdict = results.rows[0].verdict
       for offset in 0..<results.stride { results.numbers[row * results.stride + offset] = results.numbers[offset] }
     }
     Ranking.rank(&results, parts: parts)
     func keys(_ row: Int) -> [Int] {
-      [Verdict.Kind.byIndex[Int(results.verdicts[row])].order]
+      [Verdict.Kind.byIndex[Int(results.rows[row].verdict)].order]
         + (0..<(2 + sheet.tieBreakers.count)).map { position in
           let offset = position < 2 ? position : 2 + 2 * sheet.categories.count + position - 2
           return -Int(results.numbers[row * results.stride + offset])
@@ -126,7 +126,7 @@ import Testing
     }
     let expected = (0..<applicants).sorted { a, b in
       if keys(a) != keys(b) { return keys(a).lexicographicallyPrecedes(keys(b)) }
-      if results.ids[a] != results.ids[b] { return results.ids[a] < results.ids[b] }
+      if results.rows[a].id != results.rows[b].id { return results.rows[a].id < results.rows[b].id }
       return a < b
     }
     #expect(results.order.map(Int.init) == expected)
@@ -420,8 +420,7 @@ import Testing
     // Totals (minimum and maximum alike) in points, in no order, two of them negative across a band's edge.
     for points in ["25", "-0.5", "10", "9.9999", "-10.0001", "0", "25", "-10"] {
       let units = Int32(Points(exactly: points)!.units)
-      results.ids.append("A\(results.ids.count)")
-      results.verdicts.append(0)
+      results.rows.append(.filed(id: "A\(results.rows.count)", verdict: 0))
       results.numbers += [units, units] + [Int32](repeating: 0, count: results.stride - 2)
     }
     let summary = BatchSummary(results, bandWidth: 10)
@@ -542,5 +541,14 @@ import Testing
     #expect(looser.changes.map(\.after.id) == ["A", "C", "B"])
     #expect(looser.changes.first?.reasons.contains("threshold 30 → 9") == true)
     #expect(looser.transitions.map(\.count) == [3])
+  }
+}
+
+extension FiledRow {
+  /// A row with an id and a verdict and nothing else, for tests of ranking and summaries.
+  static func filed(id: String, verdict: UInt8) -> FiledRow {
+    FiledRow(
+      id: id, name: "", idNumber: "", phone: "", failedGateBits: 0, flagBits: 0, employerIndex: 0, reasonCodes: 0,
+      fileIndex: 0, line: 0, verdict: verdict)
   }
 }

@@ -1,5 +1,5 @@
-/// The scored applicants of a batch, stored column by column so that memory grows by about a hundred bytes per
-/// applicant whatever the size of the input, plus the rejected records and the ranking.
+/// The scored applicants of a batch, each as a compact row (`FiledRow`) and a run of 32-bit numbers, so that memory
+/// grows by about 160 bytes per applicant whatever the size of the input, plus the rejected records and the ranking.
 public struct BatchResults: Sendable {
   /// The sheet applied.
   public let sheet: Scoresheet
@@ -30,23 +30,13 @@ public struct BatchResults: Sendable {
   /// Applicants per reason, indexed like `ReasonCode.allCases` (a fixed array is cheaper than a dictionary per row).
   var reasonTally = [Int](repeating: 0, count: ReasonCode.allCases.count)
 
-  var ids: [String] = []
-  var names: [String] = []
-  /// Each row's employer, by its number in `employers`.
-  var employerIndex: [Int32] = []
+  /// Each scored applicant's row, but for its numbers.
+  var rows: [FiledRow] = []
+  /// The employers' names, numbered (`FiledRow.employerIndex`).
   var employers = TextNumbering()
-  /// Identity numbers and phones as `Masking.compact` keeps them.
-  var idNumbers: [String] = []
-  var phones: [String] = []
-  var verdicts: [UInt8] = []
-  var failedGateBits: [UInt64] = []
-  var flagBits: [UInt64] = []
   /// Per row: total min/max, then each category's min/max, then tie-break values, then the claim (or `noClaim`),
   /// in ten-thousandths of a point. 32 bits hold ±214,748 points; a record whose points do not fit is rejected.
   var numbers: [Int32] = []
-  var reasonCodes: [UInt32] = []
-  var fileIndex: [Int32] = []
-  var lines: [Int32] = []
   /// Row indices in rank order, and each row's rank.
   var order: [Int32] = []
   var ranks: [Int32] = []
@@ -61,10 +51,10 @@ public struct BatchResults: Sendable {
   }
 
   /// The number of applicants scored.
-  public var scoredCount: Int { ids.count }
+  public var scoredCount: Int { rows.count }
 
   /// Records read: scored plus rejected.
-  public var readCount: Int { ids.count + rejected.count }
+  public var readCount: Int { rows.count + rejected.count }
 
   /// The row at a position in rank order.
   public func row(ranked position: Int) -> BatchRow {
@@ -80,22 +70,23 @@ public struct BatchResults: Sendable {
 
   func row(_ index: Int) -> BatchRow {
     let total = self.total(index)
+    let filed = rows[index]
     return BatchRow(
-      rank: rank(index), position: 0, id: ids[index], name: names[index],
-      employer: employers.texts[Int(employerIndex[index])], maskedIDNumber: Masking.expand(idNumbers[index]),
-      maskedPhone: Masking.expand(phones[index]), verdict: verdict(index),
+      rank: rank(index), position: 0, id: filed.id, name: filed.name,
+      employer: employers.texts[Int(filed.employerIndex)], maskedIDNumber: Masking.expand(filed.idNumber),
+      maskedPhone: Masking.expand(filed.phone), verdict: verdict(index),
       failedGates: failedGates(index).map { sheet.gates[$0].id },
       total: total, margin: sheet.threshold.map { total - $0 },
       subtotals: (0..<categoryIDs.count).map { subtotal(index, category: $0) }, claimed: claimed(index),
-      reasons: ReasonPacking.unpack(reasonCodes[index]), flags: raisedFlags(index), file: files[Int(fileIndex[index])],
-      line: Int(lines[index]))
+      reasons: ReasonPacking.unpack(filed.reasonCodes), flags: raisedFlags(index), file: files[Int(filed.fileIndex)],
+      line: Int(filed.line))
   }
 
   /// A row's rank (0 before ranking).
   func rank(_ index: Int) -> Int { ranks.isEmpty ? 0 : Int(ranks[index]) }
 
   /// A row's verdict.
-  func verdict(_ index: Int) -> Verdict.Kind { Verdict.Kind.byIndex[Int(verdicts[index])] }
+  func verdict(_ index: Int) -> Verdict.Kind { Verdict.Kind.byIndex[Int(rows[index].verdict)] }
 
   /// A row's total.
   func total(_ index: Int) -> PointsInterval { RowNumbers.total(numbers, row: index, stride: stride) }
@@ -111,7 +102,7 @@ public struct BatchResults: Sendable {
   /// The positions in `sheet.gates` of the gates a row failed. Walks the bits, not the gates: copying each gate
   /// to read its id would cost more than the row.
   func failedGates(_ index: Int) -> [Int] {
-    let bits = failedGateBits[index]
+    let bits = rows[index].failedGateBits
     guard bits != 0 else { return [] }
     return sheet.gates.indices.filter { bits & (1 << UInt64($0)) != 0 }
   }
@@ -119,7 +110,7 @@ public struct BatchResults: Sendable {
   /// The flags a row raised, each once, in sheet order.
   func raisedFlags(_ index: Int) -> [String] {
     var raised: [String] = []
-    let bits = flagBits[index]
+    let bits = rows[index].flagBits
     guard bits != 0 else { return raised }
     for bit in sheet.flags.indices where bits & (1 << UInt64(bit)) != 0 && !raised.contains(sheet.flags[bit].flag) {
       raised.append(sheet.flags[bit].flag)
@@ -134,35 +125,19 @@ public struct BatchResults: Sendable {
 
   /// Makes room for a number of applicants in every column.
   mutating func reserveCapacity(_ applicants: Int) {
-    ids.reserveCapacity(applicants)
-    names.reserveCapacity(applicants)
-    employerIndex.reserveCapacity(applicants)
-    idNumbers.reserveCapacity(applicants)
-    phones.reserveCapacity(applicants)
-    verdicts.reserveCapacity(applicants)
-    failedGateBits.reserveCapacity(applicants)
-    flagBits.reserveCapacity(applicants)
+    rows.reserveCapacity(applicants)
     numbers.reserveCapacity(applicants * stride)
-    reasonCodes.reserveCapacity(applicants)
-    fileIndex.reserveCapacity(applicants)
-    lines.reserveCapacity(applicants)
   }
 
-  /// Appends another part's rows, re-basing its employer indices.
+  /// Appends another part's rows, re-basing its employer and file indices.
   mutating func append(_ part: BatchResults, fileOffset: Int32 = 0) {
     let employerMap = part.employers.texts.map { employers.number(of: $0) }
-    ids += part.ids
-    names += part.names
-    employerIndex += part.employerIndex.map { employerMap[Int($0)] }
-    idNumbers += part.idNumbers
-    phones += part.phones
-    verdicts += part.verdicts
-    failedGateBits += part.failedGateBits
-    flagBits += part.flagBits
+    for var row in part.rows {
+      row.employerIndex = employerMap[Int(row.employerIndex)]
+      row.fileIndex += fileOffset
+      rows.append(row)
+    }
     numbers += part.numbers
-    reasonCodes += part.reasonCodes
-    fileIndex += part.fileIndex.map { $0 + fileOffset }
-    lines += part.lines
     rejected += part.rejected
     for index in reasonTally.indices { reasonTally[index] += part.reasonTally[index] }
   }

@@ -35,9 +35,9 @@ public struct BatchRunner: Sendable {
     let inputBytes = BatchRunner.totalSize(of: inputs)
     try reader.read(inputs) { chunk in
       if chunk.sequence == 0, !chunk.spans.isEmpty, let inputBytes {
-        // Size the columns once from the first chunk's bytes per record, instead of letting them double, with a
+        // Size the rows once from the first chunk's bytes per record, instead of letting them double, with a
         // quarter to spare: an estimate a little short (the benchmark's file: 997,354 for 1,000,000) had every
-        // column copied into twice the room near the end. Room never written takes address space, not memory.
+        // list copied into twice the room near the end. Room never written takes address space, not memory.
         let estimate = inputBytes / max(1, chunk.bytes.count / chunk.spans.count) + 1
         slots.reserve(sheet: sheet, applicants: estimate + estimate / 4)
       }

@@ -94,15 +94,8 @@ final class BatchScorer: @unchecked Sendable {
   private func append(
     _ result: ScoreResult, of portfolio: Portfolio, file: Int, line: Int, to part: inout BatchResults
   ) {
-    part.ids.append(portfolio.id)
-    part.names.append(portfolio.name)
-    part.employerIndex.append(part.employers.number(of: portfolio.employer.name))
-    part.idNumbers.append(Masking.compact(portfolio.idNumber, keepFirst: 4, keepLast: 4))
-    part.phones.append(Masking.compact(portfolio.phone, keepFirst: 3, keepLast: 4))
-    part.verdicts.append(UInt8(Verdict.Kind.byIndex.firstIndex(of: result.verdict.kind)!))
     var gateBits: UInt64 = 0
     for (bit, gate) in result.gates.enumerated() where !gate.passed && bit < 64 { gateBits |= 1 << UInt64(bit) }
-    part.failedGateBits.append(gateBits)
     var flagBits: UInt64 = 0
     for flag in result.flags {
       // From the ids kept aside: `evaluator.sheet` hands out a copy of the whole sheet.
@@ -110,8 +103,14 @@ final class BatchScorer: @unchecked Sendable {
         flagBits |= 1 << UInt64(bit)
       }
     }
-    part.flagBits.append(flagBits)
-    part.reasonCodes.append(BatchScorer.packedMainReasons(result.deductions))
+    part.rows.append(
+      FiledRow(
+        id: portfolio.id, name: portfolio.name,
+        idNumber: Masking.compact(portfolio.idNumber, keepFirst: 4, keepLast: 4),
+        phone: Masking.compact(portfolio.phone, keepFirst: 3, keepLast: 4), failedGateBits: gateBits,
+        flagBits: flagBits, employerIndex: part.employers.number(of: portfolio.employer.name),
+        reasonCodes: BatchScorer.packedMainReasons(result.deductions), fileIndex: Int32(file), line: Int32(line),
+        verdict: UInt8(Verdict.Kind.byIndex.firstIndex(of: result.verdict.kind)!)))
     var seen: UInt64 = 0
     for deduction in result.deductions {
       let index = ReasonPacking.index(of: deduction.code)
@@ -120,8 +119,6 @@ final class BatchScorer: @unchecked Sendable {
         part.reasonTally[index] += 1
       }
     }
-    part.fileIndex.append(Int32(file))
-    part.lines.append(Int32(line))
   }
 
   /// The three codes that cost the most points (failed gates first, then by points lost, then by code), packed as

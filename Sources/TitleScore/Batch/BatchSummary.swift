@@ -27,7 +27,7 @@ public struct BatchSummary: Hashable, Sendable {
     scored = results.scoredCount
     rejected = results.rejected.count
     var verdictCounts = [Int](repeating: 0, count: Verdict.Kind.allCases.count)
-    for verdict in results.verdicts { verdictCounts[Int(verdict)] += 1 }
+    for row in results.rows { verdictCounts[Int(row.verdict)] += 1 }
     verdicts = Verdict.Kind.allCases.enumerated().map { ($1, verdictCounts[$0]) }
     self.bandWidth = bandWidth
     // The totals sorted once give the bands in one walk, as well as the lowest, middle and highest.

@@ -4,7 +4,7 @@ import Foundation
 /// tie-breakers, then applicant id. Applicants equal on everything but id share a rank (1, 2, 2, 4).
 enum Ranking {
   /// A row's ranking keys packed into three words that sort ascending in rank order, so the sort compares
-  /// integers held side by side instead of reaching into the columns for every comparison.
+  /// integers held side by side instead of reaching into the rows for every comparison.
   private struct Key {
     /// Verdict order, then the total's minimum (higher first).
     var first: UInt64
@@ -15,7 +15,7 @@ enum Ranking {
     var index: Int32
   }
 
-  /// How many tie-breakers the packed key holds; any further ones are compared from the columns.
+  /// How many tie-breakers the packed key holds; any further ones are compared from the rows' numbers.
   private static let packedTieBreakers = 3
 
   /// Ranks the results. With `parts` above 1 the keys are sorted in that many parts at once, then merged; every
@@ -40,7 +40,7 @@ enum Ranking {
         let stretch = bounds[part]..<bounds[part + 1]
         for index in stretch {
           let base = index * snapshot.stride
-          let verdict = UInt64(Verdict.Kind.byIndex[Int(snapshot.verdicts[index])].order)
+          let verdict = UInt64(Verdict.Kind.byIndex[Int(snapshot.rows[index].verdict)].order)
           (stretches.buffer.baseAddress! + index).initialize(
             to: Key(
               first: verdict << 32 | descending(snapshot.numbers[base]),
@@ -48,7 +48,7 @@ enum Ranking {
               third: breaker(index, 1) << 32 | breaker(index, 2), index: Int32(index)))
         }
         for index in max(1, stretch.lowerBound)..<max(1, stretch.upperBound)
-        where snapshot.ids[index] < snapshot.ids[index - 1] {
+        where snapshot.rows[index].id < snapshot.rows[index - 1].id {
           outOfOrder.raise(part)
           break
         }
@@ -80,8 +80,8 @@ enum Ranking {
       precedes = { a, b in
         let order = compareKeys(a, b)
         if order != 0 { return order < 0 }
-        let idA = snapshot.ids[Int(a.index)]
-        let idB = snapshot.ids[Int(b.index)]
+        let idA = snapshot.rows[Int(a.index)].id
+        let idB = snapshot.rows[Int(b.index)].id
         if idA != idB { return idA < idB }
         return a.index < b.index
       }

@@ -97,19 +97,19 @@ struct ReportTable: Sendable {
     let zh = options.language == .zh
     switch field {
     case .rank: Points.appendDigits(of: UInt64(rows.ranks[row]), to: &bytes)
-    case .id: bytes.append(utf8: rows.ids[row])
-    case .name: bytes.append(utf8: rows.names[row])
-    case .employer: bytes.append(contentsOf: texts.text(.employer, Int(rows.employerIndex[row])))
-    case .idNumber: Masking.appendExpanded(rows.idNumbers[row], to: &bytes)
-    case .phone: Masking.appendExpanded(rows.phones[row], to: &bytes)
+    case .id: bytes.append(utf8: rows.filed[row].id)
+    case .name: bytes.append(utf8: rows.filed[row].name)
+    case .employer: bytes.append(contentsOf: texts.text(.employer, Int(rows.filed[row].employerIndex)))
+    case .idNumber: Masking.appendExpanded(rows.filed[row].idNumber, to: &bytes)
+    case .phone: Masking.appendExpanded(rows.filed[row].phone, to: &bytes)
     case .total: rows.total(row).appendDescription(to: &bytes)
     case .margin:
       if let threshold = results.sheet.threshold {
         (rows.total(row) - threshold).appendSignedDescription(to: &bytes)
       }
     case .verdict:
-      bytes.append(contentsOf: texts.text(.verdict, Int(rows.verdicts[row])))
-      let gates = rows.failedGateBits[row]
+      bytes.append(contentsOf: texts.text(.verdict, Int(rows.filed[row].verdict)))
+      let gates = rows.filed[row].failedGateBits
       guard gates != 0 else { return }
       bytes.append(literal: zh ? "（" : " (")
       var first = true
@@ -123,13 +123,13 @@ struct ReportTable: Sendable {
     case .claimDifference:
       if let claimed = rows.claimed(row) { (rows.total(row) - claimed).appendSignedDescription(to: &bytes) }
     case .reasons:
-      for (position, reason) in ReasonPacking.indices(in: rows.reasonCodes[row]).enumerated() {
+      for (position, reason) in ReasonPacking.indices(in: rows.filed[row].reasonCodes).enumerated() {
         if position > 0 { bytes.append(literal: zh ? "；" : "; ") }
         bytes.append(contentsOf: texts.text(.reason, reason))
       }
     case .flags:
       // Each flag once, in sheet order, as `raisedFlags` lists them.
-      let flags = rows.flagBits[row]
+      let flags = rows.filed[row].flagBits
       guard flags != 0 else { return }
       var shown: [Int] = []
       for flag in 0..<64 where flags & (1 << UInt64(flag)) != 0 {
@@ -139,8 +139,8 @@ struct ReportTable: Sendable {
         bytes.append(contentsOf: texts.text(.flag, flag))
       }
     case .source:
-      bytes.append(contentsOf: texts.text(.file, Int(rows.fileIndex[row])))
-      let line = rows.lines[row]
+      bytes.append(contentsOf: texts.text(.file, Int(rows.filed[row].fileIndex)))
+      let line = rows.filed[row].line
       if line > 0 {
         bytes.append(UInt8(ascii: ":"))
         Points.appendDigits(of: UInt64(line), to: &bytes)
