@@ -58,7 +58,7 @@ import Testing
     let title = broken.indices.first { broken[$0...].starts(with: Array("论文".utf8)) }!
     broken.remove(at: title + 2)
     bytes += broken + [0x0A]
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).jsonl")
+    let file = Scratch.file("jsonl")
     try Data(bytes).write(to: file)
     let results = try run([file.path], jobs: 1)
     #expect(results.scoredCount == 2)
@@ -151,8 +151,7 @@ import Testing
   }
 
   @Test func malformedArrayRejectsTheRestOfTheFile() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory()
     let file = directory.appendingPathComponent("broken.json")
     try Data(#"[{"id": "A", "name": "a", "employer": {"name": "x"}, "specialty": "energy"}, {"id": "B", "#.utf8).write(
       to: file)
@@ -192,7 +191,7 @@ import Testing
     let lines = ["{\"a\": 1}", "", "  ", "{\"b\": 2}\r", long, "{\"c\": 3}", long, "{\"d\": 4}"]
     for ending in ["", "\n"] {
       let text = lines.joined(separator: "\n") + ending
-      let file = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).jsonl")
+      let file = Scratch.file("jsonl")
       try Data(text.utf8).write(to: file)
       let pipe = Pipe()
       pipe.fileHandleForWriting.write(Data(text.utf8))
@@ -212,7 +211,7 @@ import Testing
   }
 
   @Test func aMappedFileDropsPagesOnlyBelowTheFirstChunkStillBeingRead() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).jsonl")
+    let file = Scratch.file("jsonl")
     try Data(repeating: 0x0A, count: 5 << 20).write(to: file)
     let mapped = try #require(MappedFile(path: file.path))
     let chunks = [0..<(1 << 20), (1 << 20)..<(5 << 19), (5 << 19)..<(5 << 20)].map(mapped.chunk)
@@ -226,7 +225,7 @@ import Testing
   }
 
   @Test func aStretchOfBlankLinesDoesNotHoldBackDroppingPages() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).jsonl")
+    let file = Scratch.file("jsonl")
     try Data(String(repeating: "\n", count: 3 << 20).utf8 + Array("{\"id\": \"A\"}\n".utf8)).write(to: file)
     var mapped: MappedFile?
     var records = 0
@@ -286,8 +285,7 @@ import Testing
 
   @Test func reportsAreIdenticalForAnyNumberOfJobs() throws {
     let generator = PortfolioGenerator(sheet: sheet, invalidPerMille: 20)
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory()
     let file = directory.appendingPathComponent("many.jsonl")
     let text = (0..<3000).map { generator.portfolio(number: $0, seed: 11) }.joined(separator: "\n")
     try Data(text.utf8).write(to: file)
@@ -304,7 +302,7 @@ import Testing
 
   @Test func reportRowsAreRenderedOnAtMostAsManyThreadsAsJobs() throws {
     let generator = PortfolioGenerator(sheet: sheet, invalidPerMille: 0)
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).jsonl")
+    let file = Scratch.file("jsonl")
     // Three blocks of rows and more.
     try Data((0..<9000).map { generator.portfolio(number: $0, seed: 5) }.joined(separator: "\n").utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
@@ -354,7 +352,7 @@ import Testing
     let escapedName = name.replacingOccurrences(of: "\"", with: "\\\"")
     let portfolio = String(decoding: Fixture.bytes("minimal-portfolio.json"), as: UTF8.self)
       .replacingOccurrences(of: #""name": "张三""#, with: #""name": ""# + escapedName + "\"")
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).json")
+    let file = Scratch.file("json")
     try Data("[\(portfolio)]".utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
     let csv = report(try run([file.path]), .csv)
@@ -390,8 +388,7 @@ import Testing
     let sink = ReportSink()
     var line = "{\"id\":\"P-1\",\"name\":\"张三\",\"idNumber\":\"330402198805121234\",\"phone\":\"13812345678\","
     line += "\"employer\":{\"name\":\"测试公司\"},\"specialty\":\"energy\"}"
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory()
     try Data(line.utf8).write(to: directory.appendingPathComponent("p.jsonl"))
     let results = try run([directory.appendingPathComponent("p.jsonl").path])
     BatchReport.write(results, format: .csv, options: ReportOptions(language: .zh, publicPosting: true), to: sink)
@@ -419,20 +416,19 @@ import Testing
     var results = BatchResults(sheet: sheet)
     // Totals (minimum and maximum alike) in points, in no order, two of them negative across a band's edge.
     for points in ["25", "-0.5", "10", "9.9999", "-10.0001", "0", "25", "-10"] {
-      let units = Int32(Points(exactly: points)!.units)
+      let units = Int32(p(points).units)
       results.rows.append(.filed(id: "A\(results.rows.count)", verdict: 0))
       results.numbers += [units, units] + [Int32](repeating: 0, count: results.stride - 2)
     }
     let summary = BatchSummary(results, bandWidth: 10)
-    #expect(summary.distribution.map(\.from) == ["-20", "-10", "0", "10", "20"].map { Points(exactly: $0)! })
+    #expect(summary.distribution.map(\.from) == ["-20", "-10", "0", "10", "20"].map(p))
     #expect(summary.distribution.map(\.count) == [1, 2, 2, 1, 2])
-    #expect(summary.lowest == Points(exactly: "-10.0001") && summary.highest == Points(exactly: "25"))
-    #expect(summary.median == Points(exactly: "0"))
+    #expect(summary.lowest == p("-10.0001") && summary.highest == p("25"))
+    #expect(summary.median == p("0"))
   }
 
   @Test func fileSinkWritesAsItGoesWhateverTheKindOfWrite() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory()
     let path = directory.appendingPathComponent("out.bin").path
     #expect(FileManager.default.createFile(atPath: path, contents: nil))
     let handle = try #require(FileHandle(forWritingAtPath: path))
@@ -445,8 +441,7 @@ import Testing
 
   @Test(arguments: [1000, DirectFileOutput.blockSize, 2 * DirectFileOutput.blockSize + 12_345])
   func aFileWrittenPastThePageCacheHoldsExactlyItsBytes(length: Int) throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory()
     let path = directory.appendingPathComponent("report.csv").path
     let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
     try AtomicFile.write(to: path, bypassingPageCache: true) { sink in
@@ -464,8 +459,7 @@ import Testing
   }
 
   @Test func aSmallFileIsNeverSwitchedToDirectWrites() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory()
     let path = directory.appendingPathComponent("small.csv").path
     #expect(FileManager.default.createFile(atPath: path, contents: nil))
     let handle = try #require(FileHandle(forWritingAtPath: path))
@@ -488,8 +482,7 @@ import Testing
   }
 
   @Test func atomicWriteLeavesTheOldFileWhenInterrupted() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory()
     let target = directory.appendingPathComponent("report.csv").path
     try AtomicFile.write(to: target) { $0.write("old") }
     struct Interrupted: Error {}

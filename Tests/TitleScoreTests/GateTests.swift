@@ -168,8 +168,7 @@ import Testing
   }
 
   private func inspect(photo: [UInt8], name: String = "photo.jpg") throws -> (Portfolio, MaterialInspection) {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory()
     try Data(photo).write(to: directory.appendingPathComponent(name))
     var portfolio = Fixture.portfolio("minimal-portfolio.json")
     portfolio.attachments = [Attachment(kind: "id-photo", path: name), Attachment(kind: "degree", path: "missing.pdf")]

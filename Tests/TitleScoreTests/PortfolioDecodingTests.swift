@@ -197,7 +197,7 @@ import Testing
         with:
           #""specialty": "energy", "continuingEducation": {"2021": {"public": 30, "professional": 12.5}, "2022": {"public": 999999}},"#
       ))
-    #expect(hours.continuingEducation.entries.map(\.hours) == ["30", "12.5", "999999"].map { Points(exactly: $0)! })
+    #expect(hours.continuingEducation.entries.map(\.hours) == ["30", "12.5", "999999"].map(p))
     // A leading zero ends the number at the zero, and what follows is out of place.
     let leadingZero = valid.replacingOccurrences(
       of: #""specialty": "energy","#, with: #""specialty": "energy", "continuingEducation": {"2021": {"public": 012}},"#

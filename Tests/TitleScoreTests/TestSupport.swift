@@ -93,3 +93,18 @@ extension ScoreResult {
 
 /// Points from a decimal literal in a test, e.g. `p("12.5")`.
 func p(_ text: String) -> Points { Points(exactly: text)! }
+
+/// Fresh places in the temporary folder, for tests that write files.
+enum Scratch {
+  /// A new, empty folder.
+  static func directory() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+  }
+
+  /// A path no file has yet, with an extension.
+  static func file(_ pathExtension: String) -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-\(UUID().uuidString).\(pathExtension)")
+  }
+}
