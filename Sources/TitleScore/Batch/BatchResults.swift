@@ -123,7 +123,7 @@ public struct BatchResults: Sendable {
     numbers[index * stride + 2 + 2 * categoryIDs.count + which]
   }
 
-  /// Makes room for a number of applicants in every column.
+  /// Makes room for a number of applicants: their rows and their numbers.
   mutating func reserveCapacity(_ applicants: Int) {
     rows.reserveCapacity(applicants)
     numbers.reserveCapacity(applicants * stride)

@@ -24,8 +24,8 @@ struct ReportTable: Sendable {
   let texts: ReportTexts
   /// The summary, for the committee's report; a public posting shows none and does not work it out.
   var summary: BatchSummary { committeeSummary!.result }
-  /// Worked out on a thread of its own while rows render, when the report may use more than one; every format but
-  /// JSON shows it after the rows.
+  /// Worked out on a thread of its own, when the report may use more than one: CSV and the terminal table show it
+  /// after the rows, which render meanwhile; JSON, Markdown and HTML show it first and wait for it.
   private let committeeSummary: BackgroundValue<BatchSummary>?
 
   init(results: BatchResults, options: ReportOptions) {
