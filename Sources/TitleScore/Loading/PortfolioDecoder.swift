@@ -87,8 +87,10 @@ struct PortfolioDecoder {
     throw problem(.wrongType, "expected \(expected), found \(found)")
   }
 
-  private func duplicate(_ key: JSONKey) -> Diagnostic {
-    problem(.duplicateKey, "the key \"\(key.string)\" appears twice")
+  private func duplicate(_ key: JSONKey) -> Diagnostic { duplicate(key.string) }
+
+  private func duplicate(_ key: String) -> Diagnostic {
+    problem(.duplicateKey, "the key \"\(key)\" appears twice")
   }
 
   // MARK: - Scalars
@@ -241,7 +243,7 @@ struct PortfolioDecoder {
       do {
         try body(&self, field)
         let bit: UInt64 = 1 << UInt64(position)
-        if seen & bit != 0 { throw problem(.duplicateKey, "the key \"\(field.rawValue)\" appears twice") }
+        if seen & bit != 0 { throw duplicate(field.rawValue) }
         seen |= bit
       } catch {
         throw PortfolioDecoder.located(error, at: .key(field.rawValue))
