@@ -35,45 +35,14 @@ enum BenchCommand {
     var best: [Int: (seconds: Double, stages: [Double])] = [:]
     var highestPeakKB: [Int: Int] = [:]
     for _ in 0..<repeats {
-      if floorExists {
-        Console.error("parse floor: python3 \(floorScript)")
-        sync()
-        let output = try runProcess("/usr/bin/env", ["python3", floorScript, input, "--runs", "1"])
-        var found: Double?
-        for line in output.split(separator: "\n") where line.hasPrefix("orjson:") {
-          // "orjson: N records in Ts = R records/s, …"
-          if let equals = line.range(of: "= "), let end = line.range(of: " records/s") {
-            found = Double(line[equals.upperBound..<end.lowerBound].replacingOccurrences(of: ",", with: ""))
-          }
-        }
-        if let found {
-          floor = max(floor ?? 0, found)
-        } else {
-          Console.error("the parse floor printed no orjson figure:\n\(output)")
-        }
+      if floorExists, let found = try measureFloor(floorScript, input: input) {
+        floor = max(floor ?? 0, found)
       }
       for jobs in [1, 2] {
-        Console.error("batch --jobs \(jobs)")
-        let stats = (directory as NSString).appendingPathComponent("stats-\(jobs).txt")
-        let report = (directory as NSString).appendingPathComponent("report-\(jobs).csv")
-        // Let the disk catch up with earlier writes, so that flushing them does not land in this run.
-        sync()
-        _ = try runProcess(
-          executable,
-          ["batch", input, "--sheet", sheetID, "--jobs", String(jobs), "--out", report, "--stats", stats, "--quiet"]
-            + passThrough)
-        let fields = try String(contentsOfFile: stats, encoding: .utf8).split(whereSeparator: {
-          $0 == " " || $0 == "\n"
-        })
-        var values: [String: String] = [:]
-        for field in fields {
-          let parts = field.split(separator: "=")
-          if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
-        }
-        let stages = ["scoring_seconds", "ranking_seconds", "report_seconds"].map { Double(values[$0] ?? "0") ?? 0 }
-        let seconds = Double(values["seconds"] ?? "0") ?? 0
-        if best[jobs] == nil || seconds < best[jobs]!.seconds { best[jobs] = (seconds, stages) }
-        highestPeakKB[jobs] = max(highestPeakKB[jobs] ?? 0, Int(values["peak_rss_kb"] ?? "0") ?? 0)
+        let run = try measureBatch(
+          executable, input: input, sheetID: sheetID, jobs: jobs, directory: directory, passThrough: passThrough)
+        if best[jobs] == nil || run.seconds < best[jobs]!.seconds { best[jobs] = (run.seconds, run.stages) }
+        highestPeakKB[jobs] = max(highestPeakKB[jobs] ?? 0, run.peakKB)
       }
     }
     // The fastest run's times, and the highest peak memory of any run.
@@ -115,6 +84,44 @@ enum BenchCommand {
     Console.out(report)
     if !arguments.flags.contains("--keep") { try? FileManager.default.removeItem(atPath: input) }
     return identical ? 0 : 1
+  }
+
+  /// One pass of the parse floor: orjson's records/s, or nil (said on standard error) when it printed none.
+  private static func measureFloor(_ script: String, input: String) throws -> Double? {
+    Console.error("parse floor: python3 \(script)")
+    sync()
+    let output = try runProcess("/usr/bin/env", ["python3", script, input, "--runs", "1"])
+    for line in output.split(separator: "\n") where line.hasPrefix("orjson:") {
+      // "orjson: N records in Ts = R records/s, …"
+      if let equals = line.range(of: "= "), let end = line.range(of: " records/s") {
+        return Double(line[equals.upperBound..<end.lowerBound].replacingOccurrences(of: ",", with: ""))
+      }
+    }
+    Console.error("the parse floor printed no orjson figure:\n\(output)")
+    return nil
+  }
+
+  /// One batch run in a process of its own, as its `--stats` file tells it: the whole run, peak memory, and the
+  /// scoring, ranking and report stages.
+  private static func measureBatch(
+    _ executable: String, input: String, sheetID: String, jobs: Int, directory: String, passThrough: [String]
+  ) throws -> (seconds: Double, peakKB: Int, stages: [Double]) {
+    Console.error("batch --jobs \(jobs)")
+    let stats = (directory as NSString).appendingPathComponent("stats-\(jobs).txt")
+    let report = (directory as NSString).appendingPathComponent("report-\(jobs).csv")
+    // Let the disk catch up with earlier writes, so that flushing them does not land in this run.
+    sync()
+    _ = try runProcess(
+      executable,
+      ["batch", input, "--sheet", sheetID, "--jobs", String(jobs), "--out", report, "--stats", stats, "--quiet"]
+        + passThrough)
+    var values: [String: String] = [:]
+    for field in try String(contentsOfFile: stats, encoding: .utf8).split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+      let parts = field.split(separator: "=")
+      if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
+    }
+    let stages = ["scoring_seconds", "ranking_seconds", "report_seconds"].map { Double(values[$0] ?? "0") ?? 0 }
+    return (Double(values["seconds"] ?? "0") ?? 0, Int(values["peak_rss_kb"] ?? "0") ?? 0, stages)
   }
 
   /// Runs a program to completion and returns its standard output; fails on a non-zero exit.
