@@ -69,8 +69,10 @@ public enum BatchReport {
     let wave = table.options.jobs * 4
     // Waves of blocks are rendered in turns into two sets of slots, and a wave is written out on a queue of its
     // own while the next one renders: writing 200 MB (the kernel copying it into the page cache) took half a
-    // second during which every renderer waited. Each slot's buffer is kept from wave to wave: a fresh megabyte
-    // per block would be new memory for the kernel to fault in and zero on every block, on every thread.
+    // second during which every renderer waited. (A report file now goes past the page cache, `DirectFileOutput`,
+    // and the writer mostly waits on the device; standard output still goes through the cache.) Each slot's
+    // buffer is kept from wave to wave: a fresh megabyte per block would be new memory for the kernel to fault in
+    // and zero on every block, on every thread.
     let sets = [RenderedBlocks(count: wave), RenderedBlocks(count: wave)]
     let setIsFree = [DispatchSemaphore(value: 1), DispatchSemaphore(value: 1)]
     let writer = DispatchQueue(label: "titlescore.report-writer")
