@@ -197,6 +197,11 @@ enum ReasonPacking {
     case .conditionNotMet: return 13
     case .unknownClaimedItem: return 14
     case .claimAboveTable: return 15
+    case .authorshipNotAccepted: return 16
+    case .tooFewCharacters: return 17
+    case .notMainWinner: return 18
+    case .materialDeficient: return 19
+    case .valueOutsideVocabulary: return 20
     }
   }
 

@@ -9,7 +9,7 @@ final class ApplicantFacts {
   static let names: Set<String> = [
     "education.level", "education.related", "education.fullTime", "degree.level", "education.highestAny",
     "years.sinceGraduation", "years.sinceLatestEducation", "years.professional", "years.currentTitle", "years.skill",
-    "title.current", "skill.level", "sector", "residency", "specialty", "city",
+    "years.enterprise", "title.current", "skill.level", "sector", "residency", "specialty", "city",
   ]
 
   /// Whether a sheet may name this fact.
@@ -23,6 +23,7 @@ final class ApplicantFacts {
     case "education.level", "education.highestAny": return vocabulary.educationLevels
     case "title.current": return vocabulary.titles
     case "skill.level": return vocabulary.skillLevels
+    case "degree.level": return vocabulary.degreeLevels.isEmpty ? nil : vocabulary.degreeLevels
     default: return nil
     }
   }
@@ -35,10 +36,16 @@ final class ApplicantFacts {
   private let countedIndex: Int?
   /// Its level after equivalences.
   let countedLevel: String?
+  /// Whether an exception (registered qualification, retraining, a related degree among several) makes every
+  /// degree count as related.
+  let relatedByException: Bool
   /// Education records passed over because their major is unrelated and ranked above the counted one.
   let unrelatedSkipped: [(record: EducationRecord, level: String)]
   let highestAnyLevel: String?
   let cutoff: Day
+  /// The last day education and records count: the cut-off, or the unit's first day of publicity where the sheet
+  /// counts to it (绍兴 二: "学历、业绩材料等取得时间原则上截止至单位公示首日").
+  let countsUntil: Day
 
   /// Works out the facts of a portfolio under a sheet and hands them to `body`. The facts borrow the portfolio, so
   /// they must not outlive the call.
@@ -51,15 +58,19 @@ final class ApplicantFacts {
   private init(portfolioAt address: UnsafePointer<Portfolio>, sheet: borrowing Scoresheet) {
     portfolioAddress = address
     cutoff = sheet.cutoff
+    let end = sheet.recordsCountUntil(publicityDate: address.pointee.publicityDate)
+    countsUntil = end
+    // By index: a copy of each education record would retain its texts.
+    let education = address.pointee.education
     let relatedByException =
       (sheet.vocabulary.registeredQualificationCountsAsRelated && address.pointee.registeredQualification)
       || (sheet.vocabulary.retrainingMonthsForRelated.map { address.pointee.retrainingMonths >= $0 } ?? false)
+      || (sheet.vocabulary.highestCountsAsRelatedWhenAnyRelated
+        && education.indices.contains { education[$0].related && education[$0].date <= end })
     var best: (index: Int, level: String, rank: Int)?
     var bestAny: (level: String, rank: Int)?
     var unrelated: [(Int, String, Int)] = []
-    // By index: a copy of each education record would retain its texts.
-    let education = address.pointee.education
-    for index in education.indices where education[index].date <= sheet.cutoff {
+    for index in education.indices where education[index].date <= end {
       let written = education[index].level
       // The few equivalents are looked through, not hashed: hashing a text costs more than comparing a handful.
       let level = sheet.vocabulary.educationEquivalents.first { $0.key.isSameText(as: written) }?.value ?? written
@@ -72,6 +83,7 @@ final class ApplicantFacts {
       }
     }
     // With the exception, the highest degree counts as related even when no record says so.
+    self.relatedByException = relatedByException
     countedIndex = best?.index
     countedLevel = best?.level
     highestAnyLevel = bestAny?.level
@@ -93,10 +105,12 @@ final class ApplicantFacts {
     case .degreeLevel: return countedIndex.flatMap { portfolio.education[$0].degree.map(FactValue.text) }
     case .educationHighestAny: return highestAnyLevel.map(FactValue.text)
     case .yearsSinceGraduation: return countedIndex.map { years(from: portfolio.education[$0].date) }
-    case .yearsSinceLatestEducation: return portfolio.education.map(\.date).max().map { years(from: $0) }
+    case .yearsSinceLatestEducation:
+      return portfolio.education.lazy.map(\.date).filter { $0 <= self.countsUntil }.max().map { years(from: $0) }
     case .yearsProfessional: return portfolio.workStart.map { years(from: $0) }
     case .yearsCurrentTitle: return portfolio.currentTitle.map { years(from: $0.date) }
     case .yearsSkill: return portfolio.skill.map { years(from: $0.date) }
+    case .yearsEnterprise: return portfolio.enterpriseYears.map { .number(Points($0)) }
     case .titleCurrent: return portfolio.currentTitle.map { .text($0.title) }
     case .skillLevel: return portfolio.skill.map { .text($0.level) }
     case .sector: return .text(portfolio.employer.sector)
@@ -110,6 +124,39 @@ final class ApplicantFacts {
   }
 
   private func years(from date: Day) -> FactValue {
-    .number(Points(date.wholeYears(until: cutoff)))
+    .number(Points(date.wholeYears(through: cutoff)))
+  }
+
+  /// The most whole years of related work after an education the rung selects, each counted from the later of its
+  /// graduation and the start of related work (`relatedWorkStart`, else `workStart`) through the cut-off; nil when
+  /// no counted education fits the rung or the start of work is unknown. Only education that counts as related
+  /// (see `init`) and was obtained by `countsUntil` is looked at.
+  func relatedWorkYears(after rung: EducationRung, vocabulary: Vocabulary) -> Int? {
+    guard let workStart = portfolio.relatedWorkStart ?? portfolio.workStart else { return nil }
+    let levels = vocabulary.educationLevels
+    let needed = rung.level.flatMap { level in levels.firstIndex { $0.isSameText(as: level) } }
+    var best: Int?
+    for (record, level) in countedEducation(vocabulary) {
+      let levelFits = needed.map { need in (levels.firstIndex { $0.isSameText(as: level) } ?? -1) >= need } ?? false
+      let degreeFits = record.degree.map { degree in rung.degrees.contains { $0.isSameText(as: degree) } } ?? false
+      guard levelFits || degreeFits else { continue }
+      let years = max(record.date, workStart).wholeYears(through: cutoff)
+      if best == nil || years > best! { best = years }
+    }
+    return best
+  }
+
+  /// The education records that count as related, with their levels after equivalences: every record at or below
+  /// the counted one's rank that is related (or all of them, where an exception makes the highest related).
+  private func countedEducation(_ vocabulary: Vocabulary) -> [(record: EducationRecord, level: String)] {
+    guard countedIndex != nil else { return [] }
+    let skipped = Set(unrelatedSkipped.map(\.record))
+    return portfolio.education.compactMap { record in
+      guard record.date <= countsUntil, !skipped.contains(record), record.related || relatedByException else {
+        return nil
+      }
+      let level = vocabulary.educationEquivalents.first { $0.key.isSameText(as: record.level) }?.value ?? record.level
+      return (record, level)
+    }
   }
 }

@@ -46,10 +46,32 @@ extension Condition {
       let count = context.countOfItems(selector, position: nil)
       if recording { observed = "\(count)" }
       met = count >= atLeast
-    case .honour(let honours):
-      let held = context.facts.portfolio.honours.filter(honours.contains)
-      if recording { observed = held.joined(separator: ", ") }
+    case .honour(let honours, let sinceCurrentTitle):
+      let facts = context.facts
+      let titleDate = facts.portfolio.currentTitle?.date
+      let held = facts.portfolio.honours.filter { honour in
+        guard honours.contains(honour.code) else { return false }
+        guard sinceCurrentTitle else { return true }
+        guard let titleDate, let date = honour.date else { return false }
+        return date >= titleDate && date <= facts.countsUntil
+      }
+      if recording { observed = held.map(\.code).joined(separator: ", ") }
       met = !held.isEmpty
+    case .relatedWorkAfter(let rung, let years):
+      let have = context.facts.relatedWorkYears(after: rung, vocabulary: context.sheet.vocabulary)
+      if recording { observed = "years=\(have.map(String.init) ?? "—")" }
+      met = (have ?? 0) >= years
+    case .sumOf(let names, let total):
+      var sum = Points.zero
+      var any = false
+      for name in names {
+        if case .number(let value)? = context.facts.value(name) {
+          sum += value
+          any = true
+        }
+      }
+      if recording { observed = "\(names.joined(separator: "+"))=\(any ? sum.description : "—")" }
+      met = any && sum >= total
     case .recommendations(let level, let atLeast):
       let count = context.facts.portfolio.recommendations.filter { $0.level == level }.count
       if recording { observed = "\(count)" }
@@ -78,9 +100,17 @@ extension Condition {
     case .records(let selector, let atLeast):
       let types = selector.types.joined(separator: "/")
       return LocalizedText(zh: "\(types) 不少于\(atLeast)项", en: "at least \(atLeast) \(types)")
-    case .honour(let honours):
+    case .honour(let honours, let sinceCurrentTitle):
       return LocalizedText(
-        zh: "荣誉: \(honours.joined(separator: "、"))", en: "honour: \(honours.joined(separator: ", "))")
+        zh: "\(sinceCurrentTitle ? "任现职以来获" : "")荣誉: \(honours.joined(separator: "、"))",
+        en: "honour\(sinceCurrentTitle ? " since the current title" : ""): \(honours.joined(separator: ", "))")
+    case .relatedWorkAfter(let rung, let years):
+      let after = ([rung.level].compactMap { $0 } + rung.degrees).joined(separator: "/")
+      return LocalizedText(
+        zh: "\(after) 毕业后从事本专业或相近专业工作 \(years) 年以上", en: "\(years) years of related work after \(after)")
+    case .sumOf(let names, let total):
+      return LocalizedText(
+        zh: "\(names.joined(separator: " + ")) 合计不少于 \(total)", en: "\(names.joined(separator: " + ")) ≥ \(total)")
     case .recommendations(let level, let atLeast):
       return LocalizedText(zh: "\(level) 专家举荐不少于\(atLeast)名", en: "at least \(atLeast) \(level) recommendations")
     case .always: return LocalizedText(zh: "总是", en: "always")

@@ -32,6 +32,17 @@ public enum ReasonCode: String, Hashable, Sendable, CaseIterable, Comparable {
   case unknownClaimedItem = "unknown-claimed-item"
   /// More points claimed than the table gives for what was submitted, with no record set aside.
   case claimAboveTable = "claim-above-table"
+  /// A paper or book whose authorship the condition does not accept (it asks for sole authorship, 独著).
+  case authorshipNotAccepted = "authorship-not-accepted"
+  /// A book contribution with fewer of the applicant's own characters than the condition asks (不少于3万字).
+  case tooFewCharacters = "too-few-characters"
+  /// An award that does not name the applicant a main winner (主要获得者).
+  case notMainWinner = "not-main-winner"
+  /// A reviewer found the record's material unclear, incomplete or non-standard; points off by severity, or the
+  /// record not counted.
+  case materialDeficient = "material-deficient"
+  /// A value outside the sheet's vocabulary (an education level, title or skill level it does not list).
+  case valueOutsideVocabulary = "value-outside-vocabulary"
 
   public static func < (lhs: ReasonCode, rhs: ReasonCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }

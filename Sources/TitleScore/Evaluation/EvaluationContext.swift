@@ -28,6 +28,7 @@ struct EvaluationContext {
     tracing: Bool
   ) {
     self.tracing = tracing
+    materialCosts = shared.sheet.validity.material
     self.shared = shared
     self.facts = facts
     self.recordClasses = recordClasses
@@ -44,6 +45,15 @@ struct EvaluationContext {
   /// The indices of the records a selector picks that count, in record order. `position` is the selector's among
   /// the evaluator's, when it has one: its records are then told by their classes, without comparing texts.
   func countingRecords(_ selector: RecordSelector, position: Int?) -> RecordIndices {
+    let picked = pickedRecords(selector, position: position)
+    guard !selector.filter.isEmpty else { return picked }
+    // Records that do not show what the selector's filter asks for are left out (see `RecordFilter`).
+    let records = self.records
+    return .many(picked.filter { selector.filter.failure(of: records[$0]) == nil })
+  }
+
+  /// `countingRecords` before the selector's filter.
+  private func pickedRecords(_ selector: RecordSelector, position: Int?) -> RecordIndices {
     if let position, position < RecordClassifier.classifiedSelectors {
       let bit: UInt64 = 1 << UInt64(position)
       if recordClasses.count <= 64 {
@@ -73,9 +83,29 @@ struct EvaluationContext {
     return countingRecords(selector, position: position).reduce(0) { $0 + records[$1].count }
   }
 
+  /// What unclear, incomplete or non-standard material costs on this sheet, if it grades material.
+  let materialCosts: MaterialCosts?
+
+  /// `points` less what deficient material on a record costs (never below zero), the deduction filed; `points`
+  /// unchanged when the record's material has no finding or its severity costs points off nothing.
+  mutating func pointsAfterMaterial(of record: Int, item: String, points: PointsInterval) -> PointsInterval {
+    guard let costs = materialCosts, let issue = records[record].material,
+      case .pointsOff(let off)? = costs.cost(of: issue.severity)
+    else { return points }
+    let reduced = PointsInterval(min: max(.zero, points.min - off), max: max(.zero, points.max - off))
+    deductions.append(
+      Deduction(
+        .materialDeficient, item: item, record: record, lost: points.boundwise(minus: reduced),
+        details: trace(["problem=\(issue.problem)", "severity=\(issue.severity)", "off=\(off)"])))
+    return reduced
+  }
+
   /// Adds a scored line, cutting it to what its shared cap (by position, see `sharedCapUsed`) still allows; returns
   /// the points admitted.
   mutating func admit(_ line: consuming ScoreLine, sharedCap position: Int? = nil) -> PointsInterval {
+    if materialCosts != nil, let record = line.recordIndex {
+      line.points = pointsAfterMaterial(of: record, item: line.itemID, points: line.points)
+    }
     if let position {
       let cap = sharedCapLimits[position]
       let used = sharedCapUsed[position]

@@ -12,6 +12,8 @@ public struct Evaluator: Sendable {
   private let itemIDs: Set<String>
   /// Item ids in sheet order.
   private let itemOrder: [String]
+  /// Whether any selector asks records for more than their type and level (see `RecordFilter`).
+  private let selectorsFilter: Bool
   /// The `higherOf` item each alternative belongs to.
   private let parentItem: [String: String]
   /// Each shared cap's limit, in sheet order.
@@ -51,6 +53,7 @@ public struct Evaluator: Sendable {
       builder.selectors + sheet.conditionRecordSelectors.map { RecordSelectorOwner(itemID: nil, selector: $0) }
     classifier = RecordClassifier(selectors: selectors.map(\.selector), levels: builder.recordLevels)
     selectorItems = selectors.map(\.itemID)
+    selectorsFilter = selectors.contains { !$0.selector.filter.isEmpty }
     self.itemIDs = ids
     self.itemOrder = order
     self.parentItem = parents
@@ -115,6 +118,7 @@ public struct Evaluator: Sendable {
     context.lines.emptyKeepingStorage()
     context.lines.reserveCapacity(lineCapacity + facts.portfolio.records.count)
     context.deductions.reserveCapacity(context.deductions.count + lineCapacity)
+    noteUnknownValues(facts, into: &context.deductions)
 
     // Gates and categories are read through their nodes, in place (see `Node`).
     result.gates.emptyKeepingStorage()
@@ -201,9 +205,11 @@ public struct Evaluator: Sendable {
             Deduction(.noMatchingRow, record: index, details: tracing ? ["type=\(records[index].type)"] : []))
           continue
         }
-        if let reason = RecordValidity.reason(
-          forRecordAt: records.baseAddress.unsafelyUnwrapped + index, policy: shared.sheet.validity,
-          titleDate: titleDate, end: end)
+        if let reason =
+          RecordValidity.reason(
+            forRecordAt: records.baseAddress.unsafelyUnwrapped + index, policy: shared.sheet.validity,
+            titleDate: titleDate, end: end)
+          ?? (selectorsFilter ? filterFailure(of: records[index], picked: classes[index], owner: owner) : nil)
         {
           deductions.append(
             Deduction(
@@ -213,9 +219,70 @@ public struct Evaluator: Sendable {
         } else {
           counting.insert(index)
         }
+        if records[index].material != nil { noteMaterial(of: records[index], at: index, into: &deductions) }
       }
     }
     return counting
+  }
+
+  /// Why no selector that picks a record accepts it, when every one of them filters it out (a paper not sole-
+  /// authored where only sole authors count); nil when one of them takes it.
+  private func filterFailure(of record: AchievementRecord, picked: RecordClass, owner: Int) -> ReasonCode? {
+    var bits = picked.selectors
+    guard bits != 0 else {
+      return classifier.selectors[owner].filter.failure(of: record)
+    }
+    var first: ReasonCode?
+    while bits != 0 {
+      let position = bits.trailingZeroBitCount
+      bits &= bits - 1
+      guard let failure = classifier.selectors[position].filter.failure(of: record) else { return nil }
+      if first == nil { first = failure }
+    }
+    return first
+  }
+
+  /// Files the portfolio's values that the sheet's vocabulary does not list (they would otherwise score nothing
+  /// without a word), each with its path, and a publicity date the sheet counts to but the portfolio leaves out.
+  private func noteUnknownValues(_ facts: ApplicantFacts, into deductions: inout [Deduction]) {
+    let vocabulary = shared.sheet.vocabulary
+    let portfolio = facts.portfolio
+    func listed(_ value: String, in list: [String]) -> Bool { list.contains { $0.isSameText(as: value) } }
+    for index in portfolio.education.indices {
+      let written = portfolio.education[index].level
+      let level = vocabulary.educationEquivalents.first { $0.key.isSameText(as: written) }?.value ?? written
+      if !listed(level, in: vocabulary.educationLevels) {
+        deductions.append(Deduction(.valueOutsideVocabulary, details: ["education[\(index)].level=\(written)"]))
+      }
+    }
+    if let title = portfolio.currentTitle?.title, !vocabulary.titles.isEmpty, !listed(title, in: vocabulary.titles) {
+      deductions.append(Deduction(.valueOutsideVocabulary, details: ["currentTitle.title=\(title)"]))
+    }
+    if let skill = portfolio.skill?.level, !vocabulary.skillLevels.isEmpty, !listed(skill, in: vocabulary.skillLevels) {
+      deductions.append(Deduction(.valueOutsideVocabulary, details: ["skill.level=\(skill)"]))
+    }
+    if shared.sheet.validity.countUntil == .publicityDate && portfolio.publicityDate == nil {
+      deductions.append(Deduction(.missingField, details: ["publicityDate", "until=\(shared.sheet.cutoff)"]))
+    }
+  }
+
+  /// Files a finding on a record's material that costs nothing on this sheet — a problem or severity the sheet does
+  /// not name, or a sheet that grades no material — so that none is dropped without a word. (The costs themselves
+  /// are applied by validity and by `EvaluationContext.pointsAfterMaterial`.)
+  private func noteMaterial(of record: AchievementRecord, at index: Int, into deductions: inout [Deduction]) {
+    guard let issue = record.material else { return }
+    guard let costs = shared.sheet.validity.material else {
+      deductions.append(
+        Deduction(.materialDeficient, record: index, details: ["problem=\(issue.problem)", "severity=\(issue.severity)"]))
+      return
+    }
+    if !costs.problems.contains(issue.problem) {
+      deductions.append(
+        Deduction(.valueOutsideVocabulary, record: index, details: ["material.problem=\(issue.problem)"]))
+    } else if costs.cost(of: issue.severity) == nil {
+      deductions.append(
+        Deduction(.valueOutsideVocabulary, record: index, details: ["material.severity=\(issue.severity)"]))
+    }
   }
 
   /// Claimed points against accepted points for every item the applicant claimed.

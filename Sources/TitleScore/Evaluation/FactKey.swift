@@ -3,6 +3,7 @@
 enum FactKey: Hashable, Sendable {
   case educationLevel, educationRelated, educationFullTime, degreeLevel, educationHighestAny
   case yearsSinceGraduation, yearsSinceLatestEducation, yearsProfessional, yearsCurrentTitle, yearsSkill
+  case yearsEnterprise
   case titleCurrent, skillLevel, sector, residency, specialty, city
   /// `application.NAME`: a fact of the application in the portfolio.
   case application(String)
@@ -24,6 +25,7 @@ enum FactKey: Hashable, Sendable {
     case "years.professional": self = .yearsProfessional
     case "years.currentTitle": self = .yearsCurrentTitle
     case "years.skill": self = .yearsSkill
+    case "years.enterprise": self = .yearsEnterprise
     case "title.current": self = .titleCurrent
     case "skill.level": self = .skillLevel
     case "sector": self = .sector

@@ -25,6 +25,11 @@ enum RecordValidity {
     if policy.collectiveNeedsMainContributor && address.pointee.collective && !address.pointee.mainContributor {
       return .notMainContributor
     }
+    if let costs = policy.material, let issue = address.pointee.material,
+      costs.cost(of: issue.severity) == .notCounted
+    {
+      return .materialDeficient
+    }
     return nil
   }
 
@@ -39,6 +44,8 @@ enum RecordValidity {
     case .notPublished: return ["status=accepted"]
     case .patentTransferred: return ["acquired=transfer"]
     case .notMainContributor: return ["collective=true"]
+    case .materialDeficient:
+      return ["not-counted", "problem=\(record.material?.problem ?? "")", "severity=\(record.material?.severity ?? "")"]
     default: return []
     }
   }

@@ -98,6 +98,11 @@ public struct Explanation: Sendable {
         : "\(subject): degree in an unrelated major not counted; the highest related one is scored (\(detail))"
     case .gateFailed:
       return zh ? "\(subject)：控制项未通过（\(detail)）" : "\(subject): control item failed (\(detail))"
+    case .missingField where deduction.details.first == "publicityDate":
+      let until = deduction.details.first { $0.hasPrefix("until=") }?.dropFirst(6) ?? ""
+      return zh
+        ? "未填写单位公示首日（publicityDate）：学历和业绩材料原则上截止至公示首日，现暂按 \(until) 计算，须补填核实"
+        : "no first day of unit publicity (publicityDate): education and achievements count up to it; counted to \(until) for now, to be confirmed"
     case .missingField:
       return zh ? "\(subject)：缺少 \(detail)，无法计分" : "\(subject): \(detail) missing; cannot score"
     case .noMatchingRow:
@@ -122,8 +127,46 @@ public struct Explanation: Sendable {
       return zh
         ? "\(subject)：自评分高于计分标准对所交材料的赋分（\(detail)）"
         : "\(subject): claimed more than the table gives for the material submitted (\(detail))"
+    case .authorshipNotAccepted:
+      let written = record?.authorship ?? (zh ? "未注明" : "not stated")
+      return zh
+        ? "\(subject)：须为独著，本人署名情况为 \(written)，不计入"
+        : "\(subject): must be sole-authored; authorship is \(written); not counted"
+    case .tooFewCharacters:
+      let written = record?.characters.map(String.init) ?? (zh ? "未注明" : "not stated")
+      return zh
+        ? "\(subject)：本人撰写部分 \(written) 字，少于要求（\(detail)），不计入"
+        : "\(subject): the applicant wrote \(written) characters, fewer than required (\(detail)); not counted"
+    case .notMainWinner:
+      return zh
+        ? "\(subject)：获奖证书或颁奖单位证明未显示本人为主要获得者，不计入"
+        : "\(subject): the certificate does not name the applicant a main winner; not counted"
+    case .materialDeficient:
+      let problem = record?.material?.problem ?? ""
+      let severity = record?.material?.severity ?? ""
+      let problemText = zh ? Explanation.materialProblemZH[problem] ?? problem : problem
+      if let lost = deduction.lost, lost.max > .zero {
+        return zh
+          ? "\(subject)：申报材料\(problemText)（\(severity)），扣 \(lost) 分"
+          : "\(subject): material \(problemText) (\(severity)); \(lost) off"
+      }
+      if deduction.details.contains("not-counted") {
+        return zh
+          ? "\(subject)：申报材料\(problemText)（\(severity)），不计分"
+          : "\(subject): material \(problemText) (\(severity)); not counted"
+      }
+      return zh
+        ? "\(subject)：申报材料\(problemText)（\(severity)），由评委酌情处理"
+        : "\(subject): material \(problemText) (\(severity)); left to the committee"
+    case .valueOutsideVocabulary:
+      return zh
+        ? "\(subject)：\(detail) 不在本表词表中，按无此项处理"
+        : "\(subject): \(detail) is not in this sheet's vocabulary; treated as absent"
     }
   }
+
+  /// The notices' words for the problems a reviewer may find with material (绍兴 五(一)3).
+  static let materialProblemZH = ["unclear": "不清楚", "incomplete": "不完整", "non-standard": "不规范"]
 
   /// What a line matched, e.g. `provincial · rank 2 · n=1`.
   public func matchDescription(_ line: ScoreLine) -> String {

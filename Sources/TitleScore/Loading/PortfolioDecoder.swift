@@ -332,6 +332,10 @@ struct PortfolioDecoder {
         if !decoder.scanner.readNullIfPresent() { result.skill = try decoder.skill() }
       case .workStart:
         result.workStart = try decoder.day()
+      case .relatedWorkStart:
+        result.relatedWorkStart = try decoder.day()
+      case .enterpriseYears:
+        result.enterpriseYears = try decoder.nonNegativeInteger()
       case .publicityDate:
         result.publicityDate = try decoder.day()
       case .continuingEducation:
@@ -343,7 +347,7 @@ struct PortfolioDecoder {
           result.assessments.entries.append((year, try decoder.nonEmptyPooledString()))
         }
       case .honours:
-        try decoder.array { decoder in result.honours.append(try decoder.nonEmptyPooledString()) }
+        try decoder.array { decoder in result.honours.append(try decoder.honour()) }
       case .records:
         // Each record is decoded in place: returned by value, it would be copied into the list.
         try decoder.array { decoder in
@@ -457,17 +461,54 @@ struct PortfolioDecoder {
   private mutating func title() throws -> TitleRecord {
     var title: String?
     var date: Day?
+    var held = true
     try object(PortfolioFields.title) { decoder, field in
       switch field {
       case .title:
         title = try decoder.nonEmptyPooledString()
       case .date:
         date = try decoder.day()
+      case .heldInReviewYear:
+        held = try decoder.bool()
       }
     }
     guard let title else { throw missing("title") }
     guard let date else { throw missing("date") }
-    return TitleRecord(title: title, date: date)
+    return TitleRecord(title: title, date: date, heldInReviewYear: held)
+  }
+
+  /// An honour: its code as a text, or `{"honour": code, "date": …}` where the date matters.
+  private mutating func honour() throws -> Honour {
+    if try scanner.peekKind() == .string { return Honour(try nonEmptyPooledString()) }
+    var code: String?
+    var date: Day?
+    try object(PortfolioFields.honour) { decoder, field in
+      switch field {
+      case .honour:
+        code = try decoder.nonEmptyPooledString()
+      case .date:
+        date = try decoder.day()
+      }
+    }
+    guard let code else { throw missing("honour") }
+    return Honour(code, date: date)
+  }
+
+  /// A reviewer's finding on a record's material: `{"problem": "unclear", "severity": "minor"}`.
+  private mutating func materialIssue() throws -> MaterialIssue {
+    var problem: String?
+    var severity: String?
+    try object(PortfolioFields.material) { decoder, field in
+      switch field {
+      case .problem:
+        problem = try decoder.nonEmptyPooledString()
+      case .severity:
+        severity = try decoder.nonEmptyPooledString()
+      }
+    }
+    guard let problem else { throw missing("problem") }
+    guard let severity else { throw missing("severity") }
+    return MaterialIssue(problem: problem, severity: severity)
   }
 
   private mutating func skill() throws -> SkillRecord {
@@ -548,6 +589,14 @@ struct PortfolioDecoder {
         result.assessedPoints = try decoder.nonNegativePoints()
       case .title:
         result.title = try decoder.description()
+      case .authorship:
+        result.authorship = try decoder.optionalPooledString()
+      case .characters:
+        result.characters = try decoder.nonNegativeInteger()
+      case .mainWinner:
+        result.mainWinner = try decoder.bool()
+      case .material:
+        if !decoder.scanner.readNullIfPresent() { result.material = try decoder.materialIssue() }
       }
     }
     guard present.id else { throw missing("id") }
@@ -617,6 +666,8 @@ extension Portfolio {
     currentTitle = nil
     skill = nil
     workStart = nil
+    relatedWorkStart = nil
+    enterpriseYears = nil
     continuingEducation.entries.emptyKeepingStorage()
     assessments.entries.emptyKeepingStorage()
     honours.emptyKeepingStorage()

@@ -5,6 +5,7 @@ enum PortfolioFields {
     case id, name, idNumber, phone, employer, residency, specialty, education, registeredQualification
     case retrainingMonths, workStart, currentTitle, skill, publicityDate, continuingEducation, assessments, honours
     case records, recommendations, attachments, assessed, claimed, application, facts
+    case relatedWorkStart, enterpriseYears
   }
 
   enum Employer: String, CaseIterable, Sendable {
@@ -16,7 +17,15 @@ enum PortfolioFields {
   }
 
   enum Title: String, CaseIterable, Sendable {
-    case title, date
+    case title, date, heldInReviewYear
+  }
+
+  enum Honour: String, CaseIterable, Sendable {
+    case honour, date
+  }
+
+  enum Material: String, CaseIterable, Sendable {
+    case problem, severity
   }
 
   enum Skill: String, CaseIterable, Sendable {
@@ -25,7 +34,7 @@ enum PortfolioFields {
 
   enum Record: String, CaseIterable, Sendable {
     case id, type, level, rank, date, evidence, title, count, status, collective, mainContributor, acquired
-    case assessedPoints
+    case assessedPoints, authorship, characters, mainWinner, material
   }
 
   enum Recommendation: String, CaseIterable, Sendable {
@@ -44,6 +53,8 @@ enum PortfolioFields {
   static let employer = JSONFields<Employer>()
   static let education = JSONFields<Education>()
   static let title = JSONFields<Title>()
+  static let honour = JSONFields<Honour>()
+  static let material = JSONFields<Material>()
   static let skill = JSONFields<Skill>()
   static let record = JSONFields<Record>()
   static let recommendation = JSONFields<Recommendation>()

@@ -99,10 +99,16 @@ struct ScoresheetDecoder {
       members.optional("registeredQualificationCountsAsRelated").flatMap {
         reader.bool($0, path.appending("registeredQualificationCountsAsRelated"))
       } ?? false
+    let highestRelated =
+      members.optional("highestCountsAsRelatedWhenAnyRelated").flatMap {
+        reader.bool($0, path.appending("highestCountsAsRelatedWhenAnyRelated"))
+      } ?? false
+    let degrees = members.optional("degreeLevels").flatMap { reader.strings($0, path.appending("degreeLevels")) } ?? []
     members.finish()
     return Vocabulary(
       educationLevels: education, educationEquivalents: equivalents, assessmentGrades: grades, titles: titles,
-      skillLevels: skills, retrainingMonthsForRelated: months, registeredQualificationCountsAsRelated: registered)
+      skillLevels: skills, retrainingMonthsForRelated: months, registeredQualificationCountsAsRelated: registered,
+      highestCountsAsRelatedWhenAnyRelated: highestRelated, degreeLevels: degrees)
   }
 
   private func validity(_ value: JSONValue, _ path: JSONPath) -> ValidityPolicy? {
@@ -127,12 +133,44 @@ struct ScoresheetDecoder {
           .invalidValue, path.appending("countUntil"), "expected \"cutoff\" or \"publicity-date\", found \"\(raw)\"")
       }
     }
+    let material = members.optional("material").flatMap { materialCosts($0, path.appending("material")) }
     let policy = ValidityPolicy(
       window: window, countUntil: countUntil, requireEvidence: flag("requireEvidence"),
       collectiveNeedsMainContributor: flag("collectiveNeedsMainContributor"),
-      excludeTransferredPatents: flag("excludeTransferredPatents"), requirePublished: flag("requirePublished"))
+      excludeTransferredPatents: flag("excludeTransferredPatents"), requirePublished: flag("requirePublished"),
+      material: material)
     members.finish()
     return policy
+  }
+
+  /// `{"problems": [...], "severities": {"minor": {"pointsOff": 1}, "severe": {"notCounted": true}}, "provenance"}`.
+  private func materialCosts(_ value: JSONValue, _ path: JSONPath) -> MaterialCosts? {
+    guard var members = reader.object(value, path) else { return nil }
+    let problems = members.required("problems").flatMap { reader.strings($0, path.appending("problems")) }
+    let provenance = reader.provenance(members.required("provenance"), path.appending("provenance"))
+    var severities: [(String, MaterialCosts.Cost)] = []
+    if let value = members.required("severities"), let map = reader.object(value, path.appending("severities")) {
+      for member in map.members {
+        let costPath = path.appending("severities").appending(member.key)
+        guard var cost = reader.object(member.value, costPath) else { continue }
+        if cost.has("pointsOff") {
+          if let points = cost.optional("pointsOff").flatMap({ reader.points($0, costPath.appending("pointsOff")) }) {
+            severities.append((member.key, .pointsOff(points)))
+          }
+        } else if cost.optional("notCounted").flatMap({ reader.bool($0, costPath.appending("notCounted")) }) == true {
+          severities.append((member.key, .notCounted))
+        } else {
+          reader.report(.missingField, costPath, "a severity costs pointsOff or notCounted: true")
+        }
+        cost.finish()
+      }
+    }
+    members.finish()
+    guard let problems else { return nil }
+    if severities.isEmpty {
+      reader.report(.missingField, path.appending("severities"), "material costs need at least one severity")
+    }
+    return MaterialCosts(problems: problems, severities: severities, provenance: provenance)
   }
 
   // MARK: - Gates
@@ -204,11 +242,13 @@ struct ScoresheetDecoder {
       if let condition = members.required("condition").flatMap({ self.condition($0, path.appending("condition")) }) {
         kind = .condition(condition)
       }
+    case "currentAppointment":
+      kind = .currentAppointment
     case nil: break
     case let other?:
       reader.report(
         .unknownGateKind, path.appending("kind"),
-        "unknown gate kind \"\(other)\"; expected annualAssessment, continuingEducation, scope, recommendations, materials or condition"
+        "unknown gate kind \"\(other)\"; expected annualAssessment, continuingEducation, scope, recommendations, materials, condition or currentAppointment"
       )
     }
     members.finish()
@@ -282,8 +322,23 @@ struct ScoresheetDecoder {
       }
       if let selector, let count { test = .records(selector, atLeast: count) }
     } else if members.has("honour") {
-      test = members.optional("honour").flatMap { reader.strings($0, path.appending("honour")) }.map(
-        Condition.Test.honour)
+      let honours = members.optional("honour").flatMap { reader.strings($0, path.appending("honour")) }
+      let since =
+        members.optional("sinceCurrentTitle").flatMap { reader.bool($0, path.appending("sinceCurrentTitle")) } ?? false
+      test = honours.map { .honour($0, sinceCurrentTitle: since) }
+    } else if members.has("relatedWorkAfter") {
+      let rung = members.optional("relatedWorkAfter").flatMap { educationRung($0, path.appending("relatedWorkAfter")) }
+      let years = members.required("atLeastYears").flatMap {
+        reader.integer($0, path.appending("atLeastYears"), minimum: 1)
+      }
+      if let rung, let years { test = .relatedWorkAfter(rung, atLeast: years) }
+    } else if members.has("sumOf") {
+      let facts = members.optional("sumOf").flatMap { reader.strings($0, path.appending("sumOf")) }
+      for (index, name) in (facts ?? []).enumerated() where !ApplicantFacts.isKnown(name) {
+        reader.report(.unknownFact, path.appending("sumOf").appending(index), "unknown fact \"\(name)\"")
+      }
+      let total = members.required("atLeast").flatMap { reader.points($0, path.appending("atLeast")) }
+      if let facts, let total { test = .sumOf(facts, atLeast: total) }
     } else if members.has("recommendations") {
       let level = members.optional("recommendations").flatMap { reader.string($0, path.appending("recommendations")) }
       let count = members.required("atLeastCount").flatMap {
@@ -296,7 +351,8 @@ struct ScoresheetDecoder {
     } else {
       reader.report(
         .unknownConditionKind, path,
-        "a condition needs one of all, any, atLeast+of, not, fact, records, honour, recommendations, always")
+        "a condition needs one of all, any, atLeast+of, not, fact, sumOf, records, relatedWorkAfter, honour, recommendations, always"
+      )
     }
     members.finish()
     return test.map { Condition(label: label, test: $0) }
@@ -330,8 +386,34 @@ struct ScoresheetDecoder {
     guard var members = reader.object(value, path) else { return nil }
     let types = members.required("types").flatMap { reader.strings($0, path.appending("types")) }
     let levels = members.optional("levels").flatMap { reader.strings($0, path.appending("levels")) }
+    let filter = members.optional("where").flatMap { recordFilter($0, path.appending("where")) } ?? RecordFilter()
     members.finish()
-    return types.map { RecordSelector(types: $0, levels: levels) }
+    return types.map { RecordSelector(types: $0, levels: levels, filter: filter) }
+  }
+
+  /// `{"authorship": ["sole"], "charactersAtLeast": 30000, "mainWinner": true}`, each optional.
+  private func recordFilter(_ value: JSONValue, _ path: JSONPath) -> RecordFilter? {
+    guard var members = reader.object(value, path) else { return nil }
+    let authorship = members.optional("authorship").flatMap { reader.strings($0, path.appending("authorship")) }
+    let characters = members.optional("charactersAtLeast").flatMap {
+      reader.integer($0, path.appending("charactersAtLeast"), minimum: 1)
+    }
+    let mainWinner = members.optional("mainWinner").flatMap { reader.bool($0, path.appending("mainWinner")) } ?? false
+    members.finish()
+    return RecordFilter(authorship: authorship, charactersAtLeast: characters, mainWinner: mainWinner)
+  }
+
+  /// `{"level": "bachelor", "degrees": ["master"]}`: at least one of the two.
+  private func educationRung(_ value: JSONValue, _ path: JSONPath) -> EducationRung? {
+    guard var members = reader.object(value, path) else { return nil }
+    let level = members.optional("level").flatMap { reader.string($0, path.appending("level")) }
+    let degrees = members.optional("degrees").flatMap { reader.strings($0, path.appending("degrees")) } ?? []
+    members.finish()
+    if level == nil && degrees.isEmpty {
+      reader.report(.missingField, path, "a rung names an education level, degrees, or both")
+      return nil
+    }
+    return EducationRung(level: level, degrees: degrees)
   }
 
   // MARK: - Categories and items

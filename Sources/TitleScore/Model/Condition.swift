@@ -25,12 +25,34 @@ public struct Condition: Hashable, Sendable {
     case fact(name: String, comparison: FactComparison)
     /// At least `count` valid achievement records match the selector.
     case records(RecordSelector, atLeast: Int)
-    /// The applicant holds one of the listed honours.
-    case honour([String])
+    /// The applicant holds one of the listed honours; with `sinceCurrentTitle`, received on or after the date of
+    /// the current title (任现职以来), which an honour without a date cannot show.
+    case honour([String], sinceCurrentTitle: Bool)
+    /// At least `years` whole years of related work after an education that `rung` selects, counted from the later
+    /// of its graduation and the start of related work to the cut-off, the best such education counting
+    /// ("本科毕业后，从事本专业或相近专业工作5年以上").
+    case relatedWorkAfter(EducationRung, atLeast: Int)
+    /// The named numeric facts add up to at least `total` (enterprise years plus years in the current title).
+    case sumOf([String], atLeast: Points)
     /// At least `count` expert recommendations of the given level.
     case recommendations(level: String, atLeast: Int)
     /// Always holds.
     case always
+  }
+}
+
+/// Which education records start a rung of a direct route: a level at least `level` in the sheet's order of
+/// education levels (after equivalences), or a degree among `degrees` ("具有硕士研究生学历或硕士学位后").
+public struct EducationRung: Hashable, Sendable {
+  /// The least education level, if the rung names one.
+  public var level: String?
+  /// Degrees that qualify whatever the education level.
+  public var degrees: [String]
+
+  /// A rung.
+  public init(level: String?, degrees: [String] = []) {
+    self.level = level
+    self.degrees = degrees
   }
 }
 

@@ -54,6 +54,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     return years
   }
 
+  /// The day after this one (the first of the next month or year where this is the last).
+  public var nextDay: Day {
+    if day < Day.daysInMonth(month, of: year) { return Day(year: year, month: month, day: day + 1)! }
+    if month < 12 { return Day(year: year, month: month + 1, day: 1)! }
+    return Day(year: year + 1, month: 1, day: 1) ?? self
+  }
+
+  /// Whole years held from this date through `cutoff`, the cut-off day included: the notices count tenure and work
+  /// "截止到 2022年12月31日", so a title held from 1 January 2018 has 5 whole years on 31 December 2022. This is the
+  /// one place years to a cut-off are counted: whole anniversaries from this date to the day after the cut-off.
+  public func wholeYears(through cutoff: Day) -> Int {
+    wholeYears(until: cutoff.nextDay)
+  }
+
   /// Whole months from this date to `later`, counted by monthly anniversaries; 0 when `later` is earlier.
   public func wholeMonths(until later: Day) -> Int {
     guard later >= self else { return 0 }

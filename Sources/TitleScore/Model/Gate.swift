@@ -23,6 +23,9 @@ public struct Gate: Hashable, Sendable {
     case materials(MaterialRequirement)
     /// A condition the applicant must meet, such as tenure or skill level on a criteria route.
     case condition(Condition)
+    /// The current appointment is held in the review year (申报当年须在聘); an applicant without a current title
+    /// passes.
+    case currentAppointment
   }
 }
 

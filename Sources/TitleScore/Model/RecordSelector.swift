@@ -4,15 +4,18 @@ public struct RecordSelector: Hashable, Sendable {
   public var types: [String] { didSet { typeLengths = RecordSelector.lengthBits(of: types) } }
   /// Levels that match; nil for any level.
   public var levels: [String]?
+  /// What a selected record must also show (sole authorship, characters written, a main winner); empty for none.
+  public var filter: RecordFilter
   /// One bit for each UTF-8 length among `types` (64 bytes and longer share the top bit). Where records are still
   /// matched by text (conditions' record counts, selectors past the classifier's 64; see `RecordClassifier`), most
   /// records' types have a length no type of the selector has, and are turned away without comparing texts.
   private(set) var typeLengths: UInt64
 
   /// Creates a selector.
-  public init(types: [String], levels: [String]? = nil) {
+  public init(types: [String], levels: [String]? = nil, filter: RecordFilter = RecordFilter()) {
     self.types = types
     self.levels = levels
+    self.filter = filter
     typeLengths = RecordSelector.lengthBits(of: types)
   }
 
@@ -39,5 +42,36 @@ public struct RecordSelector: Hashable, Sendable {
     guard let levels else { return true }
     guard let level else { return false }
     return levels.contains { $0.isSameText(as: level) }
+  }
+}
+
+/// Facts a record must show, besides its type and level, to count for a selector: the exceptional route's papers
+/// count only as sole author ("两篇以上(独著)"), a book only for 30,000 characters of one's own, an award only for
+/// a main winner ("主要获得者(以获奖证书上名字或颁奖单位证明为准)"). A record that does not state a fact the filter
+/// asks for does not pass.
+public struct RecordFilter: Hashable, Sendable {
+  /// Authorships that pass (`sole` …); nil for any.
+  public var authorship: [String]?
+  /// The least number of characters the applicant wrote; nil for any.
+  public var charactersAtLeast: Int?
+  /// Whether the record must name the applicant a main winner.
+  public var mainWinner: Bool
+
+  /// A filter; with no arguments, one every record passes.
+  public init(authorship: [String]? = nil, charactersAtLeast: Int? = nil, mainWinner: Bool = false) {
+    self.authorship = authorship
+    self.charactersAtLeast = charactersAtLeast
+    self.mainWinner = mainWinner
+  }
+
+  /// Whether every record passes.
+  public var isEmpty: Bool { authorship == nil && charactersAtLeast == nil && !mainWinner }
+
+  /// The first fact the record fails to show, or nil when it passes.
+  public func failure(of record: AchievementRecord) -> ReasonCode? {
+    if let authorship, !authorship.contains(where: { $0 == record.authorship }) { return .authorshipNotAccepted }
+    if let charactersAtLeast, (record.characters ?? 0) < charactersAtLeast { return .tooFewCharacters }
+    if mainWinner && record.mainWinner != true { return .notMainWinner }
+    return nil
   }
 }

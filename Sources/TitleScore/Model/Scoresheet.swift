@@ -103,6 +103,11 @@ public struct Vocabulary: Hashable, Sendable {
   public var retrainingMonthsForRelated: Int?
   /// Whether the national registered qualification for the specialty makes an unrelated degree count as related.
   public var registeredQualificationCountsAsRelated: Bool
+  /// Whether, when any of several degrees is related, the highest one counts as related (临平 附件1 二: "申报人有多个
+  /// 学历（学位）的，如有与申报专业一致或相近的学历（学位），可按其最高学历（学位）认定为本专业或相近专业").
+  public var highestCountsAsRelatedWhenAnyRelated: Bool
+  /// Degrees, lowest first, where the sheet scores degrees (`degree.level`); empty when it does not order them.
+  public var degreeLevels: [String]
 }
 
 /// Rules that decide whether an achievement record counts at all.
@@ -135,6 +140,45 @@ public struct ValidityPolicy: Hashable, Sendable {
   public var excludeTransferredPatents: Bool
   /// Papers accepted but not yet published are not counted.
   public var requirePublished: Bool
+  /// What unclear, incomplete or non-standard material costs, by severity; nil where the sheet grades none.
+  public var material: MaterialCosts?
+}
+
+/// What a reviewer's finding on a record's material costs (绍兴 五(一)3: "对申报材料不清楚、不完整、不规范的将根据严重
+/// 程度扣除相应量化赋分"): for each severity, points off the record's line or the record not counted.
+public struct MaterialCosts: Hashable, Sendable {
+  /// What one severity costs.
+  public enum Cost: Hashable, Sendable {
+    /// Points off the record's line, never below zero.
+    case pointsOff(Points)
+    /// The record is not counted.
+    case notCounted
+  }
+
+  /// The problems a reviewer may mark (`unclear`, `incomplete`, `non-standard`).
+  public var problems: [String]
+  /// Each severity's cost, in the sheet's order.
+  public var severities: [(severity: String, cost: Cost)]
+  /// Where the costs come from.
+  public var provenance: Provenance
+
+  /// The cost of a severity, or nil for one the sheet does not name.
+  public func cost(of severity: String) -> Cost? {
+    severities.first { $0.severity == severity }?.cost
+  }
+
+  public static func == (lhs: MaterialCosts, rhs: MaterialCosts) -> Bool {
+    lhs.problems == rhs.problems && lhs.provenance == rhs.provenance
+      && lhs.severities.elementsEqual(rhs.severities) { $0.severity == $1.severity && $0.cost == $1.cost }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(problems)
+    for (severity, cost) in severities {
+      hasher.combine(severity)
+      hasher.combine(cost)
+    }
+  }
 }
 
 /// A flag raised on a result when its condition holds, e.g. `interview-required`.

@@ -214,6 +214,11 @@ extension ReasonCode {
     case .conditionNotMet: return zh ? "条件未满足" : "condition not met"
     case .unknownClaimedItem: return zh ? "自评项目不存在" : "unknown claimed item"
     case .claimAboveTable: return zh ? "自评高于计分标准" : "claim above the table"
+    case .authorshipNotAccepted: return zh ? "非独著" : "not sole author"
+    case .tooFewCharacters: return zh ? "撰写字数不足" : "too few characters"
+    case .notMainWinner: return zh ? "非主要获得者" : "not a main winner"
+    case .materialDeficient: return zh ? "材料不清楚/不完整/不规范" : "deficient material"
+    case .valueOutsideVocabulary: return zh ? "取值不在词表中" : "value outside the vocabulary"
     }
   }
 }

@@ -16,6 +16,10 @@ extension Node<Gate> {
       }
     case .materials(let requirement):
       findings = requirement.problems(in: context.facts.portfolio, inspection: materials)
+    case .currentAppointment:
+      if let title = context.facts.portfolio.currentTitle, !title.heldInReviewYear {
+        findings.append(.appointmentNotHeld(title: title.title, year: context.sheet.reviewYear))
+      }
     case .condition(let condition):
       var outcomes: [ConditionOutcome]? = []
       if !condition.holds(context, depth: 0, outcomes: &outcomes) {

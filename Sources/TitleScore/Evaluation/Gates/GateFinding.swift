@@ -41,6 +41,8 @@ public enum GateFinding: Hashable, Sendable {
   case photoUnreadable
   /// A condition of the gate that is not met, with what was observed.
   case conditionNotMet(label: LocalizedText, observed: String)
+  /// The current appointment is not held in the review year (申报当年须在聘).
+  case appointmentNotHeld(title: String, year: Int)
 
   /// A stable code for the kind of finding, for tests and machine-readable output.
   public var code: String {
@@ -65,6 +67,7 @@ public enum GateFinding: Hashable, Sendable {
     case .photoAspect: return "photo-aspect"
     case .photoUnreadable: return "photo-unreadable"
     case .conditionNotMet: return "condition-not-met"
+    case .appointmentNotHeld: return "appointment-not-held"
     }
   }
 
@@ -132,6 +135,9 @@ public enum GateFinding: Hashable, Sendable {
     case .conditionNotMet(let label, let observed):
       let shown = observed.isEmpty ? "" : " (\(observed))"
       return LocalizedText(zh: "未满足：\(label.zh)\(shown)", en: "not met: \(label.en)\(shown)")
+    case .appointmentNotHeld(let title, let year):
+      return LocalizedText(
+        zh: "现职 \(title) 申报当年（\(year) 年）未在聘", en: "the current title \(title) is not held in \(year)")
     }
   }
 

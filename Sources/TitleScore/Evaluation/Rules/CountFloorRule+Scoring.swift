@@ -9,12 +9,18 @@ extension CountFloorRule {
 extension Node<CountFloorRule> {
   /// Scores an item by the rule, read in place (see `Node`).
   func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
-    let count = context.countOfItems(value.records, position: selectorPosition)
+    let counted = context.countingRecords(value.records, position: selectorPosition)
+    let records = context.records
+    let count = counted.reduce(0) { $0 + records[$1].count }
     guard count > 0 else { return .zero }
+    var points = PointsInterval(exactly: value.points(forItems: count))
+    // The line stands for all the items at once: deficient material on any of them costs its points off the line.
+    if context.materialCosts != nil {
+      for record in counted { points = context.pointsAfterMaterial(of: record, item: item.id, points: points) }
+    }
     return context.admit(
       ScoreLine(
         itemID: item.id, recordIndex: nil, rowIndex: nil,
-        inputs: context.trace(["items=\(count)", "per=\(value.per)"]),
-        points: PointsInterval(exactly: value.points(forItems: count))))
+        inputs: context.trace(["items=\(count)", "per=\(value.per)"]), points: points))
   }
 }
