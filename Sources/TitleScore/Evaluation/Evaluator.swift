@@ -271,17 +271,20 @@ public struct Evaluator: Sendable {
   /// are applied by validity and by `EvaluationContext.pointsAfterMaterial`.)
   private func noteMaterial(of record: AchievementRecord, at index: Int, into deductions: inout [Deduction]) {
     guard let issue = record.material else { return }
-    guard let costs = shared.sheet.validity.material else {
-      deductions.append(
-        Deduction(.materialDeficient, record: index, details: ["problem=\(issue.problem)", "severity=\(issue.severity)"]))
-      return
-    }
-    if !costs.problems.contains(issue.problem) {
+    let costs = shared.sheet.validity.material
+    if let costs, !costs.problems.contains(issue.problem) {
       deductions.append(
         Deduction(.valueOutsideVocabulary, record: index, details: ["material.problem=\(issue.problem)"]))
-    } else if costs.cost(of: issue.severity) == nil {
+      return
+    }
+    let cost = costs?.cost(of: issue.severity)
+    if costs != nil && cost == nil {
       deductions.append(
         Deduction(.valueOutsideVocabulary, record: index, details: ["material.severity=\(issue.severity)"]))
+    } else if cost == nil || cost == .pointsOff(.zero) {
+      // No grading on this sheet, or a severity that costs nothing: the finding is left to the committee.
+      deductions.append(
+        Deduction(.materialDeficient, record: index, details: ["problem=\(issue.problem)", "severity=\(issue.severity)"]))
     }
   }
 
