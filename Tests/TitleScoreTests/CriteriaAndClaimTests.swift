@@ -30,11 +30,16 @@ import Testing
 
   @Test func withoutTheRequiredEducationTenureIsFourYears() {
     let withEducation: (inout Portfolio) -> Void = {
-      $0.currentTitle = TitleRecord(title: "assistant-engineer", date: Day("2020-01-01")!)
+      $0.currentTitle = TitleRecord(title: "assistant-engineer", date: Day("2020-01-02")!)
       $0.records = [record("K", "key-project", date: "2021-01-01")]
       $0.honours = ["model-worker"]
     }
-    #expect(evaluate(withEducation).verdict.kind == .criteriaNotMet)  // 2 years
+    #expect(evaluate(withEducation).verdict.kind == .criteriaNotMet)  // one day short of 3 years
+    let exactlyThree = evaluate {
+      withEducation(&$0)
+      $0.currentTitle = TitleRecord(title: "assistant-engineer", date: Day("2020-01-01")!)
+    }
+    #expect(exactlyThree.verdict.kind == .pass)  // 3 whole years on 31 December 2022, the cut-off day included
     let threeYears = evaluate {
       withEducation(&$0)
       $0.currentTitle = TitleRecord(title: "assistant-engineer", date: Day("2019-12-31")!)

@@ -142,8 +142,11 @@ import Testing
   @Test func conditionGateFailsWhenTheConditionDoesNot() {
     let condition = Condition(test: .fact(name: "years.skill", comparison: .atLeast(3)))
     #expect(
-      check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2020-01-01")!) }.gates[0]
+      check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2020-01-02")!) }.gates[0]
         .passed == false)
+    #expect(
+      check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2020-01-01")!) }.gates[0]
+        .passed)
     #expect(
       check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2019-12-31")!) }.gates[0]
         .passed)

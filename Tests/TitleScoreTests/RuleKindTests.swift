@@ -35,7 +35,9 @@ import Testing
   @Test func tiersChooseByYearsCountedToTheCutoff() {
     // 2010-07-01 to 2022-12-31 is 12 whole years.
     #expect(score { _ in }.linePoints("seniority") == PointsInterval(exactly: 5))
-    #expect(score { $0.workStart = Day("2018-01-01")! }.linePoints("seniority") == PointsInterval(exactly: 1))
+    #expect(score { $0.workStart = Day("2018-01-02")! }.linePoints("seniority") == PointsInterval(exactly: 1))
+    // Work from 1 January 2018 has 5 whole years on 31 December 2022: the cut-off day counts.
+    #expect(score { $0.workStart = Day("2018-01-01")! }.linePoints("seniority") == PointsInterval(exactly: 3))
     #expect(score { $0.workStart = Day("2017-12-31")! }.linePoints("seniority") == PointsInterval(exactly: 3))
   }
 
