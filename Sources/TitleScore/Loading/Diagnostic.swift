@@ -112,4 +112,10 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable {
   case routeIncomplete = "route-incomplete"
   /// A sheet id asked for that no bundled sheet has.
   case unknownSheet = "unknown-sheet"
+  /// A lookup over an ordered vocabulary that leaves a level without a row (it would score nothing unsaid).
+  case levelUnscored = "level-unscored"
+  /// A lookup over an ordered vocabulary that scores a higher level below a lower one.
+  case levelOrderInverted = "level-order-inverted"
+  /// A value a portfolio (here, a worked example's) gives that the sheet's vocabulary does not list.
+  case valueOutsideVocabulary = "value-outside-vocabulary"
 }

@@ -108,6 +108,16 @@ enum ExampleRunner {
       for gate in example.expectedFailedGates where !result.verdict.failedGates.contains(gate) {
         problems.append("gate \(gate) did not fail")
       }
+      // A value outside the vocabulary would score nothing unsaid; an example shows one only on purpose.
+      for deduction in result.deductions
+      where deduction.code == .valueOutsideVocabulary
+        && !example.expectedDeductions.contains(ReasonCode.valueOutsideVocabulary.rawValue)
+      {
+        diagnostics.append(
+          Diagnostic(
+            .valueOutsideVocabulary, at: path.appending("portfolio"),
+            "example \"\(example.name)\": \(deduction.details.joined(separator: ", ")) is not in the sheet's vocabulary"))
+      }
       if !problems.isEmpty {
         diagnostics.append(
           Diagnostic(

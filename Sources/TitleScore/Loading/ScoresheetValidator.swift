@@ -160,7 +160,36 @@ struct ScoresheetValidator {
     }
   }
 
+  /// A lookup whose rows each match one fact with an ordered vocabulary (education levels, degrees, titles, skill
+  /// levels) must give every level of that vocabulary a row, and must not score a higher level below a lower one
+  /// (the Shaoxing tables once scored a second bachelor 0 + 0 against a bachelor's 2 + 1).
+  private mutating func checkLevelCoverage(_ rule: LookupRule, _ path: JSONPath) {
+    guard let fact = rule.rows.first?.match.first?.fact, rule.rows.allSatisfy({ $0.match.count == 1 }),
+      rule.rows.allSatisfy({ $0.match[0].fact == fact }),
+      let order = ApplicantFacts.order(of: fact, in: sheet.vocabulary)
+    else { return }
+    var points: [(rank: Int, row: Int, spec: PointsSpec)] = []
+    for (index, row) in rule.rows.enumerated() {
+      if case .text(let text) = row.match[0].value, let rank = order.firstIndex(of: text) {
+        points.append((rank, index, row.points))
+      }
+    }
+    for (rank, level) in order.enumerated() where !points.contains(where: { $0.rank == rank }) {
+      report(
+        .levelUnscored, path.appending("rows"),
+        "no row scores \(fact) = \"\(level)\"; give every level of the vocabulary a row (0 if it scores nothing)")
+    }
+    let sorted = points.sorted { $0.rank < $1.rank }
+    for (lower, higher) in zip(sorted, sorted.dropFirst())
+    where higher.spec.interval.max < lower.spec.interval.min {
+      report(
+        .levelOrderInverted, path.appending("rows").appending(higher.row),
+        "\"\(order[higher.rank])\" scores below the lower level \"\(order[lower.rank])\"")
+    }
+  }
+
   private mutating func checkLookup(_ rule: LookupRule, _ path: JSONPath) {
+    checkLevelCoverage(rule, path)
     for (index, row) in rule.rows.enumerated() {
       let rowPath = path.appending("rows").appending(index)
       for entry in row.match {
