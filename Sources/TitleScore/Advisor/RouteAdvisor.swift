@@ -37,7 +37,7 @@ public struct RouteAdvisor: Sendable {
     self.options = options
     var pointers: [Pointer] = []
     for guide in library.guides where guide.city == portfolio.employer.city {
-      for entry in guide.entries where entry.specialties.contains(portfolio.specialty) {
+      for entry in guide.entries where guide.applies(entry, to: portfolio) {
         pointers.append(Pointer(guide: guide, entry: entry))
       }
     }

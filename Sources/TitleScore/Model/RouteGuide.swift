@@ -11,6 +11,29 @@ public struct RouteGuide: Hashable, Sendable {
     public var route: RouteKind
     /// The bundled sheet for that route, if one is bundled.
     public var sheetID: String?
+    /// The employer sectors it is for (安吉 三(二): "对企业部分工程类专业开通绿色通道"); nil for any.
+    public var sectors: [String]?
+    /// It is for applicants whose highest education is below this level of the guide's `educationLevels`
+    /// ("不具备规定学历人员"); nil for anyone.
+    public var educationBelow: String?
+  }
+
+  /// Education levels, lowest first, for `Entry.educationBelow`.
+  public var educationLevels: [String] = []
+  /// Technical-school classes and the levels they count as.
+  public var educationEquivalents: [String: String] = [:]
+
+  /// Whether an entry applies to the applicant: the specialty, the sector, and the education it is for.
+  public func applies(_ entry: Entry, to portfolio: Portfolio) -> Bool {
+    guard entry.specialties.contains(portfolio.specialty) else { return false }
+    if let sectors = entry.sectors, !sectors.contains(portfolio.employer.sector) { return false }
+    if let below = entry.educationBelow, let needed = educationLevels.firstIndex(of: below) {
+      let highest = portfolio.education.map { record in
+        educationLevels.firstIndex(of: educationEquivalents[record.level] ?? record.level) ?? -1
+      }.max() ?? -1
+      if highest >= needed { return false }
+    }
+    return true
   }
 
   /// Stable id.
@@ -69,14 +92,38 @@ public struct RouteGuide: Hashable, Sendable {
           if case .null = value { return nil }
           return reader.string(value, entryPath.appending("sheet"))
         }
+        let sectors = entry.optional("sectors").flatMap { reader.strings($0, entryPath.appending("sectors")) }
+        let below = entry.optional("educationBelow").flatMap { reader.string($0, entryPath.appending("educationBelow")) }
         entry.finish()
         if let specialties, let applicants, let route {
-          entries.append(Entry(specialties: specialties, applicants: applicants, route: route, sheetID: sheetID))
+          entries.append(
+            Entry(
+              specialties: specialties, applicants: applicants, route: route, sheetID: sheetID, sectors: sectors,
+              educationBelow: below))
         }
+      }
+    }
+    let levels = members.optional("educationLevels").flatMap { reader.strings($0, path.appending("educationLevels")) } ?? []
+    var equivalents: [String: String] = [:]
+    if let value = members.optional("educationEquivalents"),
+      let map = reader.object(value, path.appending("educationEquivalents"))
+    {
+      for member in map.members {
+        if let level = reader.string(member.value, path.appending("educationEquivalents").appending(member.key)) {
+          equivalents[member.key] = level
+        }
+      }
+    }
+    for entry in entries {
+      if let below = entry.educationBelow, !levels.contains(below) {
+        reader.report(.invalidValue, path.appending("entries"), "educationBelow \"\(below)\" is not in educationLevels")
       }
     }
     members.finish()
     guard let id, let title, let city, let year else { return nil }
-    return RouteGuide(id: id, title: title, city: city, reviewYear: year, provenance: provenance, entries: entries)
+    var guide = RouteGuide(id: id, title: title, city: city, reviewYear: year, provenance: provenance, entries: entries)
+    guide.educationLevels = levels
+    guide.educationEquivalents = equivalents
+    return guide
   }
 }
