@@ -175,6 +175,16 @@ public struct Explanation: Sendable {
     return text
   }
 
+  /// The sentence that says how many of a sheet's values are modelled and what to confirm them against; nil when
+  /// every value is official.
+  public static func modelledNotice(_ sheet: Scoresheet, language: Language) -> String? {
+    let count = sheet.modelledValueCount
+    guard count > 0 else { return nil }
+    return language == .zh
+      ? "注意：本评分表有 \(count) 项为模型值（依已知结构建模，非官方原表数值），须对照《\(sheet.document)》原文核实后方可作为正式依据。"
+      : "Note: \(count) of this sheet's values are modelled on the known structure, not read from the official table; confirm them against \(sheet.document) before relying on them."
+  }
+
   /// One sentence for the gap to the threshold.
   public func gapSentence() -> String? {
     guard let threshold = result.threshold else { return nil }

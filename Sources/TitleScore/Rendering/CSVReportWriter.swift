@@ -115,7 +115,10 @@ enum CSVReportWriter {
       let rows = RankedRows(table.results, positions: positions)
       table.texts.withView { appendRows(table, rows, layout: layout, texts: $0, to: &bytes) }
     }
-    guard !table.options.publicPosting else { return }
+    guard !table.options.publicPosting else {
+      if let notice = table.modelledNotice { sink.write("\r\n" + line([notice], kinds: [.text])) }
+      return
+    }
     let zh = table.options.language == .zh
     sink.write("\r\n" + line([zh ? "汇总" : "Summary", ""], kinds: [.text, .text]))
     for (label, value) in table.summaryLines() { sink.write(line([label, value], kinds: [.text, .text])) }

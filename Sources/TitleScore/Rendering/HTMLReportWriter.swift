@@ -44,6 +44,9 @@ enum HTMLReportWriter {
       <p>\(escape(sheet.issuer.text(table.options.language))) · \(escape(sheet.document)) · \(zh ? "评审年度" : "review year") \(sheet.reviewYear)</p>
 
       """)
+    if table.options.publicPosting, let notice = table.modelledNotice {
+      sink.write("<p class=\"modelled\">\(escape(notice))</p>\n")
+    }
     if !table.options.publicPosting {
       sink.write("<h2>\(zh ? "汇总" : "Summary")</h2>\n<table>\n")
       for (label, value) in table.summaryLines() {

@@ -9,6 +9,10 @@ enum JSONReportWriter {
       return
     }
     sink.write("{\n  \"sheet\": \(JSONWriter.quoted(table.results.sheet.id)),")
+    let sheet = table.results.sheet
+    sink.write(
+      "\n  \"modelledValues\": {\"count\": \(sheet.modelledValueCount), \"document\": \(JSONWriter.quoted(sheet.document))"
+        + (table.modelledNotice.map { ", \"notice\": \(JSONWriter.quoted($0))" } ?? "") + "},")
     if forCommittee {
       let summary = table.summary
       sink.write("\n  \"summary\": {")

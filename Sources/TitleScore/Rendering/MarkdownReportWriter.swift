@@ -20,6 +20,8 @@ enum MarkdownReportWriter {
     if !table.options.publicPosting {
       for (label, value) in table.summaryLines() { sink.write("- \(escape(label)): \(escape(value))\n") }
       sink.write("\n")
+    } else if let notice = table.modelledNotice {
+      sink.write("> \(escape(notice))\n\n")
     }
     sink.write("| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |\n")
     sink.write("|" + table.columns.map { $0.kind == .number ? " ---: " : " --- " }.joined(separator: "|") + "|\n")

@@ -165,8 +165,12 @@ struct ReportTable: Sendable {
     if let lowest = summary.lowest, let median = summary.median, let highest = summary.highest {
       lines.append((zh ? "最低/中位/最高" : "Lowest / median / highest", "\(lowest) / \(median) / \(highest)"))
     }
+    if let notice = modelledNotice { lines.append((zh ? "模型值" : "Modelled values", notice)) }
     return lines
   }
+
+  /// The sentence on the sheet's modelled values, if it has any; every report and posting states it.
+  var modelledNotice: String? { Explanation.modelledNotice(results.sheet, language: options.language) }
 
   /// The distribution of totals as label and count pairs.
   func distributionLines() -> [(String, Int)] {

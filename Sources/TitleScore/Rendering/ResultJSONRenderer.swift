@@ -21,6 +21,14 @@ public struct ResultJSONRenderer: Sendable {
     let language = explanation.language
     writer.beginObject()
     writer.member("sheet", result.sheetID)
+    writer.key("modelledValues")
+    writer.beginObject()
+    writer.member("count", integer: explanation.sheet.modelledValueCount)
+    writer.member("document", explanation.sheet.document)
+    if let notice = Explanation.modelledNotice(explanation.sheet, language: language) {
+      writer.member("notice", notice)
+    }
+    writer.endObject()
     writer.member("applicant", result.portfolioID)
     writer.member("name", explanation.portfolio.name)
     writer.member("verdict", result.verdict.kind.rawValue)

@@ -18,6 +18,7 @@ public struct ResultTextRenderer: Sendable {
     var out = ""
     out += "\(sheet.title.text(language))  [\(sheet.id)]\n"
     out += "\(sheet.issuer.text(language)) · \(sheet.document) · \(zh ? "评审年度" : "review year") \(sheet.reviewYear)\n"
+    if let notice = Explanation.modelledNotice(sheet, language: language) { out += notice + "\n" }
     out += "\(zh ? "申报人" : "Applicant"): \(portfolio.name) (\(portfolio.id)) · \(portfolio.employer.name)\n\n"
 
     var summary = "\(zh ? "结论" : "Verdict"): \(result.verdict.kind.name(language))"

@@ -16,7 +16,10 @@ enum TextReportWriter {
     sink.write(line(table.columns.map(\.title)))
     sink.write(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n")
     for row in table.results.rankedRows { sink.write(line(table.cells(row))) }
-    guard !table.options.publicPosting else { return }
+    guard !table.options.publicPosting else {
+      if let notice = table.modelledNotice { sink.write("\n\(notice)\n") }
+      return
+    }
     sink.write("\n")
     for (label, value) in table.summaryLines() { sink.write("\(label): \(value)\n") }
     sink.write("\n\(zh ? "分数分布" : "Distribution of totals")\n")
