@@ -284,7 +284,8 @@ public struct Evaluator: Sendable {
     } else if cost == nil || cost == .pointsOff(.zero) {
       // No grading on this sheet, or a severity that costs nothing: the finding is left to the committee.
       deductions.append(
-        Deduction(.materialDeficient, record: index, details: ["problem=\(issue.problem)", "severity=\(issue.severity)"]))
+        Deduction(
+          .materialDeficient, record: index, details: ["problem=\(issue.problem)", "severity=\(issue.severity)"]))
     }
   }
 

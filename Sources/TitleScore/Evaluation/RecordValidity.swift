@@ -45,7 +45,9 @@ enum RecordValidity {
     case .patentTransferred: return ["acquired=transfer"]
     case .notMainContributor: return ["collective=true"]
     case .materialDeficient:
-      return ["not-counted", "problem=\(record.material?.problem ?? "")", "severity=\(record.material?.severity ?? "")"]
+      return [
+        "not-counted", "problem=\(record.material?.problem ?? "")", "severity=\(record.material?.severity ?? "")",
+      ]
     default: return []
     }
   }

@@ -116,7 +116,8 @@ enum ExampleRunner {
         diagnostics.append(
           Diagnostic(
             .valueOutsideVocabulary, at: path.appending("portfolio"),
-            "example \"\(example.name)\": \(deduction.details.joined(separator: ", ")) is not in the sheet's vocabulary"))
+            "example \"\(example.name)\": \(deduction.details.joined(separator: ", ")) is not in the sheet's vocabulary"
+          ))
       }
       if !problems.isEmpty {
         diagnostics.append(

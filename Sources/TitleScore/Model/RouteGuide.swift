@@ -28,9 +28,10 @@ public struct RouteGuide: Hashable, Sendable {
     guard entry.specialties.contains(portfolio.specialty) else { return false }
     if let sectors = entry.sectors, !sectors.contains(portfolio.employer.sector) { return false }
     if let below = entry.educationBelow, let needed = educationLevels.firstIndex(of: below) {
-      let highest = portfolio.education.map { record in
-        educationLevels.firstIndex(of: educationEquivalents[record.level] ?? record.level) ?? -1
-      }.max() ?? -1
+      let highest =
+        portfolio.education.map { record in
+          educationLevels.firstIndex(of: educationEquivalents[record.level] ?? record.level) ?? -1
+        }.max() ?? -1
       if highest >= needed { return false }
     }
     return true
@@ -93,7 +94,9 @@ public struct RouteGuide: Hashable, Sendable {
           return reader.string(value, entryPath.appending("sheet"))
         }
         let sectors = entry.optional("sectors").flatMap { reader.strings($0, entryPath.appending("sectors")) }
-        let below = entry.optional("educationBelow").flatMap { reader.string($0, entryPath.appending("educationBelow")) }
+        let below = entry.optional("educationBelow").flatMap {
+          reader.string($0, entryPath.appending("educationBelow"))
+        }
         entry.finish()
         if let specialties, let applicants, let route {
           entries.append(
@@ -103,7 +106,8 @@ public struct RouteGuide: Hashable, Sendable {
         }
       }
     }
-    let levels = members.optional("educationLevels").flatMap { reader.strings($0, path.appending("educationLevels")) } ?? []
+    let levels =
+      members.optional("educationLevels").flatMap { reader.strings($0, path.appending("educationLevels")) } ?? []
     var equivalents: [String: String] = [:]
     if let value = members.optional("educationEquivalents"),
       let map = reader.object(value, path.appending("educationEquivalents"))
