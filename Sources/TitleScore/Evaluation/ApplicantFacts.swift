@@ -39,6 +39,8 @@ final class ApplicantFacts {
   /// Whether an exception (registered qualification, retraining, a related degree among several) makes every
   /// degree count as related.
   let relatedByException: Bool
+  /// The positions of counted education records whose level (after equivalences) the vocabulary does not list.
+  let unlistedEducation: [Int]
   /// Education records passed over because their major is unrelated and ranked above the counted one.
   let unrelatedSkipped: [(record: EducationRecord, level: String)]
   let highestAnyLevel: String?
@@ -70,11 +72,13 @@ final class ApplicantFacts {
     var best: (index: Int, level: String, rank: Int)?
     var bestAny: (level: String, rank: Int)?
     var unrelated: [(Int, String, Int)] = []
+    var unlisted: [Int] = []
     for index in education.indices where education[index].date <= end {
       let written = education[index].level
       // The few equivalents are looked through, not hashed: hashing a text costs more than comparing a handful.
       let level = sheet.vocabulary.educationEquivalents.first { $0.key.isSameText(as: written) }?.value ?? written
       let levelRank = sheet.vocabulary.educationLevels.firstIndex { $0.isSameText(as: level) } ?? -1
+      if levelRank < 0 { unlisted.append(index) }
       if bestAny == nil || levelRank > bestAny!.rank { bestAny = (level, levelRank) }
       if education[index].related || relatedByException {
         if best == nil || levelRank > best!.rank { best = (index, level, levelRank) }
@@ -84,6 +88,7 @@ final class ApplicantFacts {
     }
     // With the exception, the highest degree counts as related even when no record says so.
     self.relatedByException = relatedByException
+    unlistedEducation = unlisted
     countedIndex = best?.index
     countedLevel = best?.level
     highestAnyLevel = bestAny?.level

@@ -28,7 +28,7 @@ struct EvaluationContext {
     tracing: Bool
   ) {
     self.tracing = tracing
-    materialCosts = shared.sheet.validity.material
+    gradesMaterial = shared.sheet.validity.material != nil
     self.shared = shared
     self.facts = facts
     self.recordClasses = recordClasses
@@ -53,6 +53,7 @@ struct EvaluationContext {
   }
 
   /// `countingRecords` before the selector's filter.
+  @inline(__always)
   private func pickedRecords(_ selector: RecordSelector, position: Int?) -> RecordIndices {
     if let position, position < RecordClassifier.classifiedSelectors {
       let bit: UInt64 = 1 << UInt64(position)
@@ -83,13 +84,14 @@ struct EvaluationContext {
     return countingRecords(selector, position: position).reduce(0) { $0 + records[$1].count }
   }
 
-  /// What unclear, incomplete or non-standard material costs on this sheet, if it grades material.
-  let materialCosts: MaterialCosts?
+  /// Whether the sheet grades unclear, incomplete or non-standard material (`ValidityPolicy.material`); a flag, so
+  /// that admitting a line on the many sheets that do not reads one bit.
+  let gradesMaterial: Bool
 
   /// `points` less what deficient material on a record costs (never below zero), the deduction filed; `points`
   /// unchanged when the record's material has no finding or its severity costs points off nothing.
   mutating func pointsAfterMaterial(of record: Int, item: String, points: PointsInterval) -> PointsInterval {
-    guard let costs = materialCosts, let issue = records[record].material,
+    guard gradesMaterial, let costs = shared.sheet.validity.material, let issue = records[record].material,
       case .pointsOff(let off)? = costs.cost(of: issue.severity)
     else { return points }
     let reduced = PointsInterval(min: max(.zero, points.min - off), max: max(.zero, points.max - off))
@@ -103,7 +105,7 @@ struct EvaluationContext {
   /// Adds a scored line, cutting it to what its shared cap (by position, see `sharedCapUsed`) still allows; returns
   /// the points admitted.
   mutating func admit(_ line: consuming ScoreLine, sharedCap position: Int? = nil) -> PointsInterval {
-    if materialCosts != nil, let record = line.recordIndex {
+    if gradesMaterial, let record = line.recordIndex {
       line.points = pointsAfterMaterial(of: record, item: line.itemID, points: line.points)
     }
     if let position {

@@ -219,7 +219,10 @@ public struct Evaluator: Sendable {
         } else {
           counting.insert(index)
         }
-        if records[index].material != nil { noteMaterial(of: records[index], at: index, into: &deductions) }
+        // Through the pointer, field by field: a record taken from the buffer as a whole would be copied.
+        if (records.baseAddress.unsafelyUnwrapped + index).pointee.material != nil {
+          noteMaterial(of: records[index], at: index, into: &deductions)
+        }
       }
     }
     return counting
@@ -245,23 +248,22 @@ public struct Evaluator: Sendable {
   /// Files the portfolio's values that the sheet's vocabulary does not list (they would otherwise score nothing
   /// without a word), each with its path, and a publicity date the sheet counts to but the portfolio leaves out.
   private func noteUnknownValues(_ facts: ApplicantFacts, into deductions: inout [Deduction]) {
-    let vocabulary = shared.sheet.vocabulary
-    let portfolio = facts.portfolio
-    func listed(_ value: String, in list: [String]) -> Bool { list.contains { $0.isSameText(as: value) } }
-    for index in portfolio.education.indices {
-      let written = portfolio.education[index].level
-      let level = vocabulary.educationEquivalents.first { $0.key.isSameText(as: written) }?.value ?? written
-      if !listed(level, in: vocabulary.educationLevels) {
-        deductions.append(Deduction(.valueOutsideVocabulary, details: ["education[\(index)].level=\(written)"]))
-      }
+    // Read in place: a copy of the portfolio or the vocabulary would retain every list in it.
+    for index in facts.unlistedEducation {
+      deductions.append(
+        Deduction(.valueOutsideVocabulary, details: ["education[\(index)].level=\(facts.portfolio.education[index].level)"]))
     }
-    if let title = portfolio.currentTitle?.title, !vocabulary.titles.isEmpty, !listed(title, in: vocabulary.titles) {
+    if let title = facts.portfolio.currentTitle?.title, !shared.sheet.vocabulary.titles.isEmpty,
+      !shared.sheet.vocabulary.titles.contains(where: { $0.isSameText(as: title) })
+    {
       deductions.append(Deduction(.valueOutsideVocabulary, details: ["currentTitle.title=\(title)"]))
     }
-    if let skill = portfolio.skill?.level, !vocabulary.skillLevels.isEmpty, !listed(skill, in: vocabulary.skillLevels) {
+    if let skill = facts.portfolio.skill?.level, !shared.sheet.vocabulary.skillLevels.isEmpty,
+      !shared.sheet.vocabulary.skillLevels.contains(where: { $0.isSameText(as: skill) })
+    {
       deductions.append(Deduction(.valueOutsideVocabulary, details: ["skill.level=\(skill)"]))
     }
-    if shared.sheet.validity.countUntil == .publicityDate && portfolio.publicityDate == nil {
+    if shared.sheet.validity.countUntil == .publicityDate && facts.portfolio.publicityDate == nil {
       deductions.append(Deduction(.missingField, details: ["publicityDate", "until=\(shared.sheet.cutoff)"]))
     }
   }

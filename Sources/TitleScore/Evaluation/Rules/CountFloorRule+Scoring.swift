@@ -15,7 +15,7 @@ extension Node<CountFloorRule> {
     guard count > 0 else { return .zero }
     var points = PointsInterval(exactly: value.points(forItems: count))
     // The line stands for all the items at once: deficient material on any of them costs its points off the line.
-    if context.materialCosts != nil {
+    if context.gradesMaterial {
       for record in counted { points = context.pointsAfterMaterial(of: record, item: item.id, points: points) }
     }
     return context.admit(
