@@ -251,7 +251,8 @@ public struct Evaluator: Sendable {
     // Read in place: a copy of the portfolio or the vocabulary would retain every list in it.
     for index in facts.unlistedEducation {
       deductions.append(
-        Deduction(.valueOutsideVocabulary, details: ["education[\(index)].level=\(facts.portfolio.education[index].level)"]))
+        Deduction(
+          .valueOutsideVocabulary, details: ["education[\(index)].level=\(facts.portfolio.education[index].level)"]))
     }
     if let title = facts.portfolio.currentTitle?.title, !shared.sheet.vocabulary.titles.isEmpty,
       !shared.sheet.vocabulary.titles.contains(where: { $0.isSameText(as: title) })
