@@ -88,10 +88,7 @@ enum StandingCommand {
       tree = try JSONValue.parse(try Console.read(cohortFile))
     } catch let error as JSONSyntaxError {
       throw CommandFailure(
-        Diagnostic(
-          .jsonSyntax, at: .root,
-          "malformed JSON at line \(error.line), column \(error.column): expected \(error.expected)", file: cohortFile
-        ).description)
+        Diagnostic(error.code, at: .root, error.message, file: cohortFile).description)
     }
     do {
       let standing = try CohortStanding(result: result, cohortReport: tree, quota: quota, passRate: passRate)

@@ -211,9 +211,8 @@ final class RecordReader {
         failure = RejectedRecord(
           file: files[file], line: error.line, applicantID: nil,
           diagnostic: Diagnostic(
-            .jsonSyntax, at: .root.appending(spans.count),
-            "malformed JSON array at line \(error.line), column \(error.column): expected \(error.expected); the rest of the file cannot be read"
-          ))
+            error.code, at: .root.appending(spans.count),
+            "\(error.message) in a JSON array; the rest of the file cannot be read"))
       }
     }
     var chunkStart = 0

@@ -11,10 +11,22 @@ struct JSONScanner {
   /// Keys written with escapes, decoded; made only when one is met.
   private var decodedKeys: DecodedKeys?
 
+  /// A scanner at the start of a text; a UTF-8 byte-order mark there (as Windows editors write one) is passed over.
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
-    self.index = 0
+    self.index = JSONScanner.byteOrderMarkLength(bytes)
   }
+
+  /// 3 when the text starts with the UTF-8 byte-order mark, else 0.
+  @inline(__always)
+  static func byteOrderMarkLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+  }
+
+  /// How deep arrays and objects may nest in any JSON the tool reads. Sheets nest about ten levels and portfolios
+  /// five; beyond this a text is refused (`nesting-too-deep`) before a reader recurses, so no input can exhaust the
+  /// stack.
+  static let maximumDepth = 512
 
   // MARK: - Errors
 
@@ -39,6 +51,14 @@ struct JSONScanner {
   @inline(never)
   func fail(_ expected: String) throws(JSONSyntaxError) -> Never {
     throw failure(expected)
+  }
+
+  /// Throws the error for nesting deeper than `maximumDepth` at the current position.
+  @inline(never)
+  func failTooDeep() throws(JSONSyntaxError) -> Never {
+    var error = failure("at most \(JSONScanner.maximumDepth) levels of nesting")
+    error.isTooDeep = true
+    throw error
   }
 
   // MARK: - Structure
@@ -499,19 +519,34 @@ struct JSONScanner {
 
   /// Skips one whole value of any kind.
   mutating func skipValue() throws(JSONSyntaxError) {
-    switch try peekKind() {
-    case .object:
-      try beginObject()
-      var first = true
-      while try nextKey(&first) != nil { try skipValue() }
-    case .array:
-      try beginArray()
-      var first = true
-      while try nextElement(&first) { try skipValue() }
-    case .string: try skipString()
-    case .number: _ = try readNumberSpan()
-    case .bool: _ = try readBool()
-    case .null: _ = readNullIfPresent()
+    // Without recursion: the open containers are a stack of bits (1 for an object), so skipping any value costs no
+    // stack, and nesting is bounded like everywhere else.
+    var open: [Bool] = []
+    var first = true
+    while true {
+      switch try peekKind() {
+      case .object:
+        try beginObject()
+        open.append(true)
+        first = true
+      case .array:
+        try beginArray()
+        open.append(false)
+        first = true
+      case .string: try skipString()
+      case .number: _ = try readNumberSpan()
+      case .bool: _ = try readBool()
+      case .null: _ = readNullIfPresent()
+      }
+      if open.count > JSONScanner.maximumDepth { try failTooDeep() }
+      // Close what ends here; stop at the next value to skip, or when nothing is open.
+      while let isObject = open.last {
+        let more = isObject ? try nextKey(&first) != nil : try nextElement(&first)
+        if more { break }
+        open.removeLast()
+        first = false
+      }
+      if open.isEmpty { return }
     }
   }
 }

@@ -8,4 +8,17 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
   public var column: Int
   /// What the parser expected to find there.
   public var expected: String
+  /// Whether the text nests arrays and objects deeper than `JSONScanner.maximumDepth`: well formed, perhaps, but
+  /// refused before any reader recurses that far.
+  public var isTooDeep: Bool = false
+
+  /// The diagnostic code for the error: `nesting-too-deep` or `json-syntax`.
+  public var code: DiagnosticCode { isTooDeep ? .nestingTooDeep : .jsonSyntax }
+
+  /// The error worded for a message: what was expected, and where.
+  public var message: String {
+    isTooDeep
+      ? "arrays and objects nest deeper than \(JSONScanner.maximumDepth) levels at line \(line), column \(column)"
+      : "malformed JSON at line \(line), column \(column): expected \(expected)"
+  }
 }

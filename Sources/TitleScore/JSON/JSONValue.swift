@@ -77,21 +77,25 @@ public indirect enum JSONValue: Hashable, Sendable {
 }
 
 extension JSONScanner {
-  mutating func readTree() throws(JSONSyntaxError) -> JSONValue {
+  /// Reads one value as a tree; `depth` is the number of arrays and objects around it, at most
+  /// `JSONScanner.maximumDepth`, so the recursion is bounded.
+  mutating func readTree(depth: Int = 0) throws(JSONSyntaxError) -> JSONValue {
     switch try peekKind() {
     case .object:
+      if depth >= JSONScanner.maximumDepth { try failTooDeep() }
       try beginObject()
       var members: [(key: String, value: JSONValue)] = []
       var first = true
       while let key = try nextKey(&first) {
-        members.append((key, try readTree()))
+        members.append((key, try readTree(depth: depth + 1)))
       }
       return .object(members)
     case .array:
+      if depth >= JSONScanner.maximumDepth { try failTooDeep() }
       try beginArray()
       var elements: [JSONValue] = []
       var first = true
-      while try nextElement(&first) { elements.append(try readTree()) }
+      while try nextElement(&first) { elements.append(try readTree(depth: depth + 1)) }
       return .array(elements)
     case .string: return .string(try readString())
     case .number: return .number(try readNumberText())

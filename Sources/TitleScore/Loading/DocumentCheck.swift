@@ -20,9 +20,13 @@ public enum DocumentCheck {
         diagnostics: [Diagnostic(.unreadableFile, at: .root, "cannot read the file", file: file)])
     }
     let bytes = [UInt8](data)
-    guard let tree = try? JSONValue.parse(bytes) else {
-      // Let the portfolio decoder word the syntax error with its location.
-      return Report(kind: "json", detail: "", diagnostics: portfolioDiagnostics(bytes, file: file))
+    let tree: JSONValue
+    do {
+      tree = try JSONValue.parse(bytes)
+    } catch {
+      // Not JSON at all: the syntax error is the diagnosis, whatever the file was meant to be.
+      return Report(
+        kind: "json", detail: "", diagnostics: [Diagnostic(error.code, at: .root, error.message, file: file)])
     }
     if RouteGuide.isGuide(tree) {
       return Report(kind: "route-guide", detail: "", diagnostics: RouteGuide.load(tree: tree, file: file).diagnostics)

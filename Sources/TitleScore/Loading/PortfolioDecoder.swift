@@ -50,9 +50,7 @@ struct PortfolioDecoder {
     switch error {
     case let found as Diagnostic: diagnostic = found
     case let syntax as JSONSyntaxError:
-      diagnostic = Diagnostic(
-        .jsonSyntax, at: .root,
-        "malformed JSON at line \(syntax.line), column \(syntax.column): expected \(syntax.expected)")
+      diagnostic = Diagnostic(syntax.code, at: .root, syntax.message)
     default: diagnostic = Diagnostic(.jsonSyntax, at: .root, "\(error)")
     }
     if let component { diagnostic.path = JSONPath(components: [component] + diagnostic.path.components) }
@@ -336,6 +334,8 @@ struct PortfolioDecoder {
         result.relatedWorkStart = try decoder.day()
       case .enterpriseYears:
         result.enterpriseYears = try decoder.nonNegativeInteger()
+      case .schema:
+        _ = try decoder.string()
       case .publicityDate:
         result.publicityDate = try decoder.day()
       case .continuingEducation:

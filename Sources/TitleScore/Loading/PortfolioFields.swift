@@ -6,6 +6,8 @@ enum PortfolioFields {
     case retrainingMonths, workStart, currentTitle, skill, publicityDate, continuingEducation, assessments, honours
     case records, recommendations, attachments, assessed, claimed, application, facts
     case relatedWorkStart, enterpriseYears
+    /// The schema an editor validates the file with, as in sheets; its value is a text and is not read.
+    case schema = "$schema"
   }
 
   enum Employer: String, CaseIterable, Sendable {

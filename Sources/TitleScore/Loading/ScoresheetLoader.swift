@@ -28,10 +28,7 @@ public enum ScoresheetLoader {
       return Outcome(
         sheet: nil,
         diagnostics: [
-          Diagnostic(
-            .jsonSyntax, at: .root,
-            "malformed JSON at line \(error.line), column \(error.column): expected \(error.expected)",
-            file: file)
+          Diagnostic(error.code, at: .root, error.message, file: file)
         ])
     }
     return load(tree: tree, parsedFrom: bytes, file: file, runExamples: runExamples)
