@@ -52,6 +52,17 @@ enum BatchCommand {
     if results.rejected.count > 20 {
       Console.error("… and \(results.rejected.count - 20) more rejected records (see the report)")
     }
+    for duplicate in results.duplicates.prefix(20) {
+      Console.error(
+        Diagnostic(
+          .duplicateApplicant, at: .root.appending("id"),
+          "the applicant id \"\(duplicate.id)\" is also at \(DuplicateApplicant.location(duplicate.first)); both are scored",
+          severity: .warning
+        ).located(file: duplicate.repeated.file, line: duplicate.repeated.line).description)
+    }
+    if results.duplicates.count > 20 {
+      Console.error("… and \(results.duplicates.count - 20) more repeated applicant ids (see the report)")
+    }
     Console.error(
       "records read \(results.readCount) = scored \(results.scoredCount) + rejected \(results.rejected.count)"
         + (out.map { " → \($0)" } ?? ""))

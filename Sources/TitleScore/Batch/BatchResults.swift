@@ -9,6 +9,8 @@ public struct BatchResults: Sendable {
   public internal(set) var files: [String] = []
   /// Records that could not be read or scored, in input order.
   public internal(set) var rejected: [RejectedRecord] = []
+  /// Applicant ids given to more than one scored record (both scored; see `DuplicateApplicant`).
+  public internal(set) var duplicates: [DuplicateApplicant] = []
   /// How many applicants lost points for each reason.
   public var reasonCounts: [ReasonCode: Int] {
     var counts: [ReasonCode: Int] = [:]

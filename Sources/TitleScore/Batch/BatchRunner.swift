@@ -61,6 +61,7 @@ public struct BatchRunner: Sendable {
     group.wait()
     var results = slots.merged(into: BatchResults(sheet: sheet))
     results.files = reader.files
+    results.findDuplicateApplicants()
     let scored = DispatchTime.now()
     // Sorting in parts pays off only for large batches.
     Ranking.rank(&results, parts: results.scoredCount >= 100_000 ? jobs : 1)

@@ -72,12 +72,28 @@ final class RecordReader {
     return sequence
   }
 
-  /// A mapped file: JSON Lines cut into chunks at line ends, or a JSON array if its first non-blank byte is `[`.
+  /// Whether a whole input is one JSON array of portfolios rather than JSON Lines, decided by the whole text: it
+  /// starts with `[` and either is one JSON value to its end, or its first line is not a value by itself (an array
+  /// written over many lines, perhaps malformed further on, whose error is then reported where it is). A file of
+  /// lines whose first line happens to be an array is JSON Lines: each line is read, or rejected, on its own, so the
+  /// summary counts every line.
+  static func isArrayFile(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var start = JSONScanner.byteOrderMarkLength(bytes)
+    while start < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[start]) { start += 1 }
+    guard start < bytes.count, bytes[start] == UInt8(ascii: "[") else { return false }
+    var whole = JSONScanner(bytes)
+    if (try? whole.skipValue()) != nil, (try? whole.expectEnd()) != nil { return true }
+    let lineEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+    var firstLine = JSONScanner(UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]))
+    let firstLineIsAValue = (try? firstLine.skipValue()) != nil && (try? firstLine.expectEnd()) != nil
+    return !firstLineIsAValue
+  }
+
+  /// A mapped file: JSON Lines cut into chunks at line ends, or a JSON array (`isArrayFile`).
   private func readMapped(_ mapped: MappedFile, name: String, deliver: (InputChunk) -> Void) {
     let file = register(name)
     let bytes = mapped.bytes
-    let blanks: [UInt8] = [0x20, 0x0A, 0x0D, 0x09]
-    if let first = bytes.firstIndex(where: { !blanks.contains($0) }), bytes[first] == UInt8(ascii: "[") {
+    if RecordReader.isArrayFile(bytes) {
       readArray(bytes, file: file, deliver: deliver) { mapped.chunk($0) }
       return
     }
@@ -118,18 +134,29 @@ final class RecordReader {
       } catch {
         throw BatchError.unreadableInput(name, "\(error)")
       }
-      if first, let firstByte = block.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
+      if first,
+        let firstByte = block.dropFirst(block.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0).first(where: {
+          $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09
+        })
+      {
         first = false
         if firstByte == UInt8(ascii: "[") {
-          // An array read from a stream is parsed whole.
-          var whole = [UInt8](block)
+          // A stream that may be an array is read whole, once, and decided on the whole text (`isArrayFile`).
+          var whole = pending + [UInt8](block)
           do {
             if let rest = try handle.readToEnd() { whole.append(contentsOf: rest) }
           } catch {
             throw BatchError.unreadableInput(name, "\(error)")
           }
-          whole.withUnsafeBufferPointer { buffer in
-            readArray(buffer, file: file, deliver: deliver) { .owned(Array(UnsafeBufferPointer(rebasing: buffer[$0]))) }
+          let isArray = whole.withUnsafeBufferPointer { RecordReader.isArrayFile($0) }
+          if isArray {
+            whole.withUnsafeBufferPointer { buffer in
+              readArray(buffer, file: file, deliver: deliver) {
+                .owned(Array(UnsafeBufferPointer(rebasing: buffer[$0])))
+              }
+            }
+          } else {
+            _ = deliverLines(.owned(whole), file: file, firstLine: line, deliver: deliver)
           }
           return
         }

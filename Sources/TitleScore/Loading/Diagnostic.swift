@@ -116,6 +116,8 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable {
   case levelUnscored = "level-unscored"
   /// A lookup over an ordered vocabulary that scores a higher level below a lower one.
   case levelOrderInverted = "level-order-inverted"
+  /// An applicant id given to more than one record of a batch (both are scored).
+  case duplicateApplicant = "duplicate-applicant"
   /// A JSON text nesting arrays and objects deeper than any real document (`JSONScanner.maximumDepth`).
   case nestingTooDeep = "nesting-too-deep"
   /// A value a portfolio (here, a worked example's) gives that the sheet's vocabulary does not list.

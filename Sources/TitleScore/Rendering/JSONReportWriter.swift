@@ -29,6 +29,14 @@ enum JSONReportWriter {
     }
     sink.write("\n  ]")
     if forCommittee {
+      sink.write(",\n  \"duplicates\": [")
+      for (index, duplicate) in table.results.duplicates.enumerated() {
+        sink.write(index == 0 ? "\n    " : ",\n    ")
+        sink.write(
+          "{\"id\": \(JSONWriter.quoted(duplicate.id)), \"first\": \(JSONWriter.quoted(DuplicateApplicant.location(duplicate.first))), \"repeated\": \(JSONWriter.quoted(DuplicateApplicant.location(duplicate.repeated)))}"
+        )
+      }
+      sink.write(table.results.duplicates.isEmpty ? "]" : "\n  ]")
       sink.write(",\n  \"rejected\": [")
       var first = true
       for record in table.results.rejected {

@@ -165,6 +165,18 @@ struct ReportTable: Sendable {
     if let lowest = summary.lowest, let median = summary.median, let highest = summary.highest {
       lines.append((zh ? "最低/中位/最高" : "Lowest / median / highest", "\(lowest) / \(median) / \(highest)"))
     }
+    if !results.duplicates.isEmpty {
+      let shown = results.duplicates.prefix(20).map { duplicate in
+        "\(duplicate.id) \(DuplicateApplicant.location(duplicate.first)) \(zh ? "与" : "and") "
+          + DuplicateApplicant.location(duplicate.repeated)
+      }
+      let more = results.duplicates.count > 20 ? (zh ? "；等" : "; …") : ""
+      lines.append(
+        (
+          zh ? "重复的申报人编号（均已评分）" : "Repeated applicant ids (all scored)",
+          "\(results.duplicates.count)：" + shown.joined(separator: zh ? "；" : "; ") + more
+        ))
+    }
     if let notice = modelledNotice { lines.append((zh ? "模型值" : "Modelled values", notice)) }
     return lines
   }
