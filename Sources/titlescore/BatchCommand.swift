@@ -42,6 +42,7 @@ enum BatchCommand {
       let sink = ReportSink(handle: FileHandle.standardOutput)
       BatchReport.write(results, format: format, options: options, to: sink)
       sink.flush()
+      Console.exitIfClosedPipe(sink.failure)
       if let failure = sink.failure { throw CommandFailure("cannot write to standard output: \(failure)") }
     }
     let seconds = Date().timeIntervalSince(started)
@@ -91,11 +92,11 @@ final class Progress: @unchecked Sendable {
   func update(_ read: Int) {
     guard enabled, Date().timeIntervalSince(last) > 0.5 else { return }
     last = Date()
-    FileHandle.standardError.write(Data("\r… \(read) records read".utf8))
+    _ = Console.write(Array("\r… \(read) records read".utf8), to: STDERR_FILENO)
   }
 
   func finish() {
-    if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if enabled { _ = Console.write(Array("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
   }
 }
 

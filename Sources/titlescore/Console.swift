@@ -3,12 +3,38 @@ import TitleScore
 
 /// Standard output and error, file reading, and resolving `--sheet` and `--lang`.
 enum Console {
+  /// The exit status of a run whose reader closed standard output early (`titlescore … | head`): 128 + SIGPIPE,
+  /// as the shell reports a process the signal ended, but reached quietly, with no message.
+  static let closedPipeStatus: Int32 = 141
+
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    if let failure = write(Array(text.utf8), to: STDOUT_FILENO), failure == EPIPE { exit(closedPipeStatus) }
   }
 
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    _ = write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: STDERR_FILENO)
+  }
+
+  /// Writes all of `bytes`; the `errno` of a failed write, or nil. (Foundation's `FileHandle.write` stops the
+  /// process on a closed pipe once SIGPIPE is ignored.)
+  static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+    bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        offset += written
+      }
+      return nil
+    }
+  }
+
+  /// Ends the run quietly when a write to standard output failed because its reader is gone; otherwise returns.
+  static func exitIfClosedPipe(_ failure: POSIXError?) {
+    if failure?.code == .EPIPE { exit(closedPipeStatus) }
   }
 
   static func language(_ arguments: Arguments) throws -> Language {

@@ -36,6 +36,10 @@ let commands: [String: (Arguments) throws -> Int32] = [
   "standing": StandingCommand.run,
 ]
 
+// A reader that closes standard output early (`| head`) makes writes fail with EPIPE, which the commands answer by
+// ending quietly with `Console.closedPipeStatus`, instead of the signal killing the process mid-write.
+signal(SIGPIPE, SIG_IGN)
+
 var argv = Array(CommandLine.arguments.dropFirst())
 guard let name = argv.first, let command = commands[name] else {
   Console.error(usage)

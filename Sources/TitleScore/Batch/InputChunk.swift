@@ -42,14 +42,14 @@ final class RecordReader {
         try readStream(standardInput, name: "<stdin>", deliver: deliver)
         continue
       }
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-        throw BatchError.unreadableInput(input, "no such file or folder")
-      }
-      if isDirectory.boolValue {
+      // Told apart without opening the file: a FIFO is opened once, as a stream, and read to its end.
+      var status = stat()
+      guard stat(input, &status) == 0 else { throw BatchError.unreadableInput(input, "no such file or folder") }
+      let type = status.st_mode & S_IFMT
+      if type == S_IFDIR {
         try readDirectory(input, deliver: deliver)
       } else {
-        if let mapped = MappedFile(path: input) {
+        if type == S_IFREG, let mapped = MappedFile(path: input) {
           readMapped(mapped, name: input, deliver: deliver)
           continue
         }

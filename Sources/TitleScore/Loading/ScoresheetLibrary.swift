@@ -46,11 +46,13 @@ public struct ScoresheetLibrary: Sendable {
 
   /// Every JSON file under a folder, sorted, leaving out `*.schema.json`.
   public static func jsonFiles(under directory: String) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+    // A folder given as a symbolic link is followed: the enumerator does not descend into a link itself.
+    let target = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+    guard let enumerator = FileManager.default.enumerator(atPath: target) else { return [] }
     var files: [String] = []
     while let relative = enumerator.nextObject() as? String {
       if relative.hasSuffix(".json") && !relative.hasSuffix(".schema.json") {
-        files.append(FilePath.resolve(relative, in: directory))
+        files.append(FilePath.resolve(relative, in: directory))  // named under the folder as given
       }
     }
     return files.sorted()

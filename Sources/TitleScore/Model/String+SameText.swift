@@ -9,3 +9,17 @@ extension String {
     utf8.count == other.utf8.count && self == other
   }
 }
+
+/// A text as a set or dictionary key that is equal exactly when `isSameText` says so: it hashes as the text does
+/// (equal texts hash alike), and the byte-length test only makes equality stricter.
+struct SameTextKey: Hashable {
+  let text: String
+
+  init(_ text: String) {
+    self.text = text
+  }
+
+  static func == (lhs: SameTextKey, rhs: SameTextKey) -> Bool { lhs.text.isSameText(as: rhs.text) }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}
