@@ -8,11 +8,13 @@ enum Console {
   static let closedPipeStatus: Int32 = 141
 
   static func out(_ text: String) {
-    if let failure = write(Array(text.utf8), to: STDOUT_FILENO), failure == EPIPE { exit(closedPipeStatus) }
+    let shown = TerminalText.escaped(text)
+    if let failure = write(Array(shown.utf8), to: STDOUT_FILENO), failure == EPIPE { exit(closedPipeStatus) }
   }
 
   static func error(_ text: String) {
-    _ = write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: STDERR_FILENO)
+    let shown = TerminalText.escaped(text.hasSuffix("\n") ? text : text + "\n")
+    _ = write(Array(shown.utf8), to: STDERR_FILENO)
   }
 
   /// Writes all of `bytes`; the `errno` of a failed write, or nil. (Foundation's `FileHandle.write` stops the

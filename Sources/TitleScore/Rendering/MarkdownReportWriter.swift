@@ -1,17 +1,18 @@
 /// A Markdown report: a summary list and a pipe table, with table syntax in applicant text escaped.
 enum MarkdownReportWriter {
   static func escape(_ text: String) -> String {
+    // By scalar: a "\r\n" inside a name is one Character, which a match on "\n" or "\r" misses.
     var result = ""
-    for character in text {
-      switch character {
-      case "|", "\\", "`", "*", "_", "[", "]", "#": result += "\\" + String(character)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "|", "\\", "`", "*", "_", "[", "]", "#": result += "\\" + String(scalar)
       case "<": result += "&lt;"
       case ">": result += "&gt;"
-      case "\n", "\r": result += " "
-      default: result.append(character)
+      case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": result += " "
+      default: result.unicodeScalars.append(scalar)
       }
     }
-    return result
+    return TerminalText.escaped(result, keepingLineBreaks: false)
   }
 
   static func write(_ table: ReportTable, to sink: ReportSink) {

@@ -91,7 +91,9 @@ public struct NotARegularFile: Error, CustomStringConvertible {
   /// The path given.
   public var path: String
   /// The error worded.
-  public var description: String { "\(path) is not a regular file: a report is written to a file or to standard output" }
+  public var description: String {
+    "\(path) is not a regular file: a report is written to a file or to standard output"
+  }
 }
 
 /// Writes a file atomically: into a temporary file beside it, then renamed over it, so an interrupted run never

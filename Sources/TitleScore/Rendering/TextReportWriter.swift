@@ -6,8 +6,12 @@ enum TextReportWriter {
     let zh = table.options.language == .zh
     let numeric = Set(table.columns.enumerated().filter { $0.element.kind == .number }.map(\.offset))
     var widths = table.columns.map { DisplayWidth.of($0.title) }
+    // Applicant text is shown escaped where it could act on the terminal (`TerminalText`).
+    func cells(_ row: BatchRow) -> [String] {
+      table.cells(row).map { TerminalText.escaped($0, keepingLineBreaks: false) }
+    }
     for row in table.results.rankedRows {
-      for (index, cell) in table.cells(row).enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+      for (index, cell) in cells(row).enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
     }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { DisplayWidth.pad($0.element, to: widths[$0.offset], right: numeric.contains($0.offset)) }
@@ -15,7 +19,7 @@ enum TextReportWriter {
     }
     sink.write(line(table.columns.map(\.title)))
     sink.write(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n")
-    for row in table.results.rankedRows { sink.write(line(table.cells(row))) }
+    for row in table.results.rankedRows { sink.write(line(cells(row))) }
     guard !table.options.publicPosting else {
       if let notice = table.modelledNotice { sink.write("\n\(notice)\n") }
       return
@@ -33,7 +37,8 @@ enum TextReportWriter {
     if !table.results.rejected.isEmpty {
       sink.write("\n\(zh ? "被拒记录" : "Rejected records")\n")
       for cells in table.rejectedCells() {
-        sink.write("  \(cells[0]) \(cells[1]) [\(cells[2])] at \(cells[3]): \(cells[4])\n")
+        let shown = cells.map { TerminalText.escaped($0, keepingLineBreaks: false) }
+        sink.write("  \(shown[0]) \(shown[1]) [\(shown[2])] at \(shown[3]): \(shown[4])\n")
       }
     }
   }
