@@ -380,15 +380,21 @@ struct PortfolioDecoder {
   }
 
   private mutating func continuingEducation(into log: inout ContinuingEducationLog) throws {
+    // A year given as {} adds no entry but is still given: such years are kept apart (rarely any, so nothing is
+    // allocated for the usual portfolio).
+    var emptyYears: [Int] = []
     try members { decoder, yearKey in
       let year = try decoder.year(yearKey)
-      if log.entries.contains(where: { $0.year == year }) { throw decoder.duplicate(yearKey) }
+      if log.entries.contains(where: { $0.year == year }) || emptyYears.contains(year) {
+        throw decoder.duplicate(yearKey)
+      }
       let firstOfYear = log.entries.count
       try decoder.members { decoder, kindKey in
         let kind = try decoder.pooledKey(kindKey)
         if log.entries[firstOfYear...].contains(where: { $0.kind == kind }) { throw decoder.duplicate(kindKey) }
         log.entries.append(ContinuingEducationLog.Entry(year: year, kind: kind, hours: try decoder.nonNegativePoints()))
       }
+      if log.entries.count == firstOfYear { emptyYears.append(year) }
     }
   }
 
