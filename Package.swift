@@ -12,7 +12,8 @@ let package = Package(
     .executableTarget(name: "titlescore", dependencies: ["TitleScore"]),
     .testTarget(
       name: "TitleScoreTests",
-      dependencies: ["TitleScore"],
+      // The command line's tests run the built binary, so the tests depend on it being built.
+      dependencies: ["TitleScore", "titlescore"],
       resources: [.copy("Fixtures")]
     ),
   ]

@@ -1,0 +1,76 @@
+import Foundation
+
+// libFuzzer targets, built by `.ci/fuzz` together with the library's sources into one module (so they reach its
+// internals) with `-sanitize=fuzzer,address`. One binary holds every target; TITLESCORE_FUZZ_TARGET picks one:
+//
+// - `portfolio`: the portfolio decoder (and the record-list decoder), then scoring against the bundled sheets and
+//   explaining the result as text and JSON in both languages;
+// - `sheet`: the sheet loader with validation and the sheet's worked examples, then scoring a fixed applicant;
+// - `batch`: the input as a batch file (JSON Lines or an array), scored with one job and rendered in every report
+//   format, committee and public.
+//
+// A crash, a hang past libFuzzer's timeout, an address-sanitizer finding or a broken invariant below stops the run
+// and leaves the input behind as a reproducer.
+
+enum FuzzTarget: String {
+  case portfolio, sheet, batch
+}
+
+let fuzzTarget = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["TITLESCORE_FUZZ_TARGET"] ?? "") ?? .portfolio
+let fuzzLibrary = ScoresheetLibrary(
+  directory: ProcessInfo.processInfo.environment["TITLESCORE_SHEETS"] ?? "scoresheets")
+let fuzzEvaluators = fuzzLibrary.sheets.filter { $0.route.isPointRoute || $0.id.contains("exceptional") }
+  .map { Evaluator(sheet: $0) }
+let fuzzApplicant = try! Portfolio.decode(
+  json: Array(
+    #"{"id": "F", "name": "模糊", "employer": {"name": "单位"}, "specialty": "energy", "workStart": "2010-07-01","#
+      .utf8) + Array(#""education": [{"level": "bachelor", "date": "2010-07-01"}]}"#.utf8))
+let fuzzBatchFile = FileManager.default.temporaryDirectory
+  .appendingPathComponent("titlescore-fuzz-\(ProcessInfo.processInfo.processIdentifier).jsonl").path
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func titleScoreFuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeRawBufferPointer(start: data, count: size))
+  switch fuzzTarget {
+  case .portfolio: fuzzPortfolio(bytes)
+  case .sheet: fuzzSheet(bytes)
+  case .batch: fuzzBatch(bytes)
+  }
+  return 0
+}
+
+func fuzzPortfolio(_ bytes: [UInt8]) {
+  _ = try? AchievementRecord.decodeList(json: bytes)
+  guard let portfolio = try? Portfolio.decode(json: bytes) else { return }
+  for evaluator in fuzzEvaluators {
+    let result = evaluator.evaluate(portfolio)
+    precondition(result.total.min <= result.total.max, "a total's range is inverted")
+    for language in [Language.zh, .en] {
+      let explanation = Explanation(sheet: evaluator.sheet, portfolio: portfolio, result: result, language: language)
+      _ = ResultTextRenderer(explanation: explanation).render()
+      _ = ResultJSONRenderer(explanation: explanation).render()
+    }
+  }
+}
+
+func fuzzSheet(_ bytes: [UInt8]) {
+  let outcome = ScoresheetLoader.load(bytes: bytes, file: "fuzz.json", runExamples: true)
+  guard let sheet = outcome.sheet else { return }
+  _ = Evaluator(sheet: sheet).evaluate(fuzzApplicant)
+  _ = sheet.modelledValueCount
+}
+
+func fuzzBatch(_ bytes: [UInt8]) {
+  guard FileManager.default.createFile(atPath: fuzzBatchFile, contents: Data(bytes)) else { return }
+  guard let sheet = fuzzLibrary.sheet(id: "jiaxing-2022-energy-engineer-self-score"),
+    let results = try? BatchRunner(sheet: sheet, jobs: 1).run([fuzzBatchFile])
+  else { return }
+  precondition(results.readCount == results.scoredCount + results.rejected.count, "a record was lost")
+  for format in ReportFormat.allCases {
+    for publicPosting in [false, true] {
+      BatchReport.write(
+        results, format: format, options: ReportOptions(language: .zh, publicPosting: publicPosting),
+        to: ReportSink())
+    }
+  }
+}
