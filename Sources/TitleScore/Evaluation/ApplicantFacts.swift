@@ -151,15 +151,11 @@ final class ApplicantFacts {
     return best
   }
 
-  /// The education records that count as related, with their levels after equivalences: every record at or below
-  /// the counted one's rank that is related (or all of them, where an exception makes the highest related).
+  /// The education records that count as related (every one, where an exception makes every degree related),
+  /// obtained by `countsUntil`, with their levels after equivalences.
   private func countedEducation(_ vocabulary: Vocabulary) -> [(record: EducationRecord, level: String)] {
-    guard countedIndex != nil else { return [] }
-    let skipped = Set(unrelatedSkipped.map(\.record))
-    return portfolio.education.compactMap { record in
-      guard record.date <= countsUntil, !skipped.contains(record), record.related || relatedByException else {
-        return nil
-      }
+    portfolio.education.compactMap { record in
+      guard record.date <= countsUntil, record.related || relatedByException else { return nil }
       let level = vocabulary.educationEquivalents.first { $0.key.isSameText(as: record.level) }?.value ?? record.level
       return (record, level)
     }
