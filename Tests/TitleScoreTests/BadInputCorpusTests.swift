@@ -251,6 +251,9 @@ import Testing
       let expectedPath = bad.path
       if bad.code != .jsonSyntax || bad.path != "$" {
         #expect(error.path.description == expectedPath, "\(bad.name): \(error)")
+      } else {
+        // A syntax error is located by line and column in the text.
+        #expect(error.message.contains("line ") && error.message.contains("column "), "\(bad.name): \(error)")
       }
     }
   }

@@ -81,17 +81,10 @@ struct ScoresheetDecoder {
     let grades = texts("assessmentGrades")
     let titles = texts("titles")
     let skills = texts("skillLevels")
-    var equivalents: [String: String] = [:]
-    if let value = members.optional("educationEquivalents"),
-      var map = reader.object(value, path.appending("educationEquivalents"))
-    {
-      for member in map.members {
-        _ = map.optional(member.key)
-        if let target = reader.string(member.value, path.appending("educationEquivalents").appending(member.key)) {
-          equivalents[member.key] = target
-        }
-      }
-    }
+    let equivalents =
+      members.optional("educationEquivalents").map {
+        reader.stringMap($0, path.appending("educationEquivalents"))
+      } ?? [:]
     let months = members.optional("retrainingMonthsForRelated").flatMap {
       reader.integer($0, path.appending("retrainingMonthsForRelated"), minimum: 1)
     }

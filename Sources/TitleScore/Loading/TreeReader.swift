@@ -41,6 +41,16 @@ final class TreeReader {
     return texts.count == elements.count ? texts : nil
   }
 
+  /// An object of texts by key (education equivalents), each member checked at its own path.
+  func stringMap(_ value: JSONValue, _ path: JSONPath) -> [String: String] {
+    guard let map = object(value, path) else { return [:] }
+    var result: [String: String] = [:]
+    for member in map.members {
+      if let text = string(member.value, path.appending(member.key)) { result[member.key] = text }
+    }
+    return result
+  }
+
   func bool(_ value: JSONValue, _ path: JSONPath) -> Bool? {
     guard case .bool(let flag) = value else {
       report(.wrongType, path, "expected true or false, found \(value.kind)")

@@ -108,16 +108,10 @@ public struct RouteGuide: Hashable, Sendable {
     }
     let levels =
       members.optional("educationLevels").flatMap { reader.strings($0, path.appending("educationLevels")) } ?? []
-    var equivalents: [String: String] = [:]
-    if let value = members.optional("educationEquivalents"),
-      let map = reader.object(value, path.appending("educationEquivalents"))
-    {
-      for member in map.members {
-        if let level = reader.string(member.value, path.appending("educationEquivalents").appending(member.key)) {
-          equivalents[member.key] = level
-        }
-      }
-    }
+    let equivalents =
+      members.optional("educationEquivalents").map {
+        reader.stringMap($0, path.appending("educationEquivalents"))
+      } ?? [:]
     for entry in entries {
       if let below = entry.educationBelow, !levels.contains(below) {
         reader.report(.invalidValue, path.appending("entries"), "educationBelow \"\(below)\" is not in educationLevels")

@@ -174,7 +174,7 @@ struct ReportTable: Sendable {
       lines.append(
         (
           zh ? "重复的申报人编号（均已评分）" : "Repeated applicant ids (all scored)",
-          "\(results.duplicates.count)：" + shown.joined(separator: zh ? "；" : "; ") + more
+          "\(results.duplicates.count)\(zh ? "：" : ": ")" + shown.joined(separator: zh ? "；" : "; ") + more
         ))
     }
     if let notice = modelledNotice { lines.append((zh ? "模型值" : "Modelled values", notice)) }
