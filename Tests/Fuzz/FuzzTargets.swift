@@ -19,7 +19,7 @@ enum FuzzTarget: String {
 let fuzzTarget = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["TITLESCORE_FUZZ_TARGET"] ?? "") ?? .portfolio
 let fuzzLibrary = ScoresheetLibrary(
   directory: ProcessInfo.processInfo.environment["TITLESCORE_SHEETS"] ?? "scoresheets")
-let fuzzEvaluators = fuzzLibrary.sheets.filter { $0.route.isPointRoute || $0.id.contains("exceptional") }
+let fuzzEvaluators = fuzzLibrary.sheets.filter { $0.route.isPointRoute || $0.route == .exceptional }
   .map { Evaluator(sheet: $0) }
 let fuzzApplicant = try! Portfolio.decode(
   json: Array(
