@@ -43,7 +43,7 @@ import Testing
     for sheet in Bundled.library.sheets {
       func visit(_ item: Item) {
         #expect(!item.provenance.clause.isEmpty, "\(sheet.id) \(item.id)")
-        if case .higherOf(let items) = item.rule { items.forEach(visit) }
+        item.rule.alternatives.forEach(visit)
       }
       func visit(_ category: Category) {
         #expect(!category.provenance.clause.isEmpty)

@@ -15,7 +15,7 @@ import Testing
     let items = (0..<count).map { number in
       Item(
         id: "type-\(number)", title: LocalizedText(zh: "类型", en: "type"), provenance: provenance, cap: nil,
-        rule: .countFloor(CountFloorRule(records: RecordSelector(types: ["t\(number)"]), per: 1, points: 1)))
+        rule: Rule(CountFloorRule(records: RecordSelector(types: ["t\(number)"]), per: 1, points: 1)))
     }
     sheet.categories.append(
       Category(
@@ -53,12 +53,12 @@ import Testing
 
   @Test func aSelectorWithLevelsOwnsOnlyRecordsOfThoseLevels() {
     var sheet = self.sheet
-    guard case .recordTable(var papers) = sheet.categories[1].items[5].rule else {
+    guard var papers = sheet.categories[1].items[5].rule.as(RecordTableRule.self) else {
       Issue.record("the fixture's sixth work item scores papers")
       return
     }
     papers.records = RecordSelector(types: ["paper"], levels: ["core"])
-    sheet.categories[1].items[5].rule = .recordTable(papers)
+    sheet.categories[1].items[5].rule = Rule(papers)
     let result = Fixture.evaluate(sheet) { portfolio in
       portfolio.records = [record("A", "paper", level: "core"), record("B", "paper", level: "general")]
     }

@@ -9,6 +9,20 @@ import Testing
     Fixture.evaluate(sheet, changing: change)
   }
 
+  @Test func theFixtureScoresEveryRegisteredKind() {
+    // Each kind scores through its own `RuleNode` subclass; a kind the fixture leaves out would go unexercised.
+    let used = Set(sheet.itemsInOrder.map(\.item.rule.kindName))
+    #expect(used == Set(RuleKinds.all.map { $0.name }))
+    let result = score { _ in }
+    #expect(result.total.max > .zero)
+  }
+
+  @Test func aSheetNamesRuleKindsOnlyFromTheRegistry() {
+    let text = Fixture.sheetText("every-rule-kind.json", replacing: #"{"kind": "formula""#, with: #"{"kind": "formulae""#)
+    let diagnostics = ScoresheetLoader.load(bytes: text, file: "s.json").diagnostics
+    #expect(diagnostics.map(\.code).contains(.unknownRuleKind))
+  }
+
   @Test func lookupTakesTheFirstRowWhoseFactsAllMatch() {
     let fullTime = score {
       $0.education = [
@@ -72,7 +86,7 @@ import Testing
   @Test func rankTablesScoreEveryListedRankHoweverHigh() {
     // Ranks are looked up by position up to a bound and in the row's own table beyond it.
     var sheet = self.sheet
-    guard case .recordTable(var projects) = sheet.categories[1].items[0].rule,
+    guard var projects = sheet.categories[1].items[0].rule.as(RecordTableRule.self),
       case .table(var byRank) = projects.rows[0].ranks
     else {
       Issue.record("the fixture's first work item is a rank table")
@@ -82,7 +96,7 @@ import Testing
     byRank[256] = .fixed(8)
     byRank[1000] = .fixed(7)
     projects.rows[0].ranks = .table(byRank)
-    sheet.categories[1].items[0].rule = .recordTable(projects)
+    sheet.categories[1].items[0].rule = Rule(projects)
     func points(rank: Int) -> PointsInterval {
       Fixture.evaluate(sheet) { $0.records = [record("R1", "project", level: "provincial", rank: rank)] }
         .linePoints("projects")

@@ -147,22 +147,7 @@ public struct OutcomeDistribution: Sendable {
   /// The spec a line was scored by, unless the portfolio already decided its value.
   static func spec(for line: ScoreLine, specs: [String: Item], portfolio: Portfolio) -> PointsSpec? {
     guard let item = specs[line.itemID] else { return nil }
-    switch item.rule {
-    case .assessed(let rule):
-      return portfolio.assessed[item.id].map { rule.points.allows($0) } == true ? nil : rule.points
-    case .lookup(let rule):
-      guard let row = line.rowIndex, portfolio.assessed[item.id] == nil else { return nil }
-      return rule.rows[row].points
-    case .tiers(let rule):
-      guard let row = line.rowIndex, portfolio.assessed[item.id] == nil else { return nil }
-      return rule.tiers[row].points
-    case .recordTable(let rule):
-      guard let row = line.rowIndex, let record = line.recordIndex, portfolio.records[record].assessedPoints == nil
-      else { return nil }
-      return rule.spec(ofRow: row, rank: portfolio.records[record].rank)
-    default:
-      return nil
-    }
+    return item.rule.kind.undecidedSpec(of: line, portfolio: portfolio)
   }
 
   /// The distribution as text, with the assumption stated.

@@ -152,42 +152,9 @@ public struct Planner: Sendable {
       }
     }
     for (item, _) in sheet.itemsInOrder {
-      let cap = item.cap
-      func bounded(_ points: Points) -> Points { cap.map { Swift.min($0, points) } ?? points }
-      switch item.rule {
-      case .recordTable(let rule):
-        for row in rule.rows {
-          let type = rule.records.types.first!
-          let level = row.level ?? rule.records.levels?.first
-          switch row.ranks {
-          case .table(let byRank):
-            if let (rank, spec) = byRank.max(by: { ($0.value.interval.min, -$0.key) < ($1.value.interval.min, -$1.key) }
-            ) {
-              add(Candidate(record: record(type, level, rank), itemID: item.id, bound: bounded(spec.interval.max)))
-            }
-          case .any:
-            if let spec = row.points {
-              add(Candidate(record: record(type, level, nil), itemID: item.id, bound: bounded(spec.interval.max)))
-            }
-          case .others:
-            break  // An "other rank" row never beats the same level's rank table.
-          }
-        }
-      case .rankCoefficient(let rule):
-        for (level, base) in rule.base {
-          add(
-            Candidate(
-              record: record(rule.records.types.first!, level, 1), itemID: item.id,
-              bound: bounded(base.scaled(by: rule.coefficients.first ?? rule.beyond))))
-        }
-      case .countFloor(let rule):
-        add(
-          Candidate(
-            record: record(rule.records.types.first!, rule.records.levels?.first, nil), itemID: item.id,
-            bound: bounded(Swift.max(rule.full?.points ?? .zero, rule.points))))
-      default:
-        break
-      }
+      var proposed = PlanCandidates(item: item, record: record)
+      item.rule.kind.addPlanCandidates(to: &proposed)
+      proposed.found.forEach(add)
     }
     return candidates.filter { $0.bound > .zero }.sorted {
       ($0.bound, $1.itemID, $1.record.level ?? "") > ($1.bound, $0.itemID, $0.record.level ?? "")

@@ -34,36 +34,13 @@ public struct PortfolioGenerator: Sendable {
   public init(sheet: Scoresheet, invalidPerMille: Int = 0) {
     self.sheet = sheet
     self.invalidPerMille = max(0, min(1000, invalidPerMille))
-    var kinds: [RecordKind] = []
-    func add(_ types: [String], _ levels: [String], _ maxRank: Int) {
-      for type in types where !kinds.contains(where: { $0.type == type }) {
-        kinds.append(RecordKind(type: type, levels: levels.isEmpty ? ["general"] : levels, maxRank: max(1, maxRank)))
-      }
+    var samples = GeneratorSamples()
+    for (item, _) in sheet.itemsInOrder { item.rule.kind.addSamples(to: &samples, itemID: item.id) }
+    for selector in sheet.conditionRecordSelectors {
+      samples.addRecords(types: selector.types, levels: selector.levels ?? [], maxRank: 3)
     }
-    var assessed: [(String, [Points])] = []
-    for (item, _) in sheet.itemsInOrder {
-      switch item.rule {
-      case .assessed(let rule):
-        if case .range(let min, let max, let step) = rule.points {
-          assessed.append(
-            (item.id, Swift.stride(from: min.units, through: max.units, by: Int(step.units)).map(Points.init(units:))))
-        }
-      case .recordTable(let rule):
-        var levels: [String] = []
-        var maxRank = 1
-        for row in rule.rows {
-          if let level = row.level, !levels.contains(level) { levels.append(level) }
-          if case .table(let byRank) = row.ranks { maxRank = max(maxRank, (byRank.keys.max() ?? 1) + 2) }
-        }
-        add(rule.records.types, rule.records.levels ?? levels, maxRank)
-      case .rankCoefficient(let rule): add(rule.records.types, rule.base.keys.sorted(), rule.coefficients.count + 1)
-      case .countFloor(let rule): add(rule.records.types, rule.records.levels ?? [], 1)
-      default: break
-      }
-    }
-    for selector in sheet.conditionRecordSelectors { add(selector.types, selector.levels ?? [], 3) }
-    self.kinds = kinds
-    self.assessedItems = assessed
+    self.kinds = samples.recordKinds
+    self.assessedItems = samples.assessedItems
     var ceYears: [Int] = []
     var assessmentYears: [Int] = []
     for gate in sheet.gates {

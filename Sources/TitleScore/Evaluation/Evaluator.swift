@@ -41,17 +41,15 @@ public struct Evaluator: Sendable {
     for (item, _) in sheet.itemsInOrder {
       ids.insert(item.id)
       order.append(item.id)
-      if case .higherOf(let alternatives) = item.rule {
-        for alternative in alternatives { parents[alternative.id] = item.id }
-      }
+      for alternative in item.rule.alternatives { parents[alternative.id] = item.id }
     }
     // The items' selectors in sheet order as the nodes are built, then the conditions'.
-    var builder = NodeBuilder(
+    var compiler = SheetCompiler(
       recordLevels: RecordClassifier.distinct(sheet.recordLevels), sharedCapIDs: sheet.sharedCaps.map(\.id))
-    categoryNodes = BorrowedNodes(sheet.categories.map { CategoryNode($0, building: &builder) })
+    categoryNodes = BorrowedNodes(sheet.categories.map { CategoryNode($0, compiling: &compiler) })
     let selectors =
-      builder.selectors + sheet.conditionRecordSelectors.map { RecordSelectorOwner(itemID: nil, selector: $0) }
-    classifier = RecordClassifier(selectors: selectors.map(\.selector), levels: builder.recordLevels)
+      compiler.selectors + sheet.conditionRecordSelectors.map { RecordSelectorOwner(itemID: nil, selector: $0) }
+    classifier = RecordClassifier(selectors: selectors.map(\.selector), levels: compiler.recordLevels)
     selectorItems = selectors.map(\.itemID)
     selectorsFilter = selectors.contains { !$0.selector.filter.isEmpty }
     self.itemIDs = ids

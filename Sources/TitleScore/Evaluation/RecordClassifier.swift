@@ -16,7 +16,7 @@ struct RecordClassifier: Sendable {
   private let types: [String]
   /// Each type's UTF-8 length: texts are compared only where the lengths agree.
   private let typeLengths: [Int]
-  /// The record levels the sheet names, each once (`NodeBuilder.recordLevels`). A record's level number is its
+  /// The record levels the sheet names, each once (`SheetCompiler.recordLevels`). A record's level number is its
   /// position here, or `levels.count` for a level the sheet does not name or a record without one.
   let levels: [String]
   /// Each level's UTF-8 length.

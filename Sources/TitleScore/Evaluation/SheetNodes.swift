@@ -38,73 +38,49 @@ struct BorrowedNodes<Element: AnyObject & Sendable>: @unchecked Sendable {
   }
 }
 
-/// An item held by reference, with its rule's data held by reference too (see `ItemNode.Rule`).
+/// One node held for evaluation, read without reference counting: the owner keeps it alive, and calls borrow it
+/// through an unmanaged reference for their length (see `BorrowedNodes`).
+struct BorrowedNode<Element: AnyObject>: @unchecked Sendable {
+  // `@unchecked`: `Unmanaged` is not `Sendable`, but it only refers to `owner`, which lives as long as this value;
+  // and the nodes held here (`RuleNode`s) hold only constants of `Sendable` types once compiled, so threads that
+  // share them only read.
+  private let owner: Element
+  private let reference: Unmanaged<Element>
+
+  init(_ node: Element) {
+    owner = node
+    reference = Unmanaged.passUnretained(node)
+  }
+
+  /// Calls `body` with the node, borrowed: safe because `owner` holds it for as long as this value exists.
+  @inline(__always)
+  func borrow<Result>(_ body: (Element) -> Result) -> Result {
+    reference._withUnsafeGuaranteedRef(body)
+  }
+}
+
+/// An item compiled for evaluation: the item, its rule compiled by its kind (see `RuleNode`), and the position of
+/// its record selector.
 final class ItemNode: Sendable {
   let item: Item
-  let rule: Rule
+  /// The rule compiled, called through an unmanaged reference: choosing the kind is one indirect call and counts no
+  /// references.
+  let rule: BorrowedNode<RuleNode>
   /// The position of the item's record selector among the evaluator's (see `RecordClassifier`); nil for rules that
   /// do not score records.
   let selectorPosition: Int?
-  /// Keeps the rule's data alive: `rule` refers to it without owning it (see `BorrowedNodes`).
-  private let ruleData: any AnyObject & Sendable
 
-  /// An item's rule, each kind's data in a node of its own, so that scoring reads it in place: taking the data
-  /// out of `Item.rule` copied every list in it (a lookup's rows, a table's selector and rows), for every item of
-  /// every applicant. The references are unmanaged, so that choosing the kind counts no references.
-  enum Rule: @unchecked Sendable {
-    case lookup(Unmanaged<Node<LookupRule>>)
-    case tiers(Unmanaged<Node<TierRule>>)
-    case recordTable(Unmanaged<RecordTableNode>)
-    case rankCoefficient(Unmanaged<RankCoefficientNode>)
-    case countFloor(Unmanaged<Node<CountFloorRule>>)
-    case formula(Unmanaged<Node<FormulaRule>>)
-    case assessed(Unmanaged<Node<AssessedRule>>)
-    /// The alternatives, the higher of which counts.
-    case higherOf(Unmanaged<AlternativeNodes>)
-  }
-
-  /// The alternatives of a "higher of" item.
-  final class AlternativeNodes: Sendable {
-    let nodes: BorrowedNodes<ItemNode>
-
-    init(_ items: [Item], building builder: inout NodeBuilder) {
-      nodes = BorrowedNodes(items.map { ItemNode($0, building: &builder) })
-    }
-  }
-
-  /// Builds the node of an item (and of its alternatives), adding the record selector of each that scores records
-  /// to the builder's, in sheet order: its position there is the item's `selectorPosition`.
-  init(_ item: Item, building builder: inout NodeBuilder) {
+  /// Compiles an item (and the alternatives of a "higher of" rule), adding the record selector of each that scores
+  /// records to the compiler's, in sheet order: its position there is the item's `selectorPosition`.
+  init(_ item: Item, compiling compiler: inout SheetCompiler) {
     self.item = item
     if let selector = item.rule.recordSelector {
-      selectorPosition = builder.selectors.count
-      builder.selectors.append(RecordSelectorOwner(itemID: item.id, selector: selector))
+      selectorPosition = compiler.selectors.count
+      compiler.selectors.append(RecordSelectorOwner(itemID: item.id, selector: selector))
     } else {
       selectorPosition = nil
     }
-    // Each kind's data goes into a node of its own, referred to unmanaged and kept alive by `ruleData`.
-    func held<Value>(_ value: Value, as kind: (Unmanaged<Node<Value>>) -> Rule) -> (Rule, any AnyObject & Sendable) {
-      let node = Node(value)
-      return (kind(.passUnretained(node)), node)
-    }
-    let data: any AnyObject & Sendable
-    switch item.rule {
-    case .lookup(let value): (rule, data) = held(value, as: Rule.lookup)
-    case .tiers(let value): (rule, data) = held(value, as: Rule.tiers)
-    case .recordTable(let value):
-      let node = RecordTableNode(value, levels: builder.recordLevels, sharedCapIDs: builder.sharedCapIDs)
-      (rule, data) = (.recordTable(.passUnretained(node)), node)
-    case .rankCoefficient(let value):
-      let node = RankCoefficientNode(value, levels: builder.recordLevels)
-      (rule, data) = (.rankCoefficient(.passUnretained(node)), node)
-    case .countFloor(let value): (rule, data) = held(value, as: Rule.countFloor)
-    case .formula(let value): (rule, data) = held(value, as: Rule.formula)
-    case .assessed(let value): (rule, data) = held(value, as: Rule.assessed)
-    case .higherOf(let alternatives):
-      let node = AlternativeNodes(alternatives, building: &builder)
-      (rule, data) = (.higherOf(.passUnretained(node)), node)
-    }
-    ruleData = data
+    rule = BorrowedNode(item.rule.kind.compile(&compiler))
   }
 }
 
@@ -115,16 +91,16 @@ final class CategoryNode: Sendable {
   let children: BorrowedNodes<CategoryNode>
 
   /// Builds the nodes of a category and everything in it (see `ItemNode.init`).
-  init(_ category: Category, building builder: inout NodeBuilder) {
+  init(_ category: Category, compiling compiler: inout SheetCompiler) {
     self.category = category
-    items = BorrowedNodes(category.items.map { ItemNode($0, building: &builder) })
-    children = BorrowedNodes(category.categories.map { CategoryNode($0, building: &builder) })
+    items = BorrowedNodes(category.items.map { ItemNode($0, compiling: &compiler) })
+    children = BorrowedNodes(category.categories.map { CategoryNode($0, compiling: &compiler) })
   }
 }
 
-/// What building a sheet's nodes needs and gathers: the record levels that rules number records' levels by (see
+/// What compiling a sheet's rules needs and gathers: the record levels that rules number records' levels by (see
 /// `RecordClassifier`), the shared caps, and the record selectors of the items, in sheet order.
-struct NodeBuilder {
+struct SheetCompiler {
   /// The sheet's record levels (`Scoresheet.recordLevels`), each once, in the classifier's order: a level's number
   /// is its position here (see `RecordClassifier`).
   let recordLevels: [String]

@@ -54,7 +54,7 @@ struct ScoresheetDecoder {
   }
 
   /// Decodes each element of an optional array, dropping the ones that fail (their problems are reported).
-  private func list<T>(_ value: JSONValue?, _ path: JSONPath, _ decode: (JSONValue, JSONPath) -> T?) -> [T] {
+  func list<T>(_ value: JSONValue?, _ path: JSONPath, _ decode: (JSONValue, JSONPath) -> T?) -> [T] {
     guard let value, let elements = reader.array(value, path) else { return [] }
     return elements.compactMap { decode($0.0, $0.1) }
   }
@@ -375,7 +375,7 @@ struct ScoresheetDecoder {
     return comparison.map { .fact(name: name, comparison: $0) }
   }
 
-  private func recordSelector(_ value: JSONValue, _ path: JSONPath) -> RecordSelector? {
+  func recordSelector(_ value: JSONValue, _ path: JSONPath) -> RecordSelector? {
     guard var members = reader.object(value, path) else { return nil }
     let types = members.required("types").flatMap { reader.strings($0, path.appending("types")) }
     let levels = members.optional("levels").flatMap { reader.strings($0, path.appending("levels")) }
@@ -444,155 +444,23 @@ struct ScoresheetDecoder {
 
   private func rule(_ value: JSONValue, _ path: JSONPath) -> Rule? {
     guard var members = reader.object(value, path) else { return nil }
-    defer { members.finish() }
-    guard let kind = members.required("kind").flatMap({ reader.string($0, path.appending("kind")) }) else { return nil }
-    func points(_ key: String, nonNegative: Bool = true) -> Points? {
-      members.required(key).flatMap { reader.points($0, path.appending(key), nonNegative: nonNegative) }
-    }
-    func fact(_ key: String = "fact") -> String? {
-      guard let name = members.required(key).flatMap({ reader.string($0, path.appending(key)) }) else { return nil }
-      if !ApplicantFacts.isKnown(name) { reader.report(.unknownFact, path.appending(key), "unknown fact \"\(name)\"") }
-      return name
-    }
-    func records() -> RecordSelector? {
-      members.required("records").flatMap { recordSelector($0, path.appending("records")) }
-    }
-    switch kind {
-    case "lookup":
-      let rows = list(members.required("rows"), path.appending("rows"), lookupRow)
-      let otherwise = members.optional("otherwise").flatMap { reader.points($0, path.appending("otherwise")) } ?? .zero
-      let required =
-        members.optional("factsRequired").flatMap { reader.bool($0, path.appending("factsRequired")) } ?? true
-      return .lookup(LookupRule(rows: rows, otherwise: otherwise, factsRequired: required))
-    case "tiers":
-      guard let fact = fact() else { return nil }
-      let tiers = list(members.required("tiers"), path.appending("tiers"), tier)
-      return .tiers(TierRule(fact: fact, tiers: tiers))
-    case "recordTable":
-      let rows = list(members.required("rows"), path.appending("rows"), recordRow)
-      return records().map { .recordTable(RecordTableRule(records: $0, rows: rows)) }
-    case "rankCoefficient":
-      let selector = records()
-      var base: [String: Points] = [:]
-      if let value = members.required("base"), let map = reader.object(value, path.appending("base")) {
-        for member in map.members {
-          if let points = reader.points(member.value, path.appending("base").appending(member.key)) {
-            base[member.key] = points
-          }
-        }
-      }
-      let coefficients = members.required("coefficients").flatMap { value -> [Points]? in
-        guard let elements = reader.array(value, path.appending("coefficients")) else { return nil }
-        return elements.compactMap { reader.points($0.0, $0.1) }
-      }
-      let beyond = points("beyond")
-      guard let selector, let coefficients, let beyond else { return nil }
-      return .rankCoefficient(
-        RankCoefficientRule(records: selector, base: base, coefficients: coefficients, beyond: beyond))
-    case "countFloor":
-      let selector = records()
-      let per = members.required("per").flatMap { reader.integer($0, path.appending("per"), minimum: 1) }
-      let each = points("points")
-      var full: (Int, Points)?
-      if let value = members.optional("full"), var fullMembers = reader.object(value, path.appending("full")) {
-        let atLeast = fullMembers.required("atLeast").flatMap {
-          reader.integer($0, path.appending("full").appending("atLeast"), minimum: 1)
-        }
-        let fullPoints = fullMembers.required("points").flatMap {
-          reader.points($0, path.appending("full").appending("points"))
-        }
-        fullMembers.finish()
-        if let atLeast, let fullPoints { full = (atLeast, fullPoints) }
-      }
-      guard let selector, let per, let each else { return nil }
-      return .countFloor(CountFloorRule(records: selector, per: per, points: each, full: full))
-    case "higherOf":
-      let items = list(members.required("items"), path.appending("items"), item)
-      if items.count < 2 { reader.report(.invalidValue, path.appending("items"), "higherOf needs at least two items") }
-      return .higherOf(items)
-    case "formula":
-      guard let fact = fact(), let offset = points("offset", nonNegative: false),
-        let factor = points("factor", nonNegative: false),
-        let min = points("min", nonNegative: false), let max = points("max", nonNegative: false)
-      else { return nil }
-      if min > max { reader.report(.invalidRange, path, "the formula's min \(min) exceeds its max \(max)") }
-      return .formula(FormulaRule(fact: fact, offset: offset, factor: factor, min: min, max: max))
-    case "assessed":
-      return members.required("points").flatMap { reader.pointsSpec($0, path.appending("points")) }.map {
-        .assessed(AssessedRule(points: $0))
-      }
-    default:
-      // The other fields belong to a kind we do not know; reporting each as unknown would only add noise.
-      for member in members.members { _ = members.optional(member.key) }
-      reader.report(
-        .unknownRuleKind, path.appending("kind"),
-        "unknown rule kind \"\(kind)\"; expected lookup, tiers, recordTable, rankCoefficient, countFloor, higherOf, formula or assessed"
-      )
+    guard let name = members.required("kind").flatMap({ reader.string($0, path.appending("kind")) }) else {
+      members.finish()
       return nil
     }
-  }
-
-  private func lookupRow(_ value: JSONValue, _ path: JSONPath) -> LookupRule.Row? {
-    guard var members = reader.object(value, path) else { return nil }
-    var match: [(fact: String, value: FactValue)] = []
-    if let value = members.required("match"), let map = reader.object(value, path.appending("match")) {
-      for member in map.members {
-        if !ApplicantFacts.isKnown(member.key) {
-          reader.report(.unknownFact, path.appending("match").appending(member.key), "unknown fact \"\(member.key)\"")
-        }
-        if let fact = reader.factValue(member.value, path.appending("match").appending(member.key)) {
-          match.append((member.key, fact))
-        }
-      }
+    guard let kind = RuleKinds.named(name) else {
+      // The other fields belong to a kind we do not know; reporting each as unknown would only add noise.
+      for member in members.members { _ = members.optional(member.key) }
+      members.finish()
+      reader.report(
+        .unknownRuleKind, path.appending("kind"),
+        "unknown rule kind \"\(name)\"; expected \(RuleKinds.all.map { $0.name }.joined(separator: ", "))")
+      return nil
     }
-    let points = members.required("points").flatMap { reader.pointsSpec($0, path.appending("points")) }
-    members.finish()
-    return points.map { LookupRule.Row(match: match, points: $0) }
-  }
-
-  private func tier(_ value: JSONValue, _ path: JSONPath) -> TierRule.Tier? {
-    guard var members = reader.object(value, path) else { return nil }
-    let min = members.required("min").flatMap { reader.points($0, path.appending("min"), nonNegative: false) }
-    let below = members.optional("below").flatMap { reader.points($0, path.appending("below"), nonNegative: false) }
-    let points = members.required("points").flatMap { reader.pointsSpec($0, path.appending("points")) }
-    members.finish()
-    guard let min, let points else { return nil }
-    return TierRule.Tier(min: min, below: below, points: points)
-  }
-
-  private func recordRow(_ value: JSONValue, _ path: JSONPath) -> RecordTableRule.Row? {
-    guard var members = reader.object(value, path) else { return nil }
-    let level = members.optional("level").flatMap { reader.string($0, path.appending("level")) }
-    let sharedCap = members.optional("sharedCap").flatMap { reader.string($0, path.appending("sharedCap")) }
-    var ranks: RecordTableRule.Row.Ranks = .any
-    var points: PointsSpec?
-    if let value = members.optional("byRank") {
-      var table: [Int: PointsSpec] = [:]
-      if let map = reader.object(value, path.appending("byRank")) {
-        for member in map.members {
-          let memberPath = path.appending("byRank").appending(member.key)
-          guard let rank = Int(member.key), rank >= 1 else {
-            reader.report(.invalidValue, memberPath, "rank keys are whole numbers from 1, found \"\(member.key)\"")
-            continue
-          }
-          if let spec = reader.pointsSpec(member.value, memberPath) { table[rank] = spec }
-        }
-      }
-      ranks = .table(table)
-      if members.has("points") {
-        reader.report(
-          .invalidValue, path.appending("points"), "a row gives points either byRank or as points, not both")
-      }
-    } else {
-      if members.optional("otherRanks").flatMap({ reader.bool($0, path.appending("otherRanks")) }) == true {
-        ranks = .others
-      }
-      points = members.required("points").flatMap { reader.pointsSpec($0, path.appending("points")) }
-      if points == nil { return nil }
-    }
-    _ = members.optional("otherRanks")
-    members.finish()
-    return RecordTableRule.Row(level: level, ranks: ranks, points: points, sharedCap: sharedCap)
+    var fields = RuleFields(decoder: self, members: members, path: path)
+    let rule = kind.decodeRule(&fields)
+    fields.members.finish()
+    return rule
   }
 
   private func sharedCap(_ value: JSONValue, _ path: JSONPath) -> SharedCap? {

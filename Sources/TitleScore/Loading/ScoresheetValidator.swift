@@ -49,10 +49,8 @@ struct ScoresheetValidator {
     }
     func collectItem(_ item: Item, _ path: JSONPath) {
       items.append((item, path))
-      if case .higherOf(let alternatives) = item.rule {
-        for (index, alternative) in alternatives.enumerated() {
-          collectItem(alternative, path.appending("rule").appending("items").appending(index))
-        }
+      for (index, alternative) in item.rule.alternatives.enumerated() {
+        collectItem(alternative, path.appending("rule").appending("items").appending(index))
       }
     }
     for (index, category) in sheet.categories.enumerated() {
@@ -135,209 +133,25 @@ struct ScoresheetValidator {
 
   private mutating func checkItem(_ item: Item, _ path: JSONPath) {
     let rulePath = path.appending("rule")
-    switch item.rule {
-    case .lookup(let rule): checkLookup(rule, rulePath)
-    case .tiers(let rule): checkTiers(rule, rulePath)
-    case .recordTable(let rule): checkRecordTable(rule, rulePath)
-    case .rankCoefficient(let rule):
-      if rule.coefficients.isEmpty {
-        report(
-          .missingField, rulePath.appending("coefficients"), "a rank-coefficient rule needs at least one coefficient")
-      }
-      if zip(rule.coefficients, rule.coefficients.dropFirst()).contains(where: { $0 < $1 }) {
-        report(.tiersUnordered, rulePath.appending("coefficients"), "coefficients must not rise with rank")
-      }
-    case .countFloor(let rule):
-      if let full = rule.full, rule.points(forItems: full.atLeast - 1) > full.points {
-        report(
-          .invalidRange, rulePath.appending("full"),
-          "the full score is below what \(full.atLeast - 1) items already give")
-      }
-    default: break
-    }
-    if let cap = item.cap, let maximum = Self.maximum(of: item.rule), cap > maximum {
+    var check = RuleCheck(sheet: sheet, path: rulePath)
+    item.rule.kind.validate(&check)
+    diagnostics += check.diagnostics
+    if let cap = item.cap, let maximum = item.rule.kind.maximum, cap > maximum {
       report(.capUnreachable, path.appending("cap"), "the cap \(cap) is above the most the item can give (\(maximum))")
-    }
-  }
-
-  /// A lookup whose rows each match one fact with an ordered vocabulary (education levels, degrees, titles, skill
-  /// levels) must give every level of that vocabulary a row, and must not score a higher level below a lower one
-  /// (the Shaoxing tables once scored a second bachelor 0 + 0 against a bachelor's 2 + 1).
-  private mutating func checkLevelCoverage(_ rule: LookupRule, _ path: JSONPath) {
-    guard let fact = rule.rows.first?.match.first?.fact, rule.rows.allSatisfy({ $0.match.count == 1 }),
-      rule.rows.allSatisfy({ $0.match[0].fact == fact }),
-      let order = ApplicantFacts.order(of: fact, in: sheet.vocabulary)
-    else { return }
-    var points: [(rank: Int, row: Int, spec: PointsSpec)] = []
-    for (index, row) in rule.rows.enumerated() {
-      if case .text(let text) = row.match[0].value, let rank = order.firstIndex(of: text) {
-        points.append((rank, index, row.points))
-      }
-    }
-    for (rank, level) in order.enumerated() where !points.contains(where: { $0.rank == rank }) {
-      report(
-        .levelUnscored, path.appending("rows"),
-        "no row scores \(fact) = \"\(level)\"; give every level of the vocabulary a row (0 if it scores nothing)")
-    }
-    let sorted = points.sorted { $0.rank < $1.rank }
-    for (lower, higher) in zip(sorted, sorted.dropFirst())
-    where higher.spec.interval.max < lower.spec.interval.min {
-      report(
-        .levelOrderInverted, path.appending("rows").appending(higher.row),
-        "\"\(order[higher.rank])\" scores below the lower level \"\(order[lower.rank])\"")
-    }
-  }
-
-  private mutating func checkLookup(_ rule: LookupRule, _ path: JSONPath) {
-    checkLevelCoverage(rule, path)
-    for (index, row) in rule.rows.enumerated() {
-      let rowPath = path.appending("rows").appending(index)
-      for entry in row.match {
-        if case .text(let text) = entry.value, let order = ApplicantFacts.order(of: entry.fact, in: sheet.vocabulary),
-          !order.contains(text)
-        {
-          report(
-            .rowNeverMatches, rowPath.appending("match").appending(entry.fact),
-            "\"\(text)\" is not in the vocabulary for \(entry.fact)")
-        }
-      }
-      for earlier in 0..<index {
-        let previous = rule.rows[earlier]
-        if previous == row {
-          report(.rowDuplicate, rowPath, "the row repeats row \(earlier)")
-          break
-        }
-        let shadows = previous.match.allSatisfy { entry in
-          row.match.contains { $0.fact == entry.fact && $0.value == entry.value }
-        }
-        if shadows {
-          report(
-            .rowNeverMatches, rowPath,
-            "row \(earlier) matches every input this row matches, so this row is never reached")
-          break
-        }
-      }
-    }
-  }
-
-  private mutating func checkTiers(_ rule: TierRule, _ path: JSONPath) {
-    for (index, tier) in rule.tiers.enumerated() {
-      let tierPath = path.appending("tiers").appending(index)
-      if let below = tier.below, below <= tier.min {
-        report(.tiersUnordered, tierPath, "the tier's upper bound \(below) is not above its minimum \(tier.min)")
-      }
-      guard index > 0 else { continue }
-      let previous = rule.tiers[index - 1]
-      if tier.min < previous.min {
-        report(
-          .tiersUnordered, tierPath.appending("min"),
-          "tiers must be listed lowest first (\(tier.min) after \(previous.min))")
-      } else if previous.below.map({ tier.min < $0 }) ?? true {
-        report(.tiersOverlap, tierPath.appending("min"), "the tier starting at \(tier.min) overlaps the tier before it")
-      }
-    }
-  }
-
-  private mutating func checkRecordTable(_ rule: RecordTableRule, _ path: JSONPath) {
-    var anyRows: [String?: Int] = [:]
-    var othersRows: [String?: Int] = [:]
-    var ranksSeen: [String?: [Int: Int]] = [:]
-    for (index, row) in rule.rows.enumerated() {
-      let rowPath = path.appending("rows").appending(index)
-      if let capID = row.sharedCap, !sheet.sharedCaps.contains(where: { $0.id == capID }) {
-        report(.unknownSharedCap, rowPath.appending("sharedCap"), "no shared cap has the id \"\(capID)\"")
-      }
-      if let level = row.level, let levels = rule.records.levels, !levels.contains(level) {
-        report(
-          .rowNeverMatches, rowPath.appending("level"),
-          "the rule selects only levels \(levels.joined(separator: ", ")); \"\(level)\" never occurs")
-      }
-      switch row.ranks {
-      case .any:
-        if let first = anyRows[row.level] {
-          report(.rowDuplicate, rowPath, "row \(first) already scores every rank of this level")
-        } else {
-          anyRows[row.level] = index
-        }
-      case .others:
-        if let first = othersRows[row.level] {
-          report(.rowDuplicate, rowPath, "row \(first) already scores the other ranks of this level")
-        } else {
-          othersRows[row.level] = index
-        }
-      case .table(let byRank):
-        let ranks = byRank.keys.sorted()
-        if let last = ranks.last, ranks != Array(1...last) {
-          let missing = Set(1...last).subtracting(ranks).sorted().map(String.init).joined(separator: ", ")
-          report(.rankTableGap, rowPath.appending("byRank"), "the rank table skips rank \(missing)")
-        }
-        for rank in ranks {
-          if let first = ranksSeen[row.level]?[rank] {
-            report(
-              .rowDuplicate, rowPath.appending("byRank").appending(String(rank)),
-              "rank \(rank) is already scored by row \(first)")
-          } else {
-            ranksSeen[row.level, default: [:]][rank] = index
-          }
-        }
-        if let anyRow = anyRows[row.level] {
-          report(.rowNeverMatches, rowPath, "row \(anyRow) before it scores every rank of this level")
-        }
-      }
     }
   }
 
   // MARK: - Caps and threshold
 
-  /// The most a rule can give, or nil when it grows with the number of records.
-  static func maximum(of rule: Rule) -> Points? {
-    switch rule {
-    case .lookup(let rule):
-      return rule.rows.map(\.points.interval.max).max().map { max($0, rule.otherwise) } ?? rule.otherwise
-    case .tiers(let rule): return rule.tiers.map(\.points.interval.max).max() ?? .zero
-    case .formula(let rule): return rule.max
-    case .assessed(let rule): return rule.points.interval.max
-    case .countFloor(let rule):
-      guard let full = rule.full else { return nil }
-      return max(full.points, rule.points(forItems: full.atLeast - 1))
-    case .recordTable, .rankCoefficient: return nil
-    case .higherOf(let items):
-      var best = Points.zero
-      for item in items {
-        guard let maximum = maximum(of: item) else { return nil }
-        best = max(best, maximum)
-      }
-      return best
-    }
-  }
-
-  static func maximum(of item: Item) -> Points? {
-    guard let raw = maximum(of: item.rule) else { return item.cap }
-    return item.cap.map { min($0, raw) } ?? raw
-  }
-
-  static func maximum(of category: Category) -> Points? {
-    var sum = Points.zero
-    var bounded = true
-    for item in category.items {
-      if let maximum = maximum(of: item) { sum += maximum } else { bounded = false }
-    }
-    for child in category.categories {
-      if let maximum = maximum(of: child) { sum += maximum } else { bounded = false }
-    }
-    if let cap = category.cap { return bounded ? min(cap, sum) : cap }
-    return bounded ? sum : nil
-  }
-
   private mutating func checkCap(_ category: Category, _ path: JSONPath) {
     guard let cap = category.cap else { return }
     var sum = Points.zero
     for item in category.items {
-      guard let maximum = Self.maximum(of: item) else { return }
+      guard let maximum = item.maximum else { return }
       sum += maximum
     }
     for child in category.categories {
-      guard let maximum = Self.maximum(of: child) else { return }
+      guard let maximum = child.maximum else { return }
       sum += maximum
     }
     if cap > sum {
@@ -349,7 +163,7 @@ struct ScoresheetValidator {
     guard let threshold = sheet.threshold, !sheet.categories.isEmpty else { return }
     var total = Points.zero
     for category in sheet.categories {
-      guard let maximum = Self.maximum(of: category) else { return }
+      guard let maximum = category.maximum else { return }
       total += maximum
     }
     if threshold > total {

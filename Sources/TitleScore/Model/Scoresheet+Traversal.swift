@@ -5,7 +5,7 @@ extension Scoresheet {
     var items: [(Item, Int)] = []
     func visit(_ item: Item, _ index: Int) {
       items.append((item, index))
-      if case .higherOf(let alternatives) = item.rule { for alternative in alternatives { visit(alternative, index) } }
+      for alternative in item.rule.alternatives { visit(alternative, index) }
     }
     func visit(_ category: Category, _ index: Int) {
       for item in category.items { visit(item, index) }
@@ -46,11 +46,7 @@ extension Scoresheet {
     var levels: [String] = []
     for (item, _) in itemsInOrder {
       levels += item.rule.recordSelector?.levels ?? []
-      switch item.rule {
-      case .recordTable(let rule): levels += rule.rows.compactMap(\.level)
-      case .rankCoefficient(let rule): levels += rule.base.keys.sorted()
-      default: break
-      }
+      levels += item.rule.kind.namedLevels
     }
     for selector in conditionRecordSelectors { levels += selector.levels ?? [] }
     return levels
@@ -61,18 +57,6 @@ extension Scoresheet {
     var selectors = criteria?.recordSelectors ?? []
     for gate in gates { if case .condition(let condition) = gate.kind { selectors += condition.recordSelectors } }
     return selectors
-  }
-}
-
-extension Rule {
-  /// The records the rule scores, for the rule kinds that score records.
-  var recordSelector: RecordSelector? {
-    switch self {
-    case .recordTable(let rule): return rule.records
-    case .rankCoefficient(let rule): return rule.records
-    case .countFloor(let rule): return rule.records
-    default: return nil
-    }
   }
 }
 

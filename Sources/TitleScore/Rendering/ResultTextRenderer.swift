@@ -60,7 +60,8 @@ public struct ResultTextRenderer: Sendable {
         func item(_ item: Item, depth: Int) {
           let lines = linesByItem[item.id] ?? []
           let name = String(repeating: "  ", count: depth) + item.title.text(language)
-          if case .higherOf(let alternatives) = item.rule {
+          let alternatives = item.rule.alternatives
+          if !alternatives.isEmpty {
             let kept = alternatives.flatMap { linesByItem[$0.id] ?? [] }.reduce(PointsInterval.zero) { $0 + $1.points }
             table.rows.append([name, "", "", kept.description])
           } else if lines.isEmpty {
@@ -72,7 +73,7 @@ public struct ResultTextRenderer: Sendable {
               explanation.matchDescription(line), line.points.description,
             ])
           }
-          if case .higherOf(let alternatives) = item.rule {
+          do {
             for alternative in alternatives where linesByItem[alternative.id] != nil {
               for line in linesByItem[alternative.id] ?? [] {
                 table.rows.append([

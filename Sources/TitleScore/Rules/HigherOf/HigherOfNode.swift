@@ -1,31 +1,9 @@
-extension ItemNode {
-  /// Scores the item by its rule and applies its cap.
-  func score(in context: inout EvaluationContext) -> PointsInterval {
-    let raw: PointsInterval
-    // Each kind's node is borrowed for the call (see `BorrowedNodes`).
-    switch rule {
-    case .lookup(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
-    case .tiers(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
-    case .recordTable(let node):
-      raw = node._withUnsafeGuaranteedRef { $0.score(item, selectorPosition: selectorPosition, in: &context) }
-    case .rankCoefficient(let node):
-      raw = node._withUnsafeGuaranteedRef { $0.score(item, selectorPosition: selectorPosition, in: &context) }
-    case .countFloor(let node):
-      raw = node._withUnsafeGuaranteedRef { $0.score(item, selectorPosition: selectorPosition, in: &context) }
-    case .formula(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
-    case .assessed(let node): raw = node._withUnsafeGuaranteedRef { $0.score(item, in: &context) }
-    case .higherOf(let node):
-      raw = node._withUnsafeGuaranteedRef { ItemNode.scoreHigher(of: $0.nodes.all, in: &context) }
-    }
-    guard let cap = item.cap else { return raw }
-    let capped = raw.capped(at: cap)
-    if capped != raw {
-      context.deductions.append(
-        Deduction(
-          .capReached, item: item.id, lost: raw.boundwise(minus: capped),
-          details: context.trace(["cap=\(cap)"])))
-    }
-    return capped
+/// A "higher of" rule compiled: its alternatives compiled as items of their own.
+final class HigherOfNode: RuleNode {
+  let nodes: BorrowedNodes<ItemNode>
+
+  init(_ items: [Item], compiling compiler: inout SheetCompiler) {
+    nodes = BorrowedNodes(items.map { ItemNode($0, compiling: &compiler) })
   }
 
   /// An alternative's points, and where its lines and deductions stand in the context's lists.
@@ -33,7 +11,8 @@ extension ItemNode {
 
   /// Scores each alternative on its own and keeps the higher (the larger maximum, then the larger minimum, then
   /// the first); the others become `not-higher-item` deductions.
-  static func scoreHigher(of alternatives: [ItemNode], in context: inout EvaluationContext) -> PointsInterval {
+  override func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
+    let alternatives = nodes.all
     // Each alternative is scored in place, after the one before, from the same shared-cap usage; the lines and
     // deductions of all but the best are then cut out. Nothing is copied, and the bookkeeping lives on the stack:
     // the shared caps' usage before the alternatives and after the best so far, and each alternative's outcome.
@@ -49,7 +28,7 @@ extension ItemNode {
     }
   }
 
-  private static func scoreHigher(
+  private func scoreHigher(
     of alternatives: [ItemNode], into scored: UnsafeMutableBufferPointer<ScoredAlternative>,
     capsBefore: UnsafeMutableBufferPointer<PointsInterval>, bestCaps: UnsafeMutableBufferPointer<PointsInterval>,
     in context: inout EvaluationContext
@@ -87,31 +66,5 @@ extension ItemNode {
       }
     }
     return total
-  }
-}
-
-extension CategoryNode {
-  /// Scores the category's items and sub-categories, applies its cap, and records every subtotal.
-  func score(depth: Int, in context: inout EvaluationContext, outcomes: inout [CategoryOutcome]) -> PointsInterval {
-    let slot = outcomes.count
-    outcomes.append(CategoryOutcome(categoryID: category.id, depth: depth, raw: .zero, subtotal: .zero))
-    var raw = PointsInterval.zero
-    items.forEach(in: &context) { node, context in raw += node.score(in: &context) }
-    children.forEach(in: &context) { node, context in
-      raw += node.score(depth: depth + 1, in: &context, outcomes: &outcomes)
-    }
-    var subtotal = raw
-    if let cap = category.cap {
-      subtotal = raw.capped(at: cap)
-      if subtotal != raw {
-        context.deductions.append(
-          Deduction(
-            .capReached, item: category.id, lost: raw.boundwise(minus: subtotal),
-            details: context.trace(["cap=\(cap)", "category=\(category.id)"])))
-      }
-    }
-    outcomes[slot].raw = raw
-    outcomes[slot].subtotal = subtotal
-    return subtotal
   }
 }

@@ -1,14 +1,15 @@
-extension TierRule {
-  /// The tier a value falls in.
-  func tierIndex(for value: Points) -> Int? {
-    tiers.firstIndex { value >= $0.min && ($0.below.map { value < $0 } ?? true) }
-  }
-}
+/// A tier rule compiled: its fact resolved to a key once.
+final class TierNode: RuleNode {
+  let value: TierRule
+  private let factKey: FactKey
 
-extension Node<TierRule> {
-  /// Scores an item by the rule, read in place (see `Node`).
-  func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
-    guard case .number(let number)? = context.facts.value(value.factKey) else {
+  init(_ rule: TierRule) {
+    value = rule
+    factKey = FactKey(rule.fact)
+  }
+
+  override func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
+    guard case .number(let number)? = context.facts.value(factKey) else {
       context.deductions.append(Deduction(.missingField, item: item.id, details: context.trace([value.fact])))
       return .zero
     }

@@ -1,14 +1,12 @@
-extension CountFloorRule {
-  /// Points for a number of items: the full score from `full.atLeast` on, else points per full block.
-  func points(forItems count: Int) -> Points {
-    if let full, count >= full.atLeast { return full.points }
-    return points * (count / per)
-  }
-}
+/// A count-floor rule compiled (it resolves nothing: the node only holds the rule for reading in place).
+final class CountFloorNode: RuleNode {
+  let value: CountFloorRule
 
-extension Node<CountFloorRule> {
-  /// Scores an item by the rule, read in place (see `Node`).
-  func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
+  init(_ rule: CountFloorRule) {
+    value = rule
+  }
+
+  override func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
     let counted = context.countingRecords(value.records, position: selectorPosition)
     let records = context.records
     let count = counted.reduce(0) { $0 + records[$1].count }

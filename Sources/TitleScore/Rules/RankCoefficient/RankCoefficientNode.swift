@@ -1,13 +1,6 @@
-extension RankCoefficientRule {
-  /// The coefficient for a rank.
-  func coefficient(forRank rank: Int) -> Points {
-    rank >= 1 && rank <= coefficients.count ? coefficients[rank - 1] : beyond
-  }
-}
-
 /// A rank-coefficient rule held for evaluation, its base points listed by level number (see `RecordClassifier`),
 /// so that a record's base is found without hashing its level.
-final class RankCoefficientNode: Sendable {
+final class RankCoefficientNode: RuleNode {
   let value: RankCoefficientRule
   /// The base points for each level number; nil for the levels the rule gives none, and for the number of a level
   /// the sheet does not name.
@@ -20,8 +13,7 @@ final class RankCoefficientNode: Sendable {
     baseByLevel = bases
   }
 
-  /// Scores an item by the rule, read in place (see `Node`).
-  func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
+  override func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
     var total = PointsInterval.zero
     let portfolioRecords = context.records
     for recordIndex in context.countingRecords(value.records, position: selectorPosition) {

@@ -1,16 +1,6 @@
-extension RecordTableRule {
-  /// The points one item gets from the row at an index, for a record of a rank.
-  func spec(ofRow index: Int, rank: Int?) -> PointsSpec? {
-    switch rows[index].ranks {
-    case .table(let byRank): return rank.flatMap { byRank[$0] }
-    case .others, .any: return rows[index].points
-    }
-  }
-}
-
 /// A record-table rule held for evaluation, its rows' levels numbered as records' are (see `RecordClassifier`) and
 /// their shared caps by position, so that scoring a record compares numbers instead of texts.
-final class RecordTableNode: Sendable {
+final class RecordTableNode: RuleNode {
   let value: RecordTableRule
   /// Each row's level number, or -1 for a row of any level.
   private let rowLevels: [Int32]
@@ -86,8 +76,7 @@ final class RecordTableNode: Sendable {
     return .row(index, spec)
   }
 
-  /// Scores an item by the rule, read in place (see `Node`).
-  func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
+  override func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
     var total = PointsInterval.zero
     let portfolioRecords = context.records
     for recordIndex in context.countingRecords(value.records, position: selectorPosition) {

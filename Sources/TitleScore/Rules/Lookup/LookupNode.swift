@@ -1,6 +1,23 @@
-extension LookupRule {
+/// A lookup rule compiled: its fact names resolved to keys once, so that matching a row compares values only.
+final class LookupNode: RuleNode {
+  let value: LookupRule
+  /// The fact names the rows read, in first-use order.
+  private let factNames: [String]
+  /// `factNames` resolved.
+  private let factKeys: [FactKey]
+  /// Each row's fact names resolved, in the order of its `match`.
+  private let matchKeys: [[FactKey]]
+
+  init(_ rule: LookupRule) {
+    value = rule
+    factNames = rule.factNames
+    factKeys = factNames.map(FactKey.init)
+    matchKeys = rule.rows.map { row in row.match.map { FactKey($0.fact) } }
+  }
+
   /// The first row whose every fact has the row's value.
-  func matchingRow(_ value: (FactKey) -> FactValue?) -> Int? {
+  private func matchingRow(_ value: (FactKey) -> FactValue?) -> Int? {
+    let rows = self.value.rows
     // By index, in place: taking out a row's keys or conditions would retain them.
     rowLoop: for rowIndex in rows.indices {
       for position in matchKeys[rowIndex].indices
@@ -11,22 +28,19 @@ extension LookupRule {
     }
     return nil
   }
-}
 
-extension Node<LookupRule> {
-  /// Scores an item by the rule, read in place (see `Node`).
-  func score(_ item: Item, in context: inout EvaluationContext) -> PointsInterval {
+  override func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
     let facts = context.facts
-    let inputs = context.trace(value.factNames.map { "\($0)=\(facts.value($0)?.description ?? "—")" })
-    guard let rowIndex = value.matchingRow({ context.facts.value($0) }) else {
-      let names = value.factNames
-      let anyAbsent = value.factKeys.contains { facts.value($0) == nil }
+    let inputs = context.trace(factNames.map { "\($0)=\(facts.value($0)?.description ?? "—")" })
+    guard let rowIndex = matchingRow({ context.facts.value($0) }) else {
+      let names = factNames
+      let anyAbsent = factKeys.contains { facts.value($0) == nil }
       if anyAbsent && value.factsRequired {
         context.deductions.append(
           Deduction(
             .missingField, item: item.id,
             details: context.trace(
-              value.factKeys.indices.filter { facts.value(value.factKeys[$0]) == nil }.map { names[$0] })))
+              factKeys.indices.filter { facts.value(factKeys[$0]) == nil }.map { names[$0] })))
       } else if !anyAbsent && value.otherwise == .zero {
         context.deductions.append(Deduction(.noMatchingRow, item: item.id, details: context.trace(inputs)))
       }
@@ -44,7 +58,7 @@ extension Node<LookupRule> {
   /// Files an `unrelated-major` deduction when a higher degree in an unrelated major would have scored more.
   private func noteUnrelatedMajor(_ item: Item, points: PointsInterval, in context: inout EvaluationContext) {
     guard !context.facts.unrelatedSkipped.isEmpty else { return }
-    let names = value.factNames
+    let names = factNames
     guard names.contains(where: { $0.hasPrefix("education.") || $0 == "degree.level" }) else { return }
     for skipped in context.facts.unrelatedSkipped {
       let facts = context.facts
@@ -57,7 +71,7 @@ extension Node<LookupRule> {
         }
       }
       let wouldScore =
-        value.matchingRow(hypothetical).map { value.rows[$0].points.interval }
+        matchingRow(hypothetical).map { value.rows[$0].points.interval }
         ?? PointsInterval(exactly: value.otherwise)
       let lost = PointsInterval(
         min: max(.zero, wouldScore.min - points.min), max: max(.zero, wouldScore.max - points.max))
