@@ -18,7 +18,8 @@ import Testing
   }
 
   @Test func aSheetNamesRuleKindsOnlyFromTheRegistry() {
-    let text = Fixture.sheetText("every-rule-kind.json", replacing: #"{"kind": "formula""#, with: #"{"kind": "formulae""#)
+    let text = Fixture.sheetText(
+      "every-rule-kind.json", replacing: #"{"kind": "formula""#, with: #"{"kind": "formulae""#)
     let diagnostics = ScoresheetLoader.load(bytes: text, file: "s.json").diagnostics
     #expect(diagnostics.map(\.code).contains(.unknownRuleKind))
   }

@@ -23,7 +23,8 @@ extension CountFloorRule: RuleKind {
   func validate(_ check: inout RuleCheck) {
     if let full, points(forItems: full.atLeast - 1) > full.points {
       check.report(
-        .invalidRange, check.path.appending("full"), "the full score is below what \(full.atLeast - 1) items already give")
+        .invalidRange, check.path.appending("full"),
+        "the full score is below what \(full.atLeast - 1) items already give")
     }
   }
 
