@@ -1,31 +1,17 @@
 /// Which achievement records a rule or condition looks at.
 public struct RecordSelector: Hashable, Sendable {
   /// Record types that match, e.g. `research-project`.
-  public var types: [String] { didSet { typeLengths = RecordSelector.lengthBits(of: types) } }
+  public var types: [String]
   /// Levels that match; nil for any level.
   public var levels: [String]?
   /// What a selected record must also show (sole authorship, characters written, a main winner); empty for none.
   public var filter: RecordFilter
-  /// One bit for each UTF-8 length among `types` (64 bytes and longer share the top bit). Where records are still
-  /// matched by text (conditions' record counts, selectors past the classifier's 64; see `RecordClassifier`), most
-  /// records' types have a length no type of the selector has, and are turned away without comparing texts.
-  private(set) var typeLengths: UInt64
 
   /// Creates a selector.
   public init(types: [String], levels: [String]? = nil, filter: RecordFilter = RecordFilter()) {
     self.types = types
     self.levels = levels
     self.filter = filter
-    typeLengths = RecordSelector.lengthBits(of: types)
-  }
-
-  private static func lengthBits(of texts: [String]) -> UInt64 {
-    texts.reduce(0) { $0 | lengthBit($1) }
-  }
-
-  @inline(__always)
-  private static func lengthBit(_ text: String) -> UInt64 {
-    1 << UInt64(min(text.utf8.count, 63))
   }
 
   /// Whether a record is selected.
@@ -37,7 +23,6 @@ public struct RecordSelector: Hashable, Sendable {
   /// Whether a record of a type and level is selected.
   @inline(__always)
   func selects(type: String, level: String?) -> Bool {
-    guard typeLengths & RecordSelector.lengthBit(type) != 0 else { return false }
     guard types.contains(where: { $0.isSameText(as: type) }) else { return false }
     guard let levels else { return true }
     guard let level else { return false }
