@@ -101,21 +101,17 @@ public struct BatchResults: Sendable {
   /// A row's claimed total, if the portfolio claims one.
   func claimed(_ index: Int) -> Points? { RowNumbers.claimed(numbers, row: index, stride: stride) }
 
-  /// The positions in `sheet.gates` of the gates a row failed. Walks the bits, not the gates: copying each gate
+  /// The positions in `sheet.gates` of the gates a row failed. Walks the set, not the gates: copying each gate
   /// to read its id would cost more than the row.
   func failedGates(_ index: Int) -> [Int] {
-    let bits = rows[index].failedGateBits
-    guard bits != 0 else { return [] }
-    return sheet.gates.indices.filter { bits & (1 << UInt64($0)) != 0 }
+    rows[index].failedGates.positions
   }
 
   /// The flags a row raised, each once, in sheet order.
   func raisedFlags(_ index: Int) -> [String] {
     var raised: [String] = []
-    let bits = rows[index].flagBits
-    guard bits != 0 else { return raised }
-    for bit in sheet.flags.indices where bits & (1 << UInt64(bit)) != 0 && !raised.contains(sheet.flags[bit].flag) {
-      raised.append(sheet.flags[bit].flag)
+    for position in rows[index].flags.positions where !raised.contains(sheet.flags[position].flag) {
+      raised.append(sheet.flags[position].flag)
     }
     return raised
   }

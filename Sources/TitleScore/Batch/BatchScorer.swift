@@ -94,21 +94,19 @@ final class BatchScorer: @unchecked Sendable {
   private func append(
     _ result: ScoreResult, of portfolio: Portfolio, file: Int, line: Int, to part: inout BatchResults
   ) {
-    var gateBits: UInt64 = 0
-    for (bit, gate) in result.gates.enumerated() where !gate.passed && bit < 64 { gateBits |= 1 << UInt64(bit) }
-    var flagBits: UInt64 = 0
+    var failedGates = PositionSet()
+    for (position, gate) in result.gates.enumerated() where !gate.passed { failedGates.insert(position) }
+    var flags = PositionSet()
     for flag in result.flags {
       // From the ids kept aside: `evaluator.sheet` hands out a copy of the whole sheet.
-      if let bit = flagTriggerIDs.firstIndex(of: flag.triggerID), bit < 64 {
-        flagBits |= 1 << UInt64(bit)
-      }
+      if let position = flagTriggerIDs.firstIndex(of: flag.triggerID) { flags.insert(position) }
     }
     part.rows.append(
       FiledRow(
         id: portfolio.id, name: portfolio.name,
         idNumber: Masking.compact(portfolio.idNumber, keepFirst: 4, keepLast: 4),
-        phone: Masking.compact(portfolio.phone, keepFirst: 3, keepLast: 4), failedGateBits: gateBits,
-        flagBits: flagBits, employerIndex: part.employers.number(of: portfolio.employer.name),
+        phone: Masking.compact(portfolio.phone, keepFirst: 3, keepLast: 4), failedGates: failedGates,
+        flags: flags, employerIndex: part.employers.number(of: portfolio.employer.name),
         reasonCodes: BatchScorer.packedMainReasons(result.deductions), fileIndex: Int32(file), line: Int32(line),
         verdict: UInt8(Verdict.Kind.byIndex.firstIndex(of: result.verdict.kind)!)))
     var seen: UInt64 = 0

@@ -7,10 +7,10 @@ struct FiledRow: Sendable {
   /// The identity number and the phone as `Masking.compact` keeps them.
   var idNumber: String
   var phone: String
-  /// The sheet's gates the applicant failed, by position (the first 64).
-  var failedGateBits: UInt64
-  /// The sheet's flag triggers raised, by position (the first 64).
-  var flagBits: UInt64
+  /// The sheet's gates the applicant failed, by position.
+  var failedGates: PositionSet
+  /// The sheet's flag triggers raised, by position.
+  var flags: PositionSet
   /// The employer, by its number in `BatchResults.employers`.
   var employerIndex: Int32
   /// The main deduction reasons, as `ReasonPacking` packs them.

@@ -109,11 +109,11 @@ struct ReportTable: Sendable {
       }
     case .verdict:
       bytes.append(contentsOf: texts.text(.verdict, Int(rows.filed[row].verdict)))
-      let gates = rows.filed[row].failedGateBits
-      guard gates != 0 else { return }
+      let gates = rows.filed[row].failedGates
+      guard !gates.isEmpty else { return }
       bytes.append(literal: zh ? "（" : " (")
       var first = true
-      for gate in 0..<64 where gates & (1 << UInt64(gate)) != 0 {
+      for gate in gates.positions {
         if !first { bytes.append(literal: zh ? "、" : ", ") }
         first = false
         bytes.append(contentsOf: texts.text(.gateTitle, gate))
@@ -129,10 +129,10 @@ struct ReportTable: Sendable {
       }
     case .flags:
       // Each flag once, in sheet order, as `raisedFlags` lists them.
-      let flags = rows.filed[row].flagBits
-      guard flags != 0 else { return }
+      let flags = rows.filed[row].flags
+      guard !flags.isEmpty else { return }
       var shown: [Int] = []
-      for flag in 0..<64 where flags & (1 << UInt64(flag)) != 0 {
+      for flag in flags.positions {
         guard !shown.contains(where: { texts.same(.flag, $0, flag) }) else { continue }
         if !shown.isEmpty { bytes.append(UInt8(ascii: " ")) }
         shown.append(flag)
