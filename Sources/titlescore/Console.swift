@@ -87,7 +87,7 @@ enum Console {
   }
 
   static func materials(for portfolio: Portfolio, file: String, sheet: Scoresheet) -> MaterialInspection? {
-    let checksMaterials = sheet.gates.contains { if case .materials = $0.kind { return true } else { return false } }
+    let checksMaterials = sheet.checksMaterials
     guard checksMaterials else { return nil }
     let base = file == "-" ? "." : URL(fileURLWithPath: file).deletingLastPathComponent().path
     return MaterialInspection.inspect(portfolio, baseDirectory: base)

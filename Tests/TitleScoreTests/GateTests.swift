@@ -10,20 +10,20 @@ import Testing
     return sheet
   }
 
-  private func gate(_ kind: Gate.Kind) -> Gate {
+  private func gate(_ kind: some GateKind) -> Gate {
     Gate(
       id: "g", title: LocalizedText(zh: "控制项", en: "gate"), provenance: Provenance(clause: "t", status: .official),
-      kind: kind)
+      kind: Gate.Kind(kind))
   }
 
-  private func check(_ kind: Gate.Kind, materials: MaterialInspection? = nil, _ change: (inout Portfolio) -> Void)
+  private func check(_ kind: some GateKind, materials: MaterialInspection? = nil, _ change: (inout Portfolio) -> Void)
     -> ScoreResult
   {
     Fixture.evaluate(sheet(with: gate(kind)), materials: materials, changing: change)
   }
 
   @Test func failedGateMakesTheApplicantIneligibleWhateverThePoints() {
-    let result = check(.annualAssessment(years: [2020, 2021], minimum: "competent")) {
+    let result = check(AnnualAssessmentGate(years: [2020, 2021], minimum: "competent")) {
       $0.assessments = [2020: "excellent", 2021: "basic-competent"]
       $0.records = [record("R", "project", level: "provincial", rank: 1, count: 3)]
     }
@@ -34,7 +34,7 @@ import Testing
   }
 
   @Test func missingAssessmentYearFails() {
-    let result = check(.annualAssessment(years: [2019, 2020, 2021], minimum: "competent")) {
+    let result = check(AnnualAssessmentGate(years: [2019, 2020, 2021], minimum: "competent")) {
       $0.assessments = [2020: "competent", 2021: "competent"]
     }
     #expect(result.verdict.kind == .ineligible)
@@ -50,7 +50,7 @@ import Testing
     allowanceNeedsFinalYear: true, cumulativeMinimum: nil, unit: "hours")
 
   @Test func continuingEducationNeedsEachYear() {
-    let result = check(.continuingEducation(jiaxing2021)) {
+    let result = check(jiaxing2021) {
       $0.continuingEducation = [2019: hours(90), 2020: hours(90), 2021: hours(89)]
     }
     #expect(result.verdict.kind == .ineligible)
@@ -60,24 +60,24 @@ import Testing
   }
 
   @Test func cumulativeAllowanceMakesUpForShortEarlierYears() {
-    let at = check(.continuingEducation(jiaxing2021)) {
+    let at = check(jiaxing2021) {
       $0.continuingEducation = [2019: hours(60), 2020: hours(120), 2021: hours(90)]
     }
     #expect(at.gates[0].passed)
-    let below = check(.continuingEducation(jiaxing2021)) {
+    let below = check(jiaxing2021) {
       $0.continuingEducation = [2019: hours(60), 2020: hours(119), 2021: hours(90)]
     }
     #expect(!below.gates[0].passed)
   }
 
   @Test func allowanceCanRequireTheFinalYearComplete() {
-    let result = check(.continuingEducation(jiaxing2021)) {
+    let result = check(jiaxing2021) {
       $0.continuingEducation = [2019: hours(150), 2020: hours(60), 2021: hours(60)]
     }
     #expect(!result.gates[0].passed)
     var relaxed = jiaxing2021
     relaxed.allowanceNeedsFinalYear = false
-    let passes = check(.continuingEducation(relaxed)) {
+    let passes = check(relaxed) {
       $0.continuingEducation = [2019: hours(150), 2020: hours(60), 2021: hours(60)]
     }
     #expect(passes.gates[0].passed)
@@ -88,13 +88,13 @@ import Testing
       years: [2020], perYearTotal: 90, perYearByKind: ["professional": 60, "public": 18], cumulativeAllowance: nil,
       allowanceNeedsFinalYear: false, cumulativeMinimum: nil, unit: "hours")
     #expect(
-      check(.continuingEducation(anji)) { $0.continuingEducation = [2020: hours(90, professional: 72)] }.gates[0].passed
+      check(anji) { $0.continuingEducation = [2020: hours(90, professional: 72)] }.gates[0].passed
     )
     #expect(
-      !check(.continuingEducation(anji)) { $0.continuingEducation = [2020: hours(90, professional: 73)] }.gates[0]
+      !check(anji) { $0.continuingEducation = [2020: hours(90, professional: 73)] }.gates[0]
         .passed)
     #expect(
-      !check(.continuingEducation(anji)) { $0.continuingEducation = [2020: hours(90, professional: 59)] }.gates[0]
+      !check(anji) { $0.continuingEducation = [2020: hours(90, professional: 59)] }.gates[0]
         .passed)
   }
 
@@ -103,11 +103,11 @@ import Testing
       years: [2019, 2020, 2021, 2022], perYearTotal: nil, perYearByKind: [:], cumulativeAllowance: nil,
       allowanceNeedsFinalYear: false, cumulativeMinimum: 45, unit: "credits")
     #expect(
-      check(.continuingEducation(linping)) {
+      check(linping) {
         $0.continuingEducation = [2019: ["public": 20], 2022: ["professional": 25]]
       }.gates[0].passed)
     #expect(
-      !check(.continuingEducation(linping)) {
+      !check(linping) {
         $0.continuingEducation = [2019: ["public": 20], 2022: ["professional": p("24.5")]]
       }.gates[0].passed)
   }
@@ -116,15 +116,15 @@ import Testing
     let scope = ScopeRequirement(
       specialties: nil, excludedSpecialties: ["computer-software"], excludedSectors: ["civil-service"],
       residency: ["citizen", "foreign-permanent", "hmt"])
-    #expect(check(.scope(scope)) { _ in }.gates[0].passed)
-    #expect(!check(.scope(scope)) { $0.specialty = "computer-software" }.gates[0].passed)
-    #expect(!check(.scope(scope)) { $0.employer.sector = "civil-service" }.gates[0].passed)
-    #expect(check(.scope(scope)) { $0.residency = "hmt" }.gates[0].passed)
-    #expect(!check(.scope(scope)) { $0.residency = "foreign-other" }.gates[0].passed)
+    #expect(check(scope) { _ in }.gates[0].passed)
+    #expect(!check(scope) { $0.specialty = "computer-software" }.gates[0].passed)
+    #expect(!check(scope) { $0.employer.sector = "civil-service" }.gates[0].passed)
+    #expect(check(scope) { $0.residency = "hmt" }.gates[0].passed)
+    #expect(!check(scope) { $0.residency = "foreign-other" }.gates[0].passed)
   }
 
   @Test func recommendationsNeedEnoughExpertsOfTheLevel() {
-    let kind = Gate.Kind.recommendations(minimum: 2, level: "full-senior")
+    let kind = RecommendationsGate(minimum: 2, level: "full-senior")
     #expect(
       !check(kind) {
         $0.recommendations = [
@@ -142,13 +142,19 @@ import Testing
   @Test func conditionGateFailsWhenTheConditionDoesNot() {
     let condition = Condition(test: .fact(name: "years.skill", comparison: .atLeast(3)))
     #expect(
-      check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2020-01-02")!) }.gates[0]
+      check(ConditionGate(condition: condition)) {
+        $0.skill = SkillRecord(level: "technician", date: Day("2020-01-02")!)
+      }.gates[0]
         .passed == false)
     #expect(
-      check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2020-01-01")!) }.gates[0]
+      check(ConditionGate(condition: condition)) {
+        $0.skill = SkillRecord(level: "technician", date: Day("2020-01-01")!)
+      }.gates[0]
         .passed)
     #expect(
-      check(.condition(condition)) { $0.skill = SkillRecord(level: "technician", date: Day("2019-12-31")!) }.gates[0]
+      check(ConditionGate(condition: condition)) {
+        $0.skill = SkillRecord(level: "technician", date: Day("2019-12-31")!)
+      }.gates[0]
         .passed)
   }
 
@@ -187,7 +193,7 @@ import Testing
   @Test func photoWithinEveryLimitPassesAndMissingAttachmentFails() throws {
     let (portfolio, inspection) = try inspect(photo: GateTests.jpeg(width: 240, height: 320, bytes: 40_000))
     #expect(inspection.missingAttachments == [1])
-    let result = Evaluator(sheet: sheet(with: gate(.materials(photoRule)))).evaluate(portfolio, materials: inspection)
+    let result = Evaluator(sheet: sheet(with: gate(photoRule))).evaluate(portfolio, materials: inspection)
     #expect(result.gates[0].findings == [.attachmentMissing(path: "missing.pdf")])
   }
 
@@ -203,7 +209,7 @@ import Testing
       var (portfolio, inspection) = try inspect(photo: bytes, name: name)
       portfolio.attachments.removeLast()
       inspection.missingAttachments = []
-      let result = Evaluator(sheet: sheet(with: gate(.materials(photoRule)))).evaluate(portfolio, materials: inspection)
+      let result = Evaluator(sheet: sheet(with: gate(photoRule))).evaluate(portfolio, materials: inspection)
       #expect(result.gates[0].findings.contains { $0.code == expected }, "\(name) \(expected)")
     }
   }
@@ -214,7 +220,7 @@ import Testing
       var (portfolio, inspection) = try inspect(photo: GateTests.jpeg(width: width, height: height, bytes: 40_000))
       portfolio.attachments.removeLast()
       inspection.missingAttachments = []
-      let result = Evaluator(sheet: sheet(with: gate(.materials(photoRule)))).evaluate(portfolio, materials: inspection)
+      let result = Evaluator(sheet: sheet(with: gate(photoRule))).evaluate(portfolio, materials: inspection)
       #expect(result.gates[0].passed, "\(width)×\(height)")
     }
   }

@@ -215,7 +215,7 @@ import Testing
   @Test func theAllowanceMakesUpEarlierYearsButNotTheReviewYear() {
     let sheet = Bundled.sheet("jiaxing-2022-energy-engineer-skill-talent")
     let gate = sheet.gates.first { $0.id == "continuing-education" }!
-    guard case .continuingEducation(let requirement) = gate.kind else {
+    guard let requirement = gate.kind.as(ContinuingEducationRequirement.self) else {
       Issue.record("not a CE gate")
       return
     }

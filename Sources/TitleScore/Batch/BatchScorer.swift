@@ -20,7 +20,7 @@ final class BatchScorer: @unchecked Sendable {
 
   init(sheet: Scoresheet) {
     evaluator = Evaluator(sheet: sheet)
-    checksMaterials = sheet.gates.contains { if case .materials = $0.kind { return true } else { return false } }
+    checksMaterials = sheet.checksMaterials
     flagTriggerIDs = sheet.flags.map(\.id)
     workspace = Workspace(result: ScoreResult(sheetID: sheet.id, threshold: sheet.threshold))
   }

@@ -36,20 +36,14 @@ public struct PortfolioGenerator: Sendable {
     self.invalidPerMille = max(0, min(1000, invalidPerMille))
     var samples = GeneratorSamples()
     for (item, _) in sheet.itemsInOrder { item.rule.kind.addSamples(to: &samples, itemID: item.id) }
+    for gate in sheet.gates { gate.kind.handler.addSamples(to: &samples) }
     for selector in sheet.conditionRecordSelectors {
       samples.addRecords(types: selector.types, levels: selector.levels ?? [], maxRank: 3)
     }
     self.kinds = samples.recordKinds
     self.assessedItems = samples.assessedItems
-    var ceYears: [Int] = []
-    var assessmentYears: [Int] = []
-    for gate in sheet.gates {
-      switch gate.kind {
-      case .continuingEducation(let requirement): ceYears = requirement.years
-      case .annualAssessment(let years, _): assessmentYears = years
-      default: break
-      }
-    }
+    let ceYears = samples.continuingEducationYears ?? []
+    let assessmentYears = samples.assessmentYears ?? []
     self.ceYears = ceYears.isEmpty ? Array((sheet.reviewYear - 3)...sheet.reviewYear) : ceYears
     self.assessmentYears = assessmentYears.isEmpty ? Array((sheet.reviewYear - 3)..<sheet.reviewYear) : assessmentYears
   }

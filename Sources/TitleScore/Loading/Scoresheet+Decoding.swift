@@ -175,106 +175,26 @@ struct ScoresheetDecoder {
     let provenance = reader.provenance(members.required("provenance"), path.appending("provenance"))
     let kindName = members.required("kind").flatMap { reader.string($0, path.appending("kind")) }
     var kind: Gate.Kind?
-    switch kindName {
-    case "annualAssessment":
-      let years = members.required("years").flatMap { yearList($0, path.appending("years")) }
-      let minimum = members.required("minimum").flatMap { reader.string($0, path.appending("minimum")) }
-      if let years, let minimum { kind = .annualAssessment(years: years, minimum: minimum) }
-    case "continuingEducation":
-      let years = members.required("years").flatMap { yearList($0, path.appending("years")) }
-      let perYearTotal = members.optional("perYearTotal").flatMap { reader.points($0, path.appending("perYearTotal")) }
-      var byKind: [String: Points] = [:]
-      if let value = members.optional("perYearByKind"), let map = reader.object(value, path.appending("perYearByKind"))
-      {
-        for member in map.members {
-          if let points = reader.points(member.value, path.appending("perYearByKind").appending(member.key)) {
-            byKind[member.key] = points
-          }
-        }
-      }
-      let allowance = members.optional("cumulativeAllowance").flatMap {
-        reader.points($0, path.appending("cumulativeAllowance"))
-      }
-      let needsFinal =
-        members.optional("allowanceNeedsFinalYear").flatMap {
-          reader.bool($0, path.appending("allowanceNeedsFinalYear"))
-        } ?? false
-      let minimum = members.optional("cumulativeMinimum").flatMap {
-        reader.points($0, path.appending("cumulativeMinimum"))
-      }
-      let unit = members.optional("unit").flatMap { reader.string($0, path.appending("unit")) } ?? "hours"
-      if perYearTotal == nil && byKind.isEmpty && minimum == nil {
+    if let kindName {
+      if let handler = GateKinds.named(kindName) {
+        var fields = KindFields(decoder: self, members: members, path: path)
+        kind = handler.decodeKind(&fields)
+        members = fields.members
+      } else {
         reader.report(
-          .missingField, path, "a continuing-education gate needs perYearTotal, perYearByKind or cumulativeMinimum")
+          .unknownGateKind, path.appending("kind"),
+          "unknown gate kind \"\(kindName)\"; expected \(GateKinds.all.map { $0.name }.joined(separator: ", "))")
       }
-      if let years {
-        kind = .continuingEducation(
-          ContinuingEducationRequirement(
-            years: years, perYearTotal: perYearTotal, perYearByKind: byKind, cumulativeAllowance: allowance,
-            allowanceNeedsFinalYear: needsFinal, cumulativeMinimum: minimum, unit: unit))
-      }
-    case "scope":
-      func texts(_ key: String) -> [String]? {
-        members.optional(key).flatMap { reader.strings($0, path.appending(key)) }
-      }
-      kind = .scope(
-        ScopeRequirement(
-          specialties: texts("specialties"), excludedSpecialties: texts("excludedSpecialties") ?? [],
-          excludedSectors: texts("excludedSectors") ?? [], residency: texts("residency")))
-    case "recommendations":
-      let minimum = members.required("minimum").flatMap { reader.integer($0, path.appending("minimum"), minimum: 1) }
-      let level = members.required("level").flatMap { reader.string($0, path.appending("level")) }
-      if let minimum, let level { kind = .recommendations(minimum: minimum, level: level) }
-    case "materials":
-      let photo = members.optional("idPhoto").flatMap { photoRequirement($0, path.appending("idPhoto")) }
-      let mustExist =
-        members.optional("attachmentsMustExist").flatMap { reader.bool($0, path.appending("attachmentsMustExist")) }
-        ?? false
-      kind = .materials(MaterialRequirement(idPhoto: photo, attachmentsMustExist: mustExist))
-    case "condition":
-      if let condition = members.required("condition").flatMap({ self.condition($0, path.appending("condition")) }) {
-        kind = .condition(condition)
-      }
-    case "currentAppointment":
-      kind = .currentAppointment
-    case nil: break
-    case let other?:
-      reader.report(
-        .unknownGateKind, path.appending("kind"),
-        "unknown gate kind \"\(other)\"; expected annualAssessment, continuingEducation, scope, recommendations, materials, condition or currentAppointment"
-      )
     }
     members.finish()
     guard let id, let title, let kind else { return nil }
     return Gate(id: id, title: title, provenance: provenance, kind: kind)
   }
 
-  private func yearList(_ value: JSONValue, _ path: JSONPath) -> [Int]? {
+  func yearList(_ value: JSONValue, _ path: JSONPath) -> [Int]? {
     guard let elements = reader.array(value, path) else { return nil }
     let years = elements.compactMap { reader.integer($0.0, $0.1, minimum: 1900) }
     return years.count == elements.count ? years : nil
-  }
-
-  private func photoRequirement(_ value: JSONValue, _ path: JSONPath) -> PhotoRequirement? {
-    guard var members = reader.object(value, path) else { return nil }
-    func int(_ key: String) -> Int? {
-      members.required(key).flatMap { reader.integer($0, path.appending(key), minimum: 0) }
-    }
-    func points(_ key: String) -> Points? { members.required(key).flatMap { reader.points($0, path.appending(key)) } }
-    let extensions = members.required("extensions").flatMap { reader.strings($0, path.appending("extensions")) }
-    let minBytes = int("minBytesExclusive")
-    let maxBytes = int("maxBytesExclusive")
-    let minWidth = int("minWidth")
-    let minHeight = int("minHeight")
-    let minAspect = points("minAspect")
-    let maxAspect = points("maxAspect")
-    members.finish()
-    guard let extensions, let minBytes, let maxBytes, let minWidth, let minHeight, let minAspect, let maxAspect else {
-      return nil
-    }
-    return PhotoRequirement(
-      extensions: extensions.map { $0.lowercased() }, minBytesExclusive: minBytes, maxBytesExclusive: maxBytes,
-      minWidth: minWidth, minHeight: minHeight, minAspect: minAspect, maxAspect: maxAspect)
   }
 
   // MARK: - Conditions
@@ -457,7 +377,7 @@ struct ScoresheetDecoder {
         "unknown rule kind \"\(name)\"; expected \(RuleKinds.all.map { $0.name }.joined(separator: ", "))")
       return nil
     }
-    var fields = RuleFields(decoder: self, members: members, path: path)
+    var fields = KindFields(decoder: self, members: members, path: path)
     let rule = kind.decodeRule(&fields)
     fields.members.finish()
     return rule

@@ -66,7 +66,7 @@ enum ExampleRunner {
   /// Runs every example; files an example's portfolio names are looked for under `baseDirectory`.
   static func run(_ sheet: Scoresheet, baseDirectory: String) -> [Diagnostic] {
     let evaluator = Evaluator(sheet: sheet)
-    let checksMaterials = sheet.gates.contains { if case .materials = $0.kind { return true } else { return false } }
+    let checksMaterials = sheet.checksMaterials
     var diagnostics: [Diagnostic] = []
     for (index, example) in sheet.examples.enumerated() {
       let path = JSONPath.root.appending("examples").appending(index)

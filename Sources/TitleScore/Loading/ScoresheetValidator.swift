@@ -94,46 +94,22 @@ struct ScoresheetValidator {
   // MARK: - Gates and conditions
 
   private mutating func checkGate(_ gate: Gate, _ path: JSONPath) {
-    switch gate.kind {
-    case .annualAssessment(_, let minimum):
-      if !sheet.vocabulary.assessmentGrades.contains(minimum) {
-        report(.invalidValue, path.appending("minimum"), "\"\(minimum)\" is not in vocabulary.assessmentGrades")
-      }
-    case .condition(let condition):
-      checkCondition(condition, path.appending("condition"))
-    case .continuingEducation(let requirement):
-      if requirement.years != requirement.years.sorted() || Set(requirement.years).count != requirement.years.count {
-        report(.invalidValue, path.appending("years"), "years must be listed once each, in order")
-      }
-    default: break
-    }
+    var check = KindCheck(sheet: sheet, path: path)
+    gate.kind.handler.validate(&check)
+    diagnostics += check.diagnostics
   }
 
   private mutating func checkCondition(_ condition: Condition, _ path: JSONPath) {
-    switch condition.test {
-    case .all(let conditions), .any(let conditions):
-      let key = condition.test == .all(conditions) ? "all" : "any"
-      for (index, child) in conditions.enumerated() { checkCondition(child, path.appending(key).appending(index)) }
-    case .atLeast(_, let conditions):
-      for (index, child) in conditions.enumerated() { checkCondition(child, path.appending("of").appending(index)) }
-    case .not(let inner): checkCondition(inner, path.appending("not"))
-    case .fact(let name, .atLeastLevel(let level)):
-      guard let order = ApplicantFacts.order(of: name, in: sheet.vocabulary) else {
-        report(.invalidValue, path.appending("atLeast"), "\(name) is not an ordered fact; compare it with equals or in")
-        return
-      }
-      if !order.contains(level) {
-        report(.rowNeverMatches, path.appending("atLeast"), "\"\(level)\" is not in the vocabulary ordering \(name)")
-      }
-    default: break
-    }
+    var check = KindCheck(sheet: sheet, path: path)
+    condition.validate(&check, at: path)
+    diagnostics += check.diagnostics
   }
 
   // MARK: - Items
 
   private mutating func checkItem(_ item: Item, _ path: JSONPath) {
     let rulePath = path.appending("rule")
-    var check = RuleCheck(sheet: sheet, path: rulePath)
+    var check = KindCheck(sheet: sheet, path: rulePath)
     item.rule.kind.validate(&check)
     diagnostics += check.diagnostics
     if let cap = item.cap, let maximum = item.rule.kind.maximum, cap > maximum {

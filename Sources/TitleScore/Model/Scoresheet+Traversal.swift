@@ -52,10 +52,13 @@ extension Scoresheet {
     return levels
   }
 
+  /// Whether a gate reads the inspection of the portfolio's files (which is then made before scoring).
+  public var checksMaterials: Bool { gates.contains { $0.kind.handler.inspectsMaterials } }
+
   /// The record selectors of the criteria and of condition gates, in sheet order.
   var conditionRecordSelectors: [RecordSelector] {
     var selectors = criteria?.recordSelectors ?? []
-    for gate in gates { if case .condition(let condition) = gate.kind { selectors += condition.recordSelectors } }
+    for gate in gates { selectors += gate.kind.handler.recordSelectors }
     return selectors
   }
 }
