@@ -140,7 +140,7 @@ import Testing
   }
 
   @Test func conditionGateFailsWhenTheConditionDoesNot() {
-    let condition = Condition(test: .fact(name: "years.skill", comparison: .atLeast(3)))
+    let condition = Condition(test: Condition.Test(FactCondition(name: "years.skill", comparison: .atLeast(3))))
     #expect(
       check(ConditionGate(condition: condition)) {
         $0.skill = SkillRecord(level: "technician", date: Day("2020-01-02")!)

@@ -60,15 +60,18 @@ final class ApplicantFacts {
   private init(portfolioAt address: UnsafePointer<Portfolio>, sheet: borrowing Scoresheet) {
     portfolioAddress = address
     cutoff = sheet.cutoff
-    let end = sheet.recordsCountUntil(publicityDate: address.pointee.publicityDate)
+    let end = sheet.validity.countUntil.lastDay(cutoff: sheet.cutoff, publicityDate: address.pointee.publicityDate)
     countsUntil = end
     // By index: a copy of each education record would retain its texts.
     let education = address.pointee.education
+    // Read into locals: the `||` below takes closures, which would have to copy a borrowed sheet.
+    let qualificationCounts = sheet.vocabulary.registeredQualificationCountsAsRelated
+    let retrainingMonths = sheet.vocabulary.retrainingMonthsForRelated
+    let highestCounts = sheet.vocabulary.highestCountsAsRelatedWhenAnyRelated
     let relatedByException =
-      (sheet.vocabulary.registeredQualificationCountsAsRelated && address.pointee.registeredQualification)
-      || (sheet.vocabulary.retrainingMonthsForRelated.map { address.pointee.retrainingMonths >= $0 } ?? false)
-      || (sheet.vocabulary.highestCountsAsRelatedWhenAnyRelated
-        && education.indices.contains { education[$0].related && education[$0].date <= end })
+      (qualificationCounts && address.pointee.registeredQualification)
+      || (retrainingMonths.map { address.pointee.retrainingMonths >= $0 } ?? false)
+      || (highestCounts && education.indices.contains { education[$0].related && education[$0].date <= end })
     var best: (index: Int, level: String, rank: Int)?
     var bestAny: (level: String, rank: Int)?
     var unrelated: [(Int, String, Int)] = []

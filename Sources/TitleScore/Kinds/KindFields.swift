@@ -42,6 +42,15 @@ struct KindFields {
     decoder.list(members.required(key), path.appending(key), decode)
   }
 
+  /// An optional list of conditions under a key; nil when absent or when any of them fails to decode.
+  mutating func conditions(_ key: String) -> [Condition]? {
+    guard let value = members.optional(key), let elements = reader.array(value, path.appending(key)) else {
+      return nil
+    }
+    let conditions = elements.compactMap { decoder.condition($0.0, $0.1) }
+    return conditions.count == elements.count ? conditions : nil
+  }
+
   /// Reports a problem at a path in the rule.
   func report(_ code: DiagnosticCode, _ at: JSONPath, _ message: String) {
     reader.report(code, at, message)

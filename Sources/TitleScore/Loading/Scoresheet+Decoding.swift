@@ -202,97 +202,18 @@ struct ScoresheetDecoder {
   func condition(_ value: JSONValue, _ path: JSONPath) -> Condition? {
     guard var members = reader.object(value, path) else { return nil }
     let label = members.optional("label").flatMap { reader.localized($0, path.appending("label")) }
-    func children(_ key: String) -> [Condition]? {
-      guard let value = members.optional(key), let elements = reader.array(value, path.appending(key)) else {
-        return nil
-      }
-      let conditions = elements.compactMap { condition($0.0, $0.1) }
-      return conditions.count == elements.count ? conditions : nil
-    }
     var test: Condition.Test?
-    if members.has("all") {
-      test = children("all").map(Condition.Test.all)
-    } else if members.has("any") {
-      test = children("any").map(Condition.Test.any)
-    } else if members.has("atLeast") && members.has("of") {
-      let count = members.optional("atLeast").flatMap { reader.integer($0, path.appending("atLeast"), minimum: 1) }
-      if let count, let of = children("of") {
-        if count > of.count {
-          reader.report(
-            .rowNeverMatches, path.appending("atLeast"),
-            "needs \(count) of only \(of.count) conditions: it can never hold")
-        }
-        test = .atLeast(count: count, of: of)
-      }
-    } else if members.has("not") {
-      test = members.optional("not").flatMap { condition($0, path.appending("not")) }.map(Condition.Test.not)
-    } else if members.has("fact") {
-      test = factTest(&members, path)
-    } else if members.has("records") {
-      let selector = members.optional("records").flatMap { recordSelector($0, path.appending("records")) }
-      let count = members.required("atLeastCount").flatMap {
-        reader.integer($0, path.appending("atLeastCount"), minimum: 1)
-      }
-      if let selector, let count { test = .records(selector, atLeast: count) }
-    } else if members.has("honour") {
-      let honours = members.optional("honour").flatMap { reader.strings($0, path.appending("honour")) }
-      let since =
-        members.optional("sinceCurrentTitle").flatMap { reader.bool($0, path.appending("sinceCurrentTitle")) } ?? false
-      test = honours.map { .honour($0, sinceCurrentTitle: since) }
-    } else if members.has("relatedWorkAfter") {
-      let rung = members.optional("relatedWorkAfter").flatMap { educationRung($0, path.appending("relatedWorkAfter")) }
-      let years = members.required("atLeastYears").flatMap {
-        reader.integer($0, path.appending("atLeastYears"), minimum: 1)
-      }
-      if let rung, let years { test = .relatedWorkAfter(rung, atLeast: years) }
-    } else if members.has("sumOf") {
-      let facts = members.optional("sumOf").flatMap { reader.strings($0, path.appending("sumOf")) }
-      for (index, name) in (facts ?? []).enumerated() where !ApplicantFacts.isKnown(name) {
-        reader.report(.unknownFact, path.appending("sumOf").appending(index), "unknown fact \"\(name)\"")
-      }
-      let total = members.required("atLeast").flatMap { reader.points($0, path.appending("atLeast")) }
-      if let facts, let total { test = .sumOf(facts, atLeast: total) }
-    } else if members.has("recommendations") {
-      let level = members.optional("recommendations").flatMap { reader.string($0, path.appending("recommendations")) }
-      let count = members.required("atLeastCount").flatMap {
-        reader.integer($0, path.appending("atLeastCount"), minimum: 1)
-      }
-      if let level, let count { test = .recommendations(level: level, atLeast: count) }
-    } else if members.has("always") {
-      _ = members.optional("always")
-      test = .always
+    if let kind = ConditionKinds.all.first(where: { members.has($0.key) }) {
+      var fields = KindFields(decoder: self, members: members, path: path)
+      test = kind.decodeTest(&fields)
+      members = fields.members
     } else {
       reader.report(
         .unknownConditionKind, path,
-        "a condition needs one of all, any, atLeast+of, not, fact, sumOf, records, relatedWorkAfter, honour, recommendations, always"
-      )
+        "a condition needs one of \(ConditionKinds.all.map { $0.key }.joined(separator: ", "))")
     }
     members.finish()
     return test.map { Condition(label: label, test: $0) }
-  }
-
-  private func factTest(_ members: inout TreeReader.Members, _ path: JSONPath) -> Condition.Test? {
-    guard let name = members.optional("fact").flatMap({ reader.string($0, path.appending("fact")) }) else { return nil }
-    if !ApplicantFacts.isKnown(name) {
-      reader.report(.unknownFact, path.appending("fact"), "unknown fact \"\(name)\"")
-    }
-    var comparison: FactComparison?
-    if let value = members.optional("atLeast") {
-      if case .string(let level) = value {
-        comparison = .atLeastLevel(level)
-      } else {
-        comparison = reader.points(value, path.appending("atLeast"), nonNegative: false).map(FactComparison.atLeast)
-      }
-    } else if let value = members.optional("below") {
-      comparison = reader.points(value, path.appending("below"), nonNegative: false).map(FactComparison.below)
-    } else if let value = members.optional("equals") {
-      comparison = reader.factValue(value, path.appending("equals")).map(FactComparison.equals)
-    } else if let value = members.optional("in") {
-      comparison = reader.strings(value, path.appending("in")).map(FactComparison.oneOf)
-    } else {
-      reader.report(.missingField, path, "a fact condition needs atLeast, below, equals or in")
-    }
-    return comparison.map { .fact(name: name, comparison: $0) }
   }
 
   func recordSelector(_ value: JSONValue, _ path: JSONPath) -> RecordSelector? {
@@ -314,19 +235,6 @@ struct ScoresheetDecoder {
     let mainWinner = members.optional("mainWinner").flatMap { reader.bool($0, path.appending("mainWinner")) } ?? false
     members.finish()
     return RecordFilter(authorship: authorship, charactersAtLeast: characters, mainWinner: mainWinner)
-  }
-
-  /// `{"level": "bachelor", "degrees": ["master"]}`: at least one of the two.
-  private func educationRung(_ value: JSONValue, _ path: JSONPath) -> EducationRung? {
-    guard var members = reader.object(value, path) else { return nil }
-    let level = members.optional("level").flatMap { reader.string($0, path.appending("level")) }
-    let degrees = members.optional("degrees").flatMap { reader.strings($0, path.appending("degrees")) } ?? []
-    members.finish()
-    if level == nil && degrees.isEmpty {
-      reader.report(.missingField, path, "a rung names an education level, degrees, or both")
-      return nil
-    }
-    return EducationRung(level: level, degrees: degrees)
   }
 
   // MARK: - Categories and items

@@ -11,33 +11,23 @@ public struct Condition: Hashable, Sendable {
     self.test = test
   }
 
-  /// The kinds of test.
-  public indirect enum Test: Hashable, Sendable {
-    /// Every condition holds.
-    case all([Condition])
-    /// At least one condition holds.
-    case any([Condition])
-    /// At least `count` of the conditions hold (the exceptional-promotion shape: 2 of 4 achievements).
-    case atLeast(count: Int, of: [Condition])
-    /// The condition does not hold.
-    case not(Condition)
-    /// A named fact about the applicant compares as stated.
-    case fact(name: String, comparison: FactComparison)
-    /// At least `count` valid achievement records match the selector.
-    case records(RecordSelector, atLeast: Int)
-    /// The applicant holds one of the listed honours; with `sinceCurrentTitle`, received on or after the date of
-    /// the current title (任现职以来), which an honour without a date cannot show.
-    case honour([String], sinceCurrentTitle: Bool)
-    /// At least `years` whole years of related work after an education that `rung` selects, counted from the later
-    /// of its graduation and the start of related work to the cut-off, the best such education counting
-    /// ("本科毕业后，从事本专业或相近专业工作5年以上").
-    case relatedWorkAfter(EducationRung, atLeast: Int)
-    /// The named numeric facts add up to at least `total` (enterprise years plus years in the current title).
-    case sumOf([String], atLeast: Points)
-    /// At least `count` expert recommendations of the given level.
-    case recommendations(level: String, atLeast: Int)
-    /// Always holds.
-    case always
+  /// What a condition tests: one test of one kind (see `ConditionKind`; the kinds are listed in
+  /// `ConditionKinds.all`, each in its own file under `Kinds/Conditions/`).
+  public struct Test: Hashable, Sendable {
+    /// The kind and its data.
+    let handler: any ConditionKind
+
+    /// A test of a kind.
+    init(_ handler: some ConditionKind) {
+      self.handler = handler
+    }
+
+    /// The test as a kind, if it is of that kind.
+    func `as`<Handler: ConditionKind>(_ type: Handler.Type) -> Handler? { handler as? Handler }
+
+    public static func == (lhs: Test, rhs: Test) -> Bool { AnyHashable(lhs.handler) == AnyHashable(rhs.handler) }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(AnyHashable(handler)) }
   }
 }
 

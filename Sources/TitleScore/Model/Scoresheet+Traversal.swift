@@ -34,10 +34,7 @@ extension Scoresheet {
 
   /// `recordsCountUntil(for:)` for a portfolio with this publicity date.
   func recordsCountUntil(publicityDate: Day?) -> Day {
-    switch validity.countUntil {
-    case .cutoff: return cutoff
-    case .publicityDate: return min(publicityDate ?? cutoff, cutoff)
-    }
+    validity.countUntil.lastDay(cutoff: cutoff, publicityDate: publicityDate)
   }
 
   /// The record levels the sheet names — in record selectors, record-table rows and rank-coefficient bases — in
@@ -65,15 +62,7 @@ extension Scoresheet {
 
 extension Condition {
   /// Every record selector in the condition tree, in order.
-  var recordSelectors: [RecordSelector] {
-    switch test {
-    case .all(let conditions), .any(let conditions), .atLeast(_, let conditions):
-      return conditions.flatMap(\.recordSelectors)
-    case .not(let inner): return inner.recordSelectors
-    case .records(let selector, _): return [selector]
-    default: return []
-    }
-  }
+  var recordSelectors: [RecordSelector] { test.handler.recordSelectors }
 }
 
 extension Scoresheet {
@@ -89,5 +78,15 @@ extension Scoresheet {
       copy == self
     else { return self }
     return copy
+  }
+}
+
+extension ValidityPolicy.CountUntil {
+  /// The last day records count, for a sheet's cut-off and a portfolio's publicity date.
+  func lastDay(cutoff: Day, publicityDate: Day?) -> Day {
+    switch self {
+    case .cutoff: return cutoff
+    case .publicityDate: return min(publicityDate ?? cutoff, cutoff)
+    }
   }
 }

@@ -1,0 +1,68 @@
+/// A named fact about the applicant compares as stated (`{"fact": "years.skill", "atLeast": 3}`).
+public struct FactCondition: Hashable, Sendable {
+  /// The fact, e.g. `years.professional`.
+  public var name: String
+  /// How it must compare.
+  public var comparison: FactComparison
+
+  /// Creates the condition.
+  public init(name: String, comparison: FactComparison) {
+    self.name = name
+    self.comparison = comparison
+  }
+}
+
+extension FactCondition: ConditionKind {
+  static let key = "fact"
+
+  static func decode(_ fields: inout KindFields) -> FactCondition? {
+    let reader = fields.reader
+    let path = fields.path
+    guard let name = fields.optional(key).flatMap({ reader.string($0, path.appending(key)) }) else { return nil }
+    if !ApplicantFacts.isKnown(name) {
+      reader.report(.unknownFact, path.appending(key), "unknown fact \"\(name)\"")
+    }
+    var comparison: FactComparison?
+    if let value = fields.optional("atLeast") {
+      if case .string(let level) = value {
+        comparison = .atLeastLevel(level)
+      } else {
+        comparison = reader.points(value, path.appending("atLeast"), nonNegative: false).map(FactComparison.atLeast)
+      }
+    } else if let value = fields.optional("below") {
+      comparison = reader.points(value, path.appending("below"), nonNegative: false).map(FactComparison.below)
+    } else if let value = fields.optional("equals") {
+      comparison = reader.factValue(value, path.appending("equals")).map(FactComparison.equals)
+    } else if let value = fields.optional("in") {
+      comparison = reader.strings(value, path.appending("in")).map(FactComparison.oneOf)
+    } else {
+      reader.report(.missingField, path, "a fact condition needs atLeast, below, equals or in")
+    }
+    return comparison.map { FactCondition(name: name, comparison: $0) }
+  }
+
+  func validate(_ check: inout KindCheck, at path: JSONPath) {
+    guard case .atLeastLevel(let level) = comparison else { return }
+    guard let order = ApplicantFacts.order(of: name, in: check.sheet.vocabulary) else {
+      check.report(
+        .invalidValue, path.appending("atLeast"), "\(name) is not an ordered fact; compare it with equals or in")
+      return
+    }
+    if !order.contains(level) {
+      check.report(
+        .rowNeverMatches, path.appending("atLeast"), "\"\(level)\" is not in the vocabulary ordering \(name)")
+    }
+  }
+
+  func evaluate(_ context: EvaluationContext, depth: Int, outcomes: inout [ConditionOutcome]?, recording: Bool)
+    -> (met: Bool, observed: String)
+  {
+    let value = context.facts.value(name)
+    let met = value.map { comparison.accepts($0, fact: name, vocabulary: context.sheet.vocabulary) } ?? false
+    return (met, recording ? "\(name)=\(value?.description ?? "—")" : "")
+  }
+
+  var defaultLabel: LocalizedText { LocalizedText(zh: "\(name) \(comparison)", en: "\(name) \(comparison)") }
+
+  var recordSelectors: [RecordSelector] { [] }
+}

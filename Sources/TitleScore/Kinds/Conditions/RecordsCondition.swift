@@ -1,0 +1,46 @@
+/// At least `count` valid achievement records match the selector (each record's count adds up).
+public struct RecordsCondition: Hashable, Sendable {
+  /// The records counted.
+  public var selector: RecordSelector
+  /// How many items they must stand for.
+  public var count: Int
+
+  /// Creates the condition.
+  public init(_ selector: RecordSelector, atLeast count: Int) {
+    self.selector = selector
+    self.count = count
+  }
+}
+
+extension RecordsCondition: ConditionKind {
+  static let key = "records"
+
+  static func decode(_ fields: inout KindFields) -> RecordsCondition? {
+    let decoder = fields.decoder
+    let reader = fields.reader
+    let path = fields.path
+    let selector = fields.optional(key).flatMap { decoder.recordSelector($0, path.appending(key)) }
+    let count = fields.required("atLeastCount").flatMap {
+      reader.integer($0, path.appending("atLeastCount"), minimum: 1)
+    }
+    guard let selector, let count else { return nil }
+    return RecordsCondition(selector, atLeast: count)
+  }
+
+  /// The selector's types and levels are open texts.
+  func validate(_ check: inout KindCheck, at path: JSONPath) {}
+
+  func evaluate(_ context: EvaluationContext, depth: Int, outcomes: inout [ConditionOutcome]?, recording: Bool)
+    -> (met: Bool, observed: String)
+  {
+    let have = context.countOfItems(selector, position: nil)
+    return (have >= count, recording ? "\(have)" : "")
+  }
+
+  var defaultLabel: LocalizedText {
+    let types = selector.types.joined(separator: "/")
+    return LocalizedText(zh: "\(types) 不少于\(count)项", en: "at least \(count) \(types)")
+  }
+
+  var recordSelectors: [RecordSelector] { [selector] }
+}

@@ -1,0 +1,54 @@
+/// The named numeric facts add up to at least `total` (enterprise years plus years in the current title); a sum
+/// of facts none of which the applicant has does not hold.
+public struct SumOfCondition: Hashable, Sendable {
+  /// The facts added.
+  public var facts: [String]
+  /// The least sum.
+  public var total: Points
+
+  /// Creates the condition.
+  public init(_ facts: [String], atLeast total: Points) {
+    self.facts = facts
+    self.total = total
+  }
+}
+
+extension SumOfCondition: ConditionKind {
+  static let key = "sumOf"
+
+  static func decode(_ fields: inout KindFields) -> SumOfCondition? {
+    let reader = fields.reader
+    let path = fields.path
+    let facts = fields.optional(key).flatMap { reader.strings($0, path.appending(key)) }
+    for (index, name) in (facts ?? []).enumerated() where !ApplicantFacts.isKnown(name) {
+      reader.report(.unknownFact, path.appending(key).appending(index), "unknown fact \"\(name)\"")
+    }
+    let total = fields.required("atLeast").flatMap { reader.points($0, path.appending("atLeast")) }
+    guard let facts, let total else { return nil }
+    return SumOfCondition(facts, atLeast: total)
+  }
+
+  /// Decoding checks the facts' names.
+  func validate(_ check: inout KindCheck, at path: JSONPath) {}
+
+  func evaluate(_ context: EvaluationContext, depth: Int, outcomes: inout [ConditionOutcome]?, recording: Bool)
+    -> (met: Bool, observed: String)
+  {
+    var sum = Points.zero
+    var any = false
+    for name in facts {
+      if case .number(let value)? = context.facts.value(name) {
+        sum += value
+        any = true
+      }
+    }
+    return (any && sum >= total, recording ? "\(facts.joined(separator: "+"))=\(any ? sum.description : "—")" : "")
+  }
+
+  var defaultLabel: LocalizedText {
+    LocalizedText(
+      zh: "\(facts.joined(separator: " + ")) 合计不少于 \(total)", en: "\(facts.joined(separator: " + ")) ≥ \(total)")
+  }
+
+  var recordSelectors: [RecordSelector] { [] }
+}
