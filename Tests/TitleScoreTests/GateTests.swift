@@ -235,7 +235,8 @@ import Testing
       )
       .text(.zh) == "累计 200/270 学分，且当年学时未完成")
     #expect(
-      GateFinding.spanShort(firstYear: 2019, lastYear: 2021, total: Points(80), minimum: Points(90), unit: "hours").en
+      GateFinding.spanShort(firstYear: 2019, lastYear: 2021, total: Points(80), minimum: Points(90), unit: "hours")
+        .text(.en)
         == "continuing education 2019–2021: 80 of 90 hours")
   }
 }

@@ -60,16 +60,20 @@ public struct Deduction: Hashable, Sendable {
   public var recordIndex: Int?
   /// The gate concerned, if any.
   public var gateID: String?
+  /// The criteria condition concerned, by index in `ScoreResult.conditions`, if any.
+  public var conditionIndex: Int?
   /// Points not counted, when known.
   public var lost: PointsInterval?
-  /// Values that explain the reason, such as a date and its window, in order.
+  /// The values the reason was found on, as `name=value` (or a field's name), in order: shown as they are, never
+  /// parsed back (explanations word a deduction from its code, the sheet and the result).
   public var details: [String]
 
   /// Creates a deduction.
   public init(
-    _ code: ReasonCode, item: String? = nil, record: Int? = nil, gate: String? = nil, lost: PointsInterval? = nil,
-    details: [String] = []
+    _ code: ReasonCode, item: String? = nil, record: Int? = nil, gate: String? = nil, condition: Int? = nil,
+    lost: PointsInterval? = nil, details: [String] = []
   ) {
+    self.conditionIndex = condition
     self.code = code
     self.itemID = item
     self.recordIndex = record
@@ -101,7 +105,7 @@ public struct GateOutcome: Hashable, Sendable {
   public var gateID: String
   /// Whether it passed.
   public var passed: Bool
-  /// What falls short (worded, e.g., `continuing education 2021: 72 of 90 hours`); empty when the gate passed.
+  /// What falls short (typed; `GateFinding.message` words it); empty when the gate passed.
   public var findings: [GateFinding]
 }
 

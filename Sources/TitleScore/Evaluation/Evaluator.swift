@@ -125,7 +125,7 @@ public struct Evaluator: Sendable {
     for gate in result.gates where !gate.passed {
       failedGates.append(gate.gateID)
       context.deductions.append(
-        Deduction(.gateFailed, gate: gate.gateID, details: context.trace(gate.findings.map(\.en))))
+        Deduction(.gateFailed, gate: gate.gateID, details: context.trace(gate.findings.map(\.code))))
     }
 
     result.categories.emptyKeepingStorage()
@@ -140,9 +140,9 @@ public struct Evaluator: Sendable {
       var recorded: [ConditionOutcome]? = []
       criteriaMet = criteria.holds(context, depth: 0, outcomes: &recorded)
       result.conditions = recorded ?? []
-      for outcome in result.conditions where !outcome.met && outcome.depth == 1 {
+      for (index, outcome) in result.conditions.enumerated() where !outcome.met && outcome.depth == 1 {
         context.deductions.append(
-          Deduction(.conditionNotMet, details: context.trace([outcome.label.en, outcome.observed])))
+          Deduction(.conditionNotMet, condition: index, details: context.trace([outcome.observed])))
       }
     }
 

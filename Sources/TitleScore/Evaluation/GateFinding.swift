@@ -71,79 +71,53 @@ public enum GateFinding: Hashable, Sendable {
     }
   }
 
-  /// The finding in words, in both languages.
-  public var text: LocalizedText {
-    func unitZH(_ unit: String) -> String { unit == "credits" ? "学分" : "学时" }
+  /// What the finding says, for the catalogue to word.
+  public var message: Message {
+    func unit(_ unit: String) -> MessageArgument { .word(unit == "credits" ? .wordCredits : .wordHours) }
     switch self {
-    case .assessmentMissing(let year):
-      return LocalizedText(zh: "\(year) 年度考核缺失", en: "\(year): no annual assessment")
+    case .assessmentMissing(let year): return Message(.findingAssessmentMissing, .integer(year))
     case .assessmentUnknown(let year, let grade):
-      return LocalizedText(zh: "\(year) 年度考核结果 \(grade) 无法识别", en: "\(year): unknown grade \(grade)")
+      return Message(.findingAssessmentUnknown, .integer(year), .text(grade))
     case .assessmentBelow(let year, let grade, let minimum):
-      return LocalizedText(
-        zh: "\(year) 年度考核 \(grade)，需 \(minimum) 以上", en: "\(year): \(grade), needs \(minimum) or better")
-    case .hoursNotRecorded(let year, let unit):
-      return LocalizedText(zh: "继续教育 \(year) 年：无学时记录", en: "continuing education \(year): no \(unit) recorded")
-    case .hoursShort(let year, let have, let needed, let unit):
-      return LocalizedText(
-        zh: "继续教育 \(year) 年：\(have)/\(needed) \(unitZH(unit))",
-        en: "continuing education \(year): \(have) of \(needed) \(unit)")
-    case .kindHoursShort(let year, let kind, let have, let needed, let unit):
-      return LocalizedText(
-        zh: "继续教育 \(year) 年 \(kind)：\(have)/\(needed) \(unitZH(unit))",
-        en: "continuing education \(year) \(kind): \(have) of \(needed) \(unit)")
-    case .cumulativeShort(let total, let allowance, let unit, let finalYearIncomplete):
-      return LocalizedText(
-        zh: "累计 \(total)/\(allowance) \(unitZH(unit))\(finalYearIncomplete ? "，且当年学时未完成" : "")",
-        en:
-          "cumulative \(total) of \(allowance) \(unit)\(finalYearIncomplete ? ", and the final year is incomplete" : "")"
-      )
-    case .spanShort(let firstYear, let lastYear, let total, let minimum, let unit):
-      let span = firstYear.flatMap { first in lastYear.map { "\(first)–\($0)" } } ?? ""
-      return LocalizedText(
-        zh: "继续教育 \(span) 累计 \(total)/\(minimum) \(unitZH(unit))",
-        en: "continuing education \(span): \(total) of \(minimum) \(unit)")
-    case .specialtyNotReviewed(let specialty):
-      return LocalizedText(zh: "专业 \(specialty) 不在评审范围", en: "specialty \(specialty) is not reviewed here")
-    case .specialtyExcluded(let specialty):
-      return LocalizedText(
-        zh: "专业 \(specialty) 被排除在本次评审之外", en: "specialty \(specialty) is excluded from this review")
-    case .sectorExcluded(let sector):
-      return LocalizedText(zh: "\(sector) 人员不得参加职称评审", en: "\(sector) staff may not apply")
-    case .residencyExcluded(let residency):
-      return LocalizedText(zh: "身份 \(residency) 不在申报范围", en: "residency \(residency) may not apply")
+      return Message(.findingAssessmentBelow, .integer(year), .text(grade), .text(minimum))
+    case .hoursNotRecorded(let year, let unitName):
+      return Message(.findingHoursNotRecorded, .integer(year), unit(unitName))
+    case .hoursShort(let year, let have, let needed, let unitName):
+      return Message(.findingHoursShort, .integer(year), .points(have), .points(needed), unit(unitName))
+    case .kindHoursShort(let year, let kind, let have, let needed, let unitName):
+      return Message(
+        .findingKindHoursShort, .integer(year), .text(kind), .points(have), .points(needed), unit(unitName))
+    case .cumulativeShort(let total, let allowance, let unitName, let finalYearIncomplete):
+      return Message(
+        finalYearIncomplete ? .findingCumulativeHoursShortFinalYear : .findingCumulativeHoursShort, .points(total),
+        .points(allowance), unit(unitName))
+    case .spanShort(let firstYear, let lastYear, let total, let minimum, let unitName):
+      return Message(
+        .findingSpanHoursShort, .text(firstYear.map(String.init) ?? ""), .text(lastYear.map(String.init) ?? ""),
+        .points(total), .points(minimum), unit(unitName))
+    case .specialtyNotReviewed(let specialty): return Message(.findingSpecialtyNotReviewed, .text(specialty))
+    case .specialtyExcluded(let specialty): return Message(.findingSpecialtyExcluded, .text(specialty))
+    case .sectorExcluded(let sector): return Message(.findingSectorExcluded, .text(sector))
+    case .residencyExcluded(let residency): return Message(.findingResidencyExcluded, .text(residency))
     case .recommendationsShort(let count, let minimum, let level):
-      return LocalizedText(
-        zh: "\(level) 专家举荐 \(count) 名，需 \(minimum) 名", en: "\(count) of \(minimum) \(level) recommendations")
-    case .attachmentMissing(let path):
-      return LocalizedText(zh: "附件缺失：\(path)", en: "attachment missing: \(path)")
-    case .photoFormat:
-      return LocalizedText(zh: "证件照须为 JPG/JPEG 格式", en: "ID photo must be JPG or JPEG")
+      return Message(.findingRecommendationsShort, .integer(count), .integer(minimum), .text(level))
+    case .attachmentMissing(let path): return Message(.findingAttachmentMissing, .text(path))
+    case .photoFormat: return Message(.findingPhotoFormat)
     case .photoBytes(let bytes, let over, let under):
-      return LocalizedText(
-        zh: "证件照大小 \(bytes) 字节，须大于 \(over) 且小于 \(under)",
-        en: "ID photo is \(bytes) bytes; must be over \(over) and under \(under)")
+      return Message(.findingPhotoBytes, .integer(bytes), .integer(over), .integer(under))
     case .photoPixels(let width, let height, let minWidth, let minHeight):
-      return LocalizedText(
-        zh: "证件照 \(width)×\(height) 像素，须不小于 \(minWidth)×\(minHeight)",
-        en: "ID photo is \(width)×\(height) pixels; needs at least \(minWidth)×\(minHeight)")
-    case .photoAspect(let min, let max):
-      return LocalizedText(
-        zh: "证件照宽高比须在 \(min) 与 \(max) 之间", en: "ID photo width/height must be between \(min) and \(max)")
-    case .photoUnreadable:
-      return LocalizedText(zh: "证件照不是可读取的 JPEG 图像", en: "ID photo is not a readable JPEG image")
+      return Message(.findingPhotoPixels, .integer(width), .integer(height), .integer(minWidth), .integer(minHeight))
+    case .photoAspect(let min, let max): return Message(.findingPhotoAspect, .points(min), .points(max))
+    case .photoUnreadable: return Message(.findingPhotoUnreadable)
     case .conditionNotMet(let label, let observed):
-      let shown = observed.isEmpty ? "" : " (\(observed))"
-      return LocalizedText(zh: "未满足：\(label.zh)\(shown)", en: "not met: \(label.en)\(shown)")
+      return observed.isEmpty
+        ? Message(.findingConditionNotMet, .localized(label))
+        : Message(.findingConditionNotMetObserved, .localized(label), .text(observed))
     case .appointmentNotHeld(let title, let year):
-      return LocalizedText(
-        zh: "现职 \(title) 申报当年（\(year) 年）未在聘", en: "the current title \(title) is not held in \(year)")
+      return Message(.findingAppointmentNotHeld, .text(title), .integer(year))
     }
   }
 
   /// The finding in words, in one language.
-  public func text(_ language: Language) -> String { text.text(language) }
-
-  /// The finding in English.
-  public var en: String { text.en }
+  public func text(_ language: Language) -> String { message.text(language) }
 }

@@ -26,19 +26,18 @@ public struct Verdict: Hashable, Sendable {
 
     public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.order < rhs.order }
 
-    /// The verdict's name in a language.
-    public func name(_ language: Language) -> String {
-      switch (self, language) {
-      case (.pass, .zh): return "达到申报条件"
-      case (.pass, .en): return "pass"
-      case (.belowThreshold, .zh): return "未达分数线"
-      case (.belowThreshold, .en): return "below threshold"
-      case (.criteriaNotMet, .zh): return "条件不足"
-      case (.criteriaNotMet, .en): return "criteria not met"
-      case (.ineligible, .zh): return "不符合申报资格"
-      case (.ineligible, .en): return "ineligible"
+    /// The verdict's name, for the catalogue to word.
+    public var message: Message {
+      switch self {
+      case .pass: return Message(.verdictPass)
+      case .belowThreshold: return Message(.verdictBelowThreshold)
+      case .criteriaNotMet: return Message(.verdictCriteriaNotMet)
+      case .ineligible: return Message(.verdictIneligible)
       }
     }
+
+    /// The verdict's name in a language.
+    public func name(_ language: Language) -> String { message.text(language) }
   }
 
   /// The kind.

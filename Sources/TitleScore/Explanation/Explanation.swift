@@ -48,130 +48,126 @@ public struct Explanation: Sendable {
   }
 
   /// A sentence for a deduction.
-  public func message(_ deduction: Deduction) -> String {
-    let subject: String
+  public func message(_ deduction: Deduction) -> String { sentence(deduction).text(language) }
+
+  /// What a deduction says, as a message: worded from its code, the sheet and the result, never parsed back out of
+  /// its details (which are shown only as values).
+  public func sentence(_ deduction: Deduction) -> Message {
+    let subject: MessageArgument
     if let record = deduction.recordIndex {
-      subject = recordLabel(record)
+      subject = .text(recordLabel(record))
     } else if let item = deduction.itemID {
-      subject = title(item)
+      subject = .localized(localizedTitle(item))
     } else if let gate = deduction.gateID {
-      subject = title(gate)
+      subject = .localized(localizedTitle(gate))
     } else {
-      subject = zh ? "申报" : "application"
+      subject = .word(.wordApplication)
     }
-    let detail = deduction.details.joined(separator: zh ? "，" : ", ")
+    let values = MessageArgument.list(deduction.details.map(MessageArgument.text))
     let record = deduction.recordIndex.flatMap { $0 < portfolio.records.count ? portfolio.records[$0] : nil }
+    let notStated = MessageArgument.word(.wordNotStated)
     switch deduction.code {
     case .outsideWindow:
-      let date = record?.date.description ?? ""
-      if let from = deduction.details.first(where: { $0.hasPrefix("from=") })?.dropFirst(5) {
-        return zh
-          ? "\(subject)：取得日期 \(date) 早于现职聘任日期 \(from)，不计分"
-          : "\(subject): dated \(date), before the current title (\(from)); not counted"
+      let date = MessageArgument.text(record?.date.description ?? "")
+      let end = sheet.recordsCountUntil(for: portfolio)
+      if let record, record.date <= end, let titleDate = portfolio.currentTitle?.date {
+        return Message(.deductionOutsideWindowBefore, subject, date, .day(titleDate))
       }
-      let until = deduction.details.first { $0.hasPrefix("until=") }?.dropFirst(6) ?? ""
-      return zh
-        ? "\(subject)：取得日期 \(date) 晚于截止日期 \(until)，不计分"
-        : "\(subject): dated \(date), after the cut-off \(until); not counted"
-    case .noEvidence:
-      return zh ? "\(subject)：未上传佐证材料，不计分" : "\(subject): no evidence attached; not counted"
-    case .notMainContributor:
-      return zh
-        ? "\(subject)：集体项目未提供本人系主要贡献者依据，不计分"
-        : "\(subject): collective work without evidence of being a main contributor; not counted"
-    case .patentTransferred:
-      return zh
-        ? "\(subject)：通过专利权转让并变更发明人取得，不予认可"
-        : "\(subject): patent obtained by transfer with the inventor changed; not recognised"
-    case .notPublished:
-      return zh ? "\(subject)：论文已录用未见刊，不作为有效业绩" : "\(subject): accepted but not yet published; not a valid achievement"
+      return Message(.deductionOutsideWindowAfter, subject, date, .day(end))
+    case .noEvidence: return Message(.deductionNoEvidence, subject)
+    case .notMainContributor: return Message(.deductionNotMainContributor, subject)
+    case .patentTransferred: return Message(.deductionPatentTransferred, subject)
+    case .notPublished: return Message(.deductionNotPublished, subject)
     case .capReached:
-      let cap = deduction.details.first { $0.hasPrefix("cap=") }?.dropFirst(4) ?? ""
-      return zh ? "\(subject)：超过上限 \(cap) 分" : "\(subject): above its cap of \(cap)"
+      let cap = deduction.itemID.flatMap(cap(of:))
+      return Message(.deductionCapReached, subject, cap.map(MessageArgument.points) ?? .text("—"))
     case .sharedCapReached:
-      let capID = deduction.details.first { $0.hasPrefix("cap=") }.map { String($0.dropFirst(4)) } ?? ""
-      let limit = deduction.details.first { $0.hasPrefix("limit=") }?.dropFirst(6) ?? ""
-      return zh ? "\(subject)：\(title(capID)) 累计最高 \(limit) 分" : "\(subject): \(title(capID)) together at most \(limit)"
+      let capID = result.lines.first { $0.itemID == deduction.itemID && $0.recordIndex == deduction.recordIndex }?
+        .sharedCap
+      let cap = capID.flatMap { id in sheet.sharedCaps.first { $0.id == id } }
+      return Message(
+        .deductionSharedCapReached, subject, .localized(cap?.title ?? LocalizedText(zh: capID ?? "", en: capID ?? "")),
+        cap.map { .points($0.cap) } ?? .text("—"))
     case .unrelatedMajor:
-      return zh
-        ? "\(subject)：所学专业与申报专业不一致或不相近，按较低的相关学历计（\(detail)）"
-        : "\(subject): degree in an unrelated major not counted; the highest related one is scored (\(detail))"
+      return Message(.deductionUnrelatedMajor, subject, values)
     case .gateFailed:
-      return zh ? "\(subject)：控制项未通过（\(detail)）" : "\(subject): control item failed (\(detail))"
+      let findings = result.gates.first { $0.gateID == deduction.gateID }?.findings ?? []
+      return Message(.deductionGateFailed, subject, .list(findings.map { .message($0.message) }))
     case .missingField where deduction.details.first == "publicityDate":
-      let until = deduction.details.first { $0.hasPrefix("until=") }?.dropFirst(6) ?? ""
-      return zh
-        ? "未填写单位公示首日（publicityDate）：学历和业绩材料原则上截止至公示首日，现暂按 \(until) 计算，须补填核实"
-        : "no first day of unit publicity (publicityDate): education and achievements count up to it; counted to \(until) for now, to be confirmed"
+      return Message(.deductionPublicityDateMissing, .day(sheet.cutoff))
     case .missingField:
-      return zh ? "\(subject)：缺少 \(detail)，无法计分" : "\(subject): \(detail) missing; cannot score"
+      return Message(.deductionMissingField, subject, values)
     case .noMatchingRow:
-      if deduction.itemID == nil {
-        return zh
-          ? "\(subject)：本表无此类业绩的计分项（\(detail)）"
-          : "\(subject): this sheet does not score this kind of record (\(detail))"
-      }
-      return zh ? "\(subject)：不符合任何计分档次（\(detail)）" : "\(subject): matches no row of the table (\(detail))"
+      return Message(deduction.itemID == nil ? .deductionRecordTypeUnscored : .deductionNoMatchingRow, subject, values)
     case .notHigherItem:
-      let kept = deduction.details.first { $0.hasPrefix("kept=") }.map { String($0.dropFirst(5)) } ?? ""
-      return zh ? "\(subject)：两项取高，按 \(title(kept)) 计分" : "\(subject): only the higher item counts (\(title(kept)))"
+      return Message(.deductionNotHigherItem, subject, .localized(localizedTitle(keptAlternative(besides: deduction))))
     case .assessedOutOfRange:
-      return zh
-        ? "\(subject)：评审赋分超出允许范围，忽略（\(detail)）"
-        : "\(subject): the assessor's value is outside the allowed range and was ignored (\(detail))"
+      return Message(.deductionAssessedOutOfRange, subject, values)
     case .conditionNotMet:
-      return zh ? "条件未满足：\(detail)" : "condition not met: \(detail)"
-    case .unknownClaimedItem:
-      return zh ? "\(subject)：自评表中的项目不在本评分表中" : "\(subject): claimed item is not in this sheet"
-    case .claimAboveTable:
-      return zh
-        ? "\(subject)：自评分高于计分标准对所交材料的赋分（\(detail)）"
-        : "\(subject): claimed more than the table gives for the material submitted (\(detail))"
+      guard let index = deduction.conditionIndex, index < result.conditions.count else {
+        return Message(.deductionConditionNotMet, values)
+      }
+      let outcome = result.conditions[index]
+      return outcome.observed.isEmpty
+        ? Message(.deductionConditionNotMet, .localized(outcome.label))
+        : Message(.deductionConditionNotMetObserved, .localized(outcome.label), .text(outcome.observed))
+    case .unknownClaimedItem: return Message(.deductionUnknownClaimedItem, subject)
+    case .claimAboveTable: return Message(.deductionClaimAboveTable, subject, values)
     case .authorshipNotAccepted:
-      let written = record?.authorship ?? (zh ? "未注明" : "not stated")
-      return zh
-        ? "\(subject)：须为独著，本人署名情况为 \(written)，不计入"
-        : "\(subject): must be sole-authored; authorship is \(written); not counted"
+      return Message(
+        .deductionAuthorshipNotAccepted, subject, record?.authorship.map(MessageArgument.text) ?? notStated)
     case .tooFewCharacters:
-      let written = record?.characters.map(String.init) ?? (zh ? "未注明" : "not stated")
-      return zh
-        ? "\(subject)：本人撰写部分 \(written) 字，少于要求（\(detail)），不计入"
-        : "\(subject): the applicant wrote \(written) characters, fewer than required (\(detail)); not counted"
-    case .notMainWinner:
-      return zh
-        ? "\(subject)：获奖证书或颁奖单位证明未显示本人为主要获得者，不计入"
-        : "\(subject): the certificate does not name the applicant a main winner; not counted"
+      return Message(
+        .deductionTooFewCharacters, subject, record?.characters.map(MessageArgument.integer) ?? notStated)
+    case .notMainWinner: return Message(.deductionNotMainWinner, subject)
     case .materialDeficient:
-      let problem = record?.material?.problem ?? ""
-      let severity = record?.material?.severity ?? ""
-      let problemText = zh ? Explanation.materialProblemZH[problem] ?? problem : problem
+      let problem = Explanation.problemWord(record?.material?.problem ?? "")
+      let severity = MessageArgument.text(record?.material?.severity ?? "")
       if let lost = deduction.lost, lost.max > .zero {
-        return zh
-          ? "\(subject)：申报材料\(problemText)（\(severity)），扣 \(lost) 分"
-          : "\(subject): material \(problemText) (\(severity)); \(lost) off"
+        return Message(.deductionMaterialPointsOff, subject, problem, severity, .interval(lost))
       }
       if deduction.details.contains("not-counted") {
-        return zh
-          ? "\(subject)：申报材料\(problemText)（\(severity)），不计分"
-          : "\(subject): material \(problemText) (\(severity)); not counted"
+        return Message(.deductionMaterialNotCounted, subject, problem, severity)
       }
-      return zh
-        ? "\(subject)：申报材料\(problemText)（\(severity)），由评委酌情处理"
-        : "\(subject): material \(problemText) (\(severity)); left to the committee"
+      return Message(.deductionMaterialToCommittee, subject, problem, severity)
     case .valueOutsideVocabulary:
-      return zh
-        ? "\(subject)：\(detail) 不在本表词表中，按无此项处理"
-        : "\(subject): \(detail) is not in this sheet's vocabulary; treated as absent"
+      return Message(.deductionValueOutsideVocabulary, subject, values)
     }
   }
 
-  /// The notices' words for the problems a reviewer may find with material (绍兴 五(一)3).
-  static let materialProblemZH = ["unclear": "不清楚", "incomplete": "不完整", "non-standard": "不规范"]
+  /// The name of an item, category, gate or cap in both languages.
+  private func localizedTitle(_ id: String) -> LocalizedText { titles[id] ?? LocalizedText(zh: id, en: id) }
+
+  /// The cap of an item or a category, by id.
+  private func cap(of id: String) -> Points? {
+    if let item = sheet.itemsInOrder.first(where: { $0.item.id == id })?.item { return item.cap }
+    return sheet.categoriesInOrder.first { $0.id == id }?.cap
+  }
+
+  /// The alternative of a "higher of" item that counted, for the deduction of one that did not.
+  private func keptAlternative(besides deduction: Deduction) -> String {
+    guard let itemID = deduction.itemID,
+      let parent = sheet.itemsInOrder.first(where: { $0.item.rule.alternatives.contains { $0.id == itemID } })?.item
+    else { return "" }
+    let dropped = Set(result.deductions.filter { $0.code == .notHigherItem }.compactMap(\.itemID))
+    return parent.rule.alternatives.first { !dropped.contains($0.id) }?.id ?? ""
+  }
+
+  /// The word for a problem reviewers find with material (绍兴 五(一)3); a problem the catalogue has no word for is
+  /// named by its code.
+  static func problemWord(_ problem: String) -> MessageArgument {
+    switch problem {
+    case "unclear": return .word(.wordUnclear)
+    case "incomplete": return .word(.wordIncomplete)
+    case "non-standard": return .word(.wordNonStandard)
+    default: return .text(problem)
+    }
+  }
 
   /// What a line matched, e.g. `provincial · rank 2 · n=1`.
   public func matchDescription(_ line: ScoreLine) -> String {
     var text = line.inputs.joined(separator: " ")
-    if let row = line.rowIndex { text += zh ? " → 第\(row + 1)行" : " → row \(row + 1)" }
+    if let row = line.rowIndex { text += " → " + Message(.explanationRow, .integer(row + 1)).text(language) }
     return text
   }
 
@@ -180,26 +176,15 @@ public struct Explanation: Sendable {
   public static func modelledNotice(_ sheet: Scoresheet, language: Language) -> String? {
     let count = sheet.modelledValueCount
     guard count > 0 else { return nil }
-    return language == .zh
-      ? "注意：本评分表有 \(count) 项为模型值（依已知结构建模，非官方原表数值），须对照《\(sheet.document)》原文核实后方可作为正式依据。"
-      : "Note: \(count) of this sheet's values are modelled on the known structure, not read from the official table; confirm them against \(sheet.document) before relying on them."
+    return Message(.explanationModelledNotice, .integer(count), .text(sheet.document)).text(language)
   }
 
   /// One sentence for the gap to the threshold.
   public func gapSentence() -> String? {
     guard let threshold = result.threshold else { return nil }
     let gap = threshold - result.total.min
-    if result.verdict.kind == .ineligible {
-      return zh
-        ? "控制项未通过，分数不能弥补；请先满足控制项。"
-        : "A control item failed; points cannot make up for it. Meet the control items first."
-    }
-    if gap <= .zero {
-      return zh
-        ? "已达到分数线 \(threshold) 分，余量 \(-gap) 分。" : "At or above the threshold of \(threshold), with \(-gap) to spare."
-    }
-    return zh
-      ? "距分数线 \(threshold) 分还差 \(gap) 分；用 `titlescore plan` 查看最少需补充的业绩。"
-      : "\(gap) short of the threshold of \(threshold); `titlescore plan` lists the fewest achievements that close the gap."
+    if result.verdict.kind == .ineligible { return Message(.explanationGapIneligible).text(language) }
+    if gap <= .zero { return Message(.explanationGapMet, .points(threshold), .points(-gap)).text(language) }
+    return Message(.explanationGapShort, .points(gap), .points(threshold)).text(language)
   }
 }

@@ -19,6 +19,12 @@ public struct LocalizedText: Hashable, Sendable {
     self.en = en
   }
 
+  /// A message worded in both languages.
+  public init(_ message: Message) {
+    self.zh = message.text(.zh)
+    self.en = message.text(.en)
+  }
+
   /// The text in one language, falling back to the other when it is empty.
   public func text(_ language: Language) -> String {
     switch language {

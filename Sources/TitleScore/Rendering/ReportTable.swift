@@ -208,33 +208,3 @@ struct ReportTable: Sendable {
     options.language == .zh ? ["来源", "编号", "代码", "位置", "原因"] : ["Source", "ID", "Code", "Path", "Reason"]
   }
 }
-
-extension ReasonCode {
-  /// A short name for reports.
-  public func shortName(_ language: Language) -> String {
-    let zh = language == .zh
-    switch self {
-    case .outsideWindow: return zh ? "不在有效期内" : "outside the window"
-    case .noEvidence: return zh ? "无佐证材料" : "no evidence"
-    case .notMainContributor: return zh ? "非主要贡献者" : "not main contributor"
-    case .patentTransferred: return zh ? "受让专利" : "transferred patent"
-    case .notPublished: return zh ? "录用未见刊" : "not published"
-    case .capReached: return zh ? "超过上限" : "cap reached"
-    case .sharedCapReached: return zh ? "“其他”累计超限" : "shared cap reached"
-    case .unrelatedMajor: return zh ? "专业不相关" : "unrelated major"
-    case .gateFailed: return zh ? "控制项未通过" : "control item failed"
-    case .missingField: return zh ? "缺少信息" : "missing field"
-    case .noMatchingRow: return zh ? "无对应计分档" : "no matching row"
-    case .notHigherItem: return zh ? "两项取高" : "not the higher item"
-    case .assessedOutOfRange: return zh ? "评委赋分越界" : "assessor value out of range"
-    case .conditionNotMet: return zh ? "条件未满足" : "condition not met"
-    case .unknownClaimedItem: return zh ? "自评项目不存在" : "unknown claimed item"
-    case .claimAboveTable: return zh ? "自评高于计分标准" : "claim above the table"
-    case .authorshipNotAccepted: return zh ? "非独著" : "not sole author"
-    case .tooFewCharacters: return zh ? "撰写字数不足" : "too few characters"
-    case .notMainWinner: return zh ? "非主要获得者" : "not a main winner"
-    case .materialDeficient: return zh ? "材料不清楚/不完整/不规范" : "deficient material"
-    case .valueOutsideVocabulary: return zh ? "取值不在词表中" : "value outside the vocabulary"
-    }
-  }
-}

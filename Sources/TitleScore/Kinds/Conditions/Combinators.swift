@@ -31,7 +31,7 @@ extension AllCondition: ConditionKind {
     return (allMet, "")
   }
 
-  var defaultLabel: LocalizedText { LocalizedText(zh: "同时满足", en: "all of") }
+  var defaultLabel: LocalizedText { LocalizedText(Message(.conditionAll)) }
 
   var recordSelectors: [RecordSelector] { conditions.flatMap(\.recordSelectors) }
 }
@@ -69,7 +69,7 @@ extension AnyCondition: ConditionKind {
     return (anyMet, "")
   }
 
-  var defaultLabel: LocalizedText { LocalizedText(zh: "满足其一", en: "any of") }
+  var defaultLabel: LocalizedText { LocalizedText(Message(.conditionAny)) }
 
   var recordSelectors: [RecordSelector] { conditions.flatMap(\.recordSelectors) }
 }
@@ -120,7 +120,7 @@ extension AtLeastOfCondition: ConditionKind {
   }
 
   var defaultLabel: LocalizedText {
-    LocalizedText(zh: "\(conditions.count)项中至少\(count)项", en: "at least \(count) of \(conditions.count)")
+    LocalizedText(Message(.conditionAtLeastOf, .integer(count), .integer(conditions.count)))
   }
 
   var recordSelectors: [RecordSelector] { conditions.flatMap(\.recordSelectors) }
@@ -156,7 +156,7 @@ extension NotCondition: ConditionKind {
     (!condition.holds(context, depth: depth + 1, outcomes: &outcomes), "")
   }
 
-  var defaultLabel: LocalizedText { LocalizedText(zh: "不满足", en: "not") }
+  var defaultLabel: LocalizedText { LocalizedText(Message(.conditionNot)) }
 
   var recordSelectors: [RecordSelector] { condition.recordSelectors }
 }
@@ -184,7 +184,7 @@ extension AlwaysCondition: ConditionKind {
     (true, "")
   }
 
-  var defaultLabel: LocalizedText { LocalizedText(zh: "总是", en: "always") }
+  var defaultLabel: LocalizedText { LocalizedText(Message(.conditionAlways)) }
 
   var recordSelectors: [RecordSelector] { [] }
 }

@@ -62,7 +62,7 @@ extension FactCondition: ConditionKind {
     return (met, recording ? "\(name)=\(value?.description ?? "—")" : "")
   }
 
-  var defaultLabel: LocalizedText { LocalizedText(zh: "\(name) \(comparison)", en: "\(name) \(comparison)") }
+  var defaultLabel: LocalizedText { LocalizedText(Message(.conditionFact, .text(name), .text(comparison.description))) }
 
   var recordSelectors: [RecordSelector] { [] }
 }

@@ -44,8 +44,8 @@ extension HonourCondition: ConditionKind {
 
   var defaultLabel: LocalizedText {
     LocalizedText(
-      zh: "\(sinceCurrentTitle ? "任现职以来获" : "")荣誉: \(honours.joined(separator: "、"))",
-      en: "honour\(sinceCurrentTitle ? " since the current title" : ""): \(honours.joined(separator: ", "))")
+      Message(
+        sinceCurrentTitle ? .conditionHonourSinceTitle : .conditionHonour, .list(honours.map(MessageArgument.text))))
   }
 
   var recordSelectors: [RecordSelector] { [] }

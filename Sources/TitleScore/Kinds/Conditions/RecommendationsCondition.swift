@@ -37,7 +37,7 @@ extension RecommendationsCondition: ConditionKind {
   }
 
   var defaultLabel: LocalizedText {
-    LocalizedText(zh: "\(level) 专家举荐不少于\(count)名", en: "at least \(count) \(level) recommendations")
+    LocalizedText(Message(.conditionRecommendations, .text(level), .integer(count)))
   }
 
   var recordSelectors: [RecordSelector] { [] }

@@ -38,8 +38,7 @@ extension RecordsCondition: ConditionKind {
   }
 
   var defaultLabel: LocalizedText {
-    let types = selector.types.joined(separator: "/")
-    return LocalizedText(zh: "\(types) 不少于\(count)项", en: "at least \(count) \(types)")
+    LocalizedText(Message(.conditionRecords, .text(selector.types.joined(separator: "/")), .integer(count)))
   }
 
   var recordSelectors: [RecordSelector] { [selector] }

@@ -53,8 +53,7 @@ extension RelatedWorkCondition: ConditionKind {
 
   var defaultLabel: LocalizedText {
     let after = ([rung.level].compactMap { $0 } + rung.degrees).joined(separator: "/")
-    return LocalizedText(
-      zh: "\(after) 毕业后从事本专业或相近专业工作 \(years) 年以上", en: "\(years) years of related work after \(after)")
+    return LocalizedText(Message(.conditionRelatedWork, .text(after), .integer(years)))
   }
 
   var recordSelectors: [RecordSelector] { [] }

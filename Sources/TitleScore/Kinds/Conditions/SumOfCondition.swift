@@ -46,8 +46,7 @@ extension SumOfCondition: ConditionKind {
   }
 
   var defaultLabel: LocalizedText {
-    LocalizedText(
-      zh: "\(facts.joined(separator: " + ")) 合计不少于 \(total)", en: "\(facts.joined(separator: " + ")) ≥ \(total)")
+    LocalizedText(Message(.conditionSumOf, .text(facts.joined(separator: " + ")), .points(total)))
   }
 
   var recordSelectors: [RecordSelector] { [] }
