@@ -57,7 +57,9 @@ enum BatchCommand {
       Console.error(
         Diagnostic(
           .duplicateApplicant, at: .root.appending("id"),
-          "the applicant id \"\(duplicate.id)\" is also at \(DuplicateApplicant.location(duplicate.first)); both are scored",
+          Message(
+            .diagnosticDuplicateApplicant, .text("\(duplicate.id)"),
+            .text("\(DuplicateApplicant.location(duplicate.first))")),
           severity: .warning
         ).located(file: duplicate.repeated.file, line: duplicate.repeated.line).description)
     }

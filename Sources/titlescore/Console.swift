@@ -66,14 +66,15 @@ enum Console {
     if let sheet = library.sheet(id: reference) { return sheet }
     let known = library.sheets.map(\.id).joined(separator: "\n  ")
     throw CommandFailure(
-      Diagnostic(.unknownSheet, at: .root, "no bundled sheet has the id \"\(reference)\"; bundled:\n  \(known)")
+      Diagnostic(.unknownSheet, at: .root, Message(.diagnosticUnknownSheet, .text("\(reference)"), .text("\(known)")))
         .description)
   }
 
   static func read(_ file: String) throws -> [UInt8] {
     if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
     guard let data = FileManager.default.contents(atPath: file) else {
-      throw CommandFailure(Diagnostic(.unreadableFile, at: .root, "cannot read the file", file: file).description)
+      throw CommandFailure(
+        Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: file).description)
     }
     return [UInt8](data)
   }

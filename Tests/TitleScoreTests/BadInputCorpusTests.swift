@@ -253,7 +253,14 @@ import Testing
         #expect(error.path.description == expectedPath, "\(bad.name): \(error)")
       } else {
         // A syntax error is located by line and column in the text.
-        #expect(error.message.contains("line ") && error.message.contains("column "), "\(bad.name): \(error)")
+        #expect(error.message.key == .jsonMalformed, "\(bad.name): \(error)")
+        if case .integer(let line)? = error.message.arguments.first,
+          case .integer(let column)? = error.message.arguments.dropFirst().first
+        {
+          #expect(line >= 1 && column >= 1, "\(bad.name): \(error)")
+        } else {
+          Issue.record("\(bad.name): the syntax error names no line and column")
+        }
       }
     }
   }

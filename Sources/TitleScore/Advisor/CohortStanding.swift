@@ -26,29 +26,29 @@ public struct CohortStanding: Sendable {
   /// Reads a batch JSON report; problems are located diagnostics.
   static func entries(from tree: JSONValue) throws(Diagnostic) -> (sheet: String?, entries: [Entry]) {
     guard case .array(let rows)? = tree["rows"] else {
-      throw Diagnostic(.missingField, at: JSONPath.root.appending("rows"), "a batch JSON report has a rows array")
+      throw Diagnostic(.missingField, at: JSONPath.root.appending("rows"), Message(.diagnosticCohortNeedsRows))
     }
     var entries: [Entry] = []
     for (index, row) in rows.enumerated() {
       let path = JSONPath.root.appending("rows").appending(index)
       guard case .string(let verdictText)? = row["verdict"], let verdict = Verdict.Kind(rawValue: verdictText) else {
-        throw Diagnostic(.invalidValue, at: path.appending("verdict"), "expected a verdict")
+        throw Diagnostic(.invalidValue, at: path.appending("verdict"), Message(.diagnosticExpectedVerdict))
       }
       let total: PointsInterval
       switch row["total"] {
       case .number(let number)?:
         guard let points = number.points else {
-          throw Diagnostic(.invalidNumber, at: path.appending("total"), "expected exact points")
+          throw Diagnostic(.invalidNumber, at: path.appending("total"), Message(.diagnosticExpectedExactPoints))
         }
         total = PointsInterval(exactly: points)
       case .object?:
         guard case .number(let min)? = row["total"]?["min"], case .number(let max)? = row["total"]?["max"],
           let low = min.points,
           let high = max.points
-        else { throw Diagnostic(.invalidValue, at: path.appending("total"), "expected {min, max}") }
+        else { throw Diagnostic(.invalidValue, at: path.appending("total"), Message(.diagnosticExpectedMinMax)) }
         total = PointsInterval(min: low, max: high)
       default:
-        throw Diagnostic(.missingField, at: path.appending("total"), "expected a total")
+        throw Diagnostic(.missingField, at: path.appending("total"), Message(.diagnosticExpectedTotal))
       }
       var id = ""
       if case .string(let text)? = row["id"] { id = text }
@@ -67,7 +67,7 @@ public struct CohortStanding: Sendable {
     if let sheet = cohort.sheet, sheet != result.sheetID {
       throw Diagnostic(
         .invalidValue, at: JSONPath.root.appending("sheet"),
-        "the cohort was scored with \(sheet), not \(result.sheetID)")
+        Message(.diagnosticCohortOtherSheet, .text("\(sheet)"), .text("\(result.sheetID)")))
     }
     let others = cohort.entries.filter { $0.id != result.portfolioID }
     func key(_ verdict: Verdict.Kind, _ total: PointsInterval) -> (Int, Int64, Int64) {

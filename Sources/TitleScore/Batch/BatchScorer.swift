@@ -55,7 +55,7 @@ final class BatchScorer: @unchecked Sendable {
               file: files[span.file], line: span.line, applicantID: workspace.portfolio.id,
               diagnostic: Diagnostic(
                 .invalidValue, at: .root,
-                "the points (\(workspace.result.total)) are beyond what a batch report holds (±214,748)",
+                Message(.diagnosticPointsTooLarge, .text("\(workspace.result.total)")),
                 file: files[span.file], line: span.line == 0 ? nil : span.line)))
           continue
         }

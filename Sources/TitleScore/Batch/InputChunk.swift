@@ -239,7 +239,7 @@ final class RecordReader {
           file: files[file], line: error.line, applicantID: nil,
           diagnostic: Diagnostic(
             error.code, at: .root.appending(spans.count),
-            "\(error.message) in a JSON array; the rest of the file cannot be read"))
+            Message(.diagnosticArrayUnreadable, .message(error.message))))
       }
     }
     var chunkStart = 0
@@ -285,7 +285,7 @@ final class RecordReader {
         failures.append(
           RejectedRecord(
             file: path, line: 0, applicantID: nil,
-            diagnostic: Diagnostic(.unreadableFile, at: .root, "cannot read the file")))
+            diagnostic: Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile))))
         continue
       }
       let start = buffer.count

@@ -31,7 +31,7 @@ struct JSONScanner {
   // MARK: - Errors
 
   /// An error at the current position, with line and column worked out from the text before it.
-  func failure(_ expected: String) -> JSONSyntaxError {
+  func failure(_ expected: MessageKey) -> JSONSyntaxError {
     var line = 1
     var lineStart = 0
     let end = min(index, bytes.count)
@@ -49,14 +49,14 @@ struct JSONScanner {
   /// Throws the error for the current position. Kept out of line so that the paths that do not fail stay small:
   /// building the error inline gave every scanning function a large stack frame to set up on each call.
   @inline(never)
-  func fail(_ expected: String) throws(JSONSyntaxError) -> Never {
+  func fail(_ expected: MessageKey) throws(JSONSyntaxError) -> Never {
     throw failure(expected)
   }
 
   /// Throws the error for nesting deeper than `maximumDepth` at the current position.
   @inline(never)
   func failTooDeep() throws(JSONSyntaxError) -> Never {
-    var error = failure("at most \(JSONScanner.maximumDepth) levels of nesting")
+    var error = failure(.syntaxNestingLimit)
     error.isTooDeep = true
     throw error
   }
@@ -79,7 +79,7 @@ struct JSONScanner {
   @inline(__always)
   mutating func peekKind() throws(JSONSyntaxError) -> Kind {
     skipWhitespace()
-    guard index < bytes.count else { try fail("a value") }
+    guard index < bytes.count else { try fail(.syntaxValue) }
     switch bytes[index] {
     case UInt8(ascii: "{"): return .object
     case UInt8(ascii: "["): return .array
@@ -87,19 +87,19 @@ struct JSONScanner {
     case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
     case UInt8(ascii: "n"): return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
-    default: try fail("a value")
+    default: try fail(.syntaxValue)
     }
   }
 
   @inline(__always)
-  private mutating func expect(_ byte: UInt8, _ what: String) throws(JSONSyntaxError) {
+  private mutating func expect(_ byte: UInt8, _ what: MessageKey) throws(JSONSyntaxError) {
     skipWhitespace()
     guard index < bytes.count, bytes[index] == byte else { try fail(what) }
     index += 1
   }
 
-  mutating func beginObject() throws(JSONSyntaxError) { try expect(UInt8(ascii: "{"), "'{'") }
-  mutating func beginArray() throws(JSONSyntaxError) { try expect(UInt8(ascii: "["), "'['") }
+  mutating func beginObject() throws(JSONSyntaxError) { try expect(UInt8(ascii: "{"), .syntaxOpenBrace) }
+  mutating func beginArray() throws(JSONSyntaxError) { try expect(UInt8(ascii: "["), .syntaxOpenBracket) }
 
   /// The next member's key, leaving the scanner at its value; nil at the closing brace.
   mutating func nextKey(_ isFirst: inout Bool) throws(JSONSyntaxError) -> String? {
@@ -159,7 +159,7 @@ struct JSONScanner {
     guard try enterMember(&isFirst) else { return nil }
     if let position = knownKey(keys, from: expected) {
       index += keys.patterns[position].length
-      try expect(UInt8(ascii: ":"), "':'")
+      try expect(UInt8(ascii: ":"), .syntaxColon)
       return .known(position)
     }
     return try readAndLookUpKey(keys)
@@ -197,13 +197,13 @@ struct JSONScanner {
   @inline(__always)
   private mutating func enterMember(_ isFirst: inout Bool) throws(JSONSyntaxError) -> Bool {
     skipWhitespace()
-    guard index < bytes.count else { try fail("'}' or a key") }
+    guard index < bytes.count else { try fail(.syntaxBraceOrKey) }
     if bytes[index] == UInt8(ascii: "}") {
       index += 1
       return false
     }
     if !isFirst {
-      guard bytes[index] == UInt8(ascii: ",") else { try fail("',' or '}'") }
+      guard bytes[index] == UInt8(ascii: ",") else { try fail(.syntaxCommaOrBrace) }
       index += 1
       skipWhitespace()
     }
@@ -213,7 +213,7 @@ struct JSONScanner {
 
   /// Reads a key in quotes and the colon after it.
   private mutating func readKey() throws(JSONSyntaxError) -> JSONKey {
-    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { try fail("a key in quotes") }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { try fail(.syntaxKeyInQuotes) }
     let start = index + 1
     let end = endOfPlainText(from: start)
     let key: JSONKey
@@ -226,20 +226,20 @@ struct JSONScanner {
       decodedKeys = store
       key = JSONKey(utf8: store.store(text))
     }
-    try expect(UInt8(ascii: ":"), "':'")
+    try expect(UInt8(ascii: ":"), .syntaxColon)
     return key
   }
 
   /// Whether another array element follows, leaving the scanner at it; false at the closing bracket.
   mutating func nextElement(_ isFirst: inout Bool) throws(JSONSyntaxError) -> Bool {
     skipWhitespace()
-    guard index < bytes.count else { try fail("']' or a value") }
+    guard index < bytes.count else { try fail(.syntaxBracketOrValue) }
     if bytes[index] == UInt8(ascii: "]") {
       index += 1
       return false
     }
     if !isFirst {
-      guard bytes[index] == UInt8(ascii: ",") else { try fail("',' or ']'") }
+      guard bytes[index] == UInt8(ascii: ",") else { try fail(.syntaxCommaOrBracket) }
       index += 1
     }
     isFirst = false
@@ -249,27 +249,27 @@ struct JSONScanner {
   /// Checks that nothing but white space follows the value just read.
   mutating func expectEnd() throws(JSONSyntaxError) {
     skipWhitespace()
-    if index < bytes.count { try fail("the end of the text") }
+    if index < bytes.count { try fail(.syntaxEndOfText) }
   }
 
   // MARK: - Scalars
 
   mutating func readString() throws(JSONSyntaxError) -> String {
     if let raw = try readRawString() {
-      guard let text = JSONScanner.string(raw) else { try fail("valid UTF-8 text") }
+      guard let text = JSONScanner.string(raw) else { try fail(.syntaxValidUtf8) }
       return text
     }
-    try expect(UInt8(ascii: "\""), "a string")
+    try expect(UInt8(ascii: "\""), .syntaxString)
     return try readEscapedString(from: index)
   }
 
   /// Reads a string without escapes and returns a view of its bytes in the document, not yet checked to be UTF-8;
   /// nil (and the scanner unmoved) when it has escapes, which `readString` decodes.
   mutating func readRawString() throws(JSONSyntaxError) -> UnsafeBufferPointer<UInt8>? {
-    try expect(UInt8(ascii: "\""), "a string")
+    try expect(UInt8(ascii: "\""), .syntaxString)
     let start = index
     index = endOfPlainText(from: start)
-    guard index < bytes.count else { try fail("a closing quote") }
+    guard index < bytes.count else { try fail(.syntaxClosingQuote) }
     switch bytes[index] {
     case UInt8(ascii: "\""):
       index += 1
@@ -278,7 +278,7 @@ struct JSONScanner {
       index = start - 1
       return nil
     default:
-      try fail("no control characters inside a string")
+      try fail(.syntaxNoControlCharacters)
     }
   }
 
@@ -315,7 +315,7 @@ struct JSONScanner {
   /// Skips a string, checking it as `readString` would, without building it.
   mutating func skipString() throws(JSONSyntaxError) {
     if let raw = try readRawString() {
-      guard UTF8Validation.isValid(raw) else { try fail("valid UTF-8 text") }
+      guard UTF8Validation.isValid(raw) else { try fail(.syntaxValidUtf8) }
     } else {
       _ = try readString()
     }
@@ -334,10 +334,10 @@ struct JSONScanner {
       index += 1
       switch byte {
       case UInt8(ascii: "\""):
-        guard let text = String(validating: utf8, as: UTF8.self) else { try fail("valid UTF-8 text") }
+        guard let text = String(validating: utf8, as: UTF8.self) else { try fail(.syntaxValidUtf8) }
         return text
       case UInt8(ascii: "\\"):
-        guard index < bytes.count else { try fail("an escape") }
+        guard index < bytes.count else { try fail(.syntaxEscape) }
         let escape = bytes[index]
         index += 1
         switch escape {
@@ -353,27 +353,27 @@ struct JSONScanner {
           var scalar = try readHex4()
           if (0xD800..<0xDC00).contains(scalar) {
             guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-            else { try fail("a low surrogate escape") }
+            else { try fail(.syntaxLowSurrogate) }
             index += 2
             let low = try readHex4()
-            guard (0xDC00..<0xE000).contains(low) else { try fail("a low surrogate escape") }
+            guard (0xDC00..<0xE000).contains(low) else { try fail(.syntaxLowSurrogate) }
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
           }
-          guard let unicode = Unicode.Scalar(scalar) else { try fail("a valid unicode escape") }
+          guard let unicode = Unicode.Scalar(scalar) else { try fail(.syntaxValidUnicodeEscape) }
           utf8.append(contentsOf: String(Character(unicode)).utf8)
         default:
-          try fail("a valid escape")
+          try fail(.syntaxValidEscape)
         }
       default:
-        if byte < 0x20 { try fail("no control characters inside a string") }
+        if byte < 0x20 { try fail(.syntaxNoControlCharacters) }
         utf8.append(byte)
       }
     }
-    try fail("a closing quote")
+    try fail(.syntaxClosingQuote)
   }
 
   private mutating func readHex4() throws(JSONSyntaxError) -> UInt32 {
-    guard index + 4 <= bytes.count else { try fail("four hex digits") }
+    guard index + 4 <= bytes.count else { try fail(.syntaxFourHexDigits) }
     var value: UInt32 = 0
     for _ in 0..<4 {
       let byte = bytes[index]
@@ -382,7 +382,7 @@ struct JSONScanner {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
       case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
       case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-      default: try fail("four hex digits")
+      default: try fail(.syntaxFourHexDigits)
       }
       value = value << 4 | digit
       index += 1
@@ -427,7 +427,7 @@ struct JSONScanner {
       at < bytes.count && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9")
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-    guard isDigit(index) else { try fail("a number") }
+    guard isDigit(index) else { try fail(.syntaxNumber) }
     if bytes[index] == UInt8(ascii: "0") {
       index += 1
     } else {
@@ -435,13 +435,13 @@ struct JSONScanner {
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
       index += 1
-      guard isDigit(index) else { try fail("digits after the decimal point") }
+      guard isDigit(index) else { try fail(.syntaxFractionDigits) }
       while isDigit(index) { index += 1 }
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
       if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-      guard isDigit(index) else { try fail("digits in the exponent") }
+      guard isDigit(index) else { try fail(.syntaxExponentDigits) }
       while isDigit(index) { index += 1 }
     }
     return start..<index
@@ -499,7 +499,7 @@ struct JSONScanner {
     skipWhitespace()
     if matches("true") { return true }
     if matches("false") { return false }
-    try fail("true or false")
+    try fail(.syntaxTrueOrFalse)
   }
 
   /// Consumes a `null` if one is next.

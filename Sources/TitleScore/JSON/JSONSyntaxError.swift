@@ -7,7 +7,7 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
   /// 1-based column (in bytes) of the problem.
   public var column: Int
   /// What the parser expected to find there.
-  public var expected: String
+  public var expected: MessageKey
   /// Whether the text nests arrays and objects deeper than `JSONScanner.maximumDepth`: well formed, perhaps, but
   /// refused before any reader recurses that far.
   public var isTooDeep: Bool = false
@@ -16,9 +16,9 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
   public var code: DiagnosticCode { isTooDeep ? .nestingTooDeep : .jsonSyntax }
 
   /// The error worded for a message: what was expected, and where.
-  public var message: String {
+  public var message: Message {
     isTooDeep
-      ? "arrays and objects nest deeper than \(JSONScanner.maximumDepth) levels at line \(line), column \(column)"
-      : "malformed JSON at line \(line), column \(column): expected \(expected)"
+      ? Message(.jsonTooDeep, .integer(line), .integer(column), .integer(JSONScanner.maximumDepth))
+      : Message(.jsonMalformed, .integer(line), .integer(column), .word(expected))
   }
 }

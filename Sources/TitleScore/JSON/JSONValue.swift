@@ -36,14 +36,14 @@ public indirect enum JSONValue: Hashable, Sendable {
   }
 
   /// A short name of the value's kind for messages.
-  public var kindName: String {
+  public var kindWord: MessageKey {
     switch self {
-    case .null: return "null"
-    case .bool: return "a boolean"
-    case .number: return "a number"
-    case .string: return "a string"
-    case .array: return "an array"
-    case .object: return "an object"
+    case .null: return .wordJsonNull
+    case .bool: return .wordJsonBoolean
+    case .number: return .wordJsonNumber
+    case .string: return .wordJsonString
+    case .array: return .wordJsonArray
+    case .object: return .wordJsonObject
     }
   }
 

@@ -15,7 +15,7 @@ struct KindCheck {
   }
 
   /// Reports a problem at a path in the rule.
-  mutating func report(_ code: DiagnosticCode, _ at: JSONPath, _ message: String) {
+  mutating func report(_ code: DiagnosticCode, _ at: JSONPath, _ message: Message) {
     diagnostics.append(Diagnostic(code, at: at, message))
   }
 }

@@ -28,7 +28,9 @@ struct KindFields {
   /// A required fact name, reported when the engine does not know it.
   mutating func fact(_ key: String = "fact") -> String? {
     guard let name = members.required(key).flatMap({ reader.string($0, path.appending(key)) }) else { return nil }
-    if !ApplicantFacts.isKnown(name) { reader.report(.unknownFact, path.appending(key), "unknown fact \"\(name)\"") }
+    if !ApplicantFacts.isKnown(name) {
+      reader.report(.unknownFact, path.appending(key), Message(.diagnosticUnknownFact, .text("\(name)")))
+    }
     return name
   }
 
@@ -52,7 +54,7 @@ struct KindFields {
   }
 
   /// Reports a problem at a path in the rule.
-  func report(_ code: DiagnosticCode, _ at: JSONPath, _ message: String) {
+  func report(_ code: DiagnosticCode, _ at: JSONPath, _ message: Message) {
     reader.report(code, at, message)
   }
 }

@@ -1,6 +1,6 @@
 /// A problem found in a scoresheet, a portfolio or a batch input, with a stable code and a location.
 ///
-/// Tests assert codes, never wording; `message` is for people.
+/// Tests assert codes, never wording; `message` is for people, worded by the catalogue in their language.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   /// How bad the problem is.
   public enum Severity: String, Hashable, Sendable {
@@ -21,11 +21,11 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   /// The JSON path inside the document or record.
   public var path: JSONPath
   /// What is wrong and what was expected.
-  public var message: String
+  public var message: Message
 
   /// Creates a diagnostic.
   public init(
-    _ code: DiagnosticCode, at path: JSONPath, _ message: String, severity: Severity = .error,
+    _ code: DiagnosticCode, at path: JSONPath, _ message: Message, severity: Severity = .error,
     file: String? = nil, line: Int? = nil
   ) {
     self.code = code
@@ -44,11 +44,18 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     return copy
   }
 
-  /// `file:line: error[code] at path: message`.
-  public var description: String {
+  /// `file:line: error[code] at path: message`, in English.
+  public var description: String { description(.en) }
+
+  /// `file:line: error[code] at path: message` in a language (`文件:行：错误[code] 位置 path：message`).
+  public func description(_ language: Language) -> String {
     var location = file ?? "<input>"
     if let line { location += ":\(line)" }
-    return "\(location): \(severity.rawValue)[\(code.rawValue)] at \(path): \(message)"
+    let severityName = Message(severity == .error ? .diagnosticSeverityError : .diagnosticSeverityWarning)
+    return Message(
+      .diagnosticLine, .text(location), .message(severityName), .text(code.rawValue), .text(path.description),
+      .message(message)
+    ).text(language)
   }
 }
 

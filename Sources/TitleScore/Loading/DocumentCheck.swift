@@ -17,7 +17,7 @@ public enum DocumentCheck {
     guard let data = FileManager.default.contents(atPath: file) else {
       return Report(
         kind: "unreadable", detail: "",
-        diagnostics: [Diagnostic(.unreadableFile, at: .root, "cannot read the file", file: file)])
+        diagnostics: [Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: file)])
     }
     let bytes = [UInt8](data)
     let tree: JSONValue

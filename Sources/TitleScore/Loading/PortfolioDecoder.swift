@@ -51,7 +51,7 @@ struct PortfolioDecoder {
     case let found as Diagnostic: diagnostic = found
     case let syntax as JSONSyntaxError:
       diagnostic = Diagnostic(syntax.code, at: .root, syntax.message)
-    default: diagnostic = Diagnostic(.jsonSyntax, at: .root, "\(error)")
+    default: diagnostic = Diagnostic(.jsonSyntax, at: .root, Message(.jsonUnexpectedError, .text("\(error)")))
     }
     if let component { diagnostic.path = JSONPath(components: [component] + diagnostic.path.components) }
     return diagnostic
@@ -68,61 +68,61 @@ struct PortfolioDecoder {
   // MARK: - Problems
 
   /// A problem with the value being decoded; the enclosing objects and arrays add their steps to its path.
-  private func problem(_ code: DiagnosticCode, _ message: String) -> Diagnostic {
+  private func problem(_ code: DiagnosticCode, _ message: Message) -> Diagnostic {
     Diagnostic(code, at: .root, message)
   }
 
-  private mutating func wrongType(_ expected: String) throws -> Never {
-    let found: String
+  private mutating func wrongType(_ expected: MessageKey) throws -> Never {
+    let found: MessageKey
     switch try scanner.peekKind() {
-    case .object: found = "an object"
-    case .array: found = "an array"
-    case .string: found = "a string"
-    case .number: found = "a number"
-    case .bool: found = "a boolean"
-    case .null: found = "null"
+    case .object: found = .wordJsonObject
+    case .array: found = .wordJsonArray
+    case .string: found = .wordJsonString
+    case .number: found = .wordJsonNumber
+    case .bool: found = .wordJsonBoolean
+    case .null: found = .wordJsonNull
     }
-    throw problem(.wrongType, "expected \(expected), found \(found)")
+    throw problem(.wrongType, Message(.diagnosticWrongType, .word(expected), .word(found)))
   }
 
   private func duplicate(_ key: JSONKey) -> Diagnostic { duplicate(key.string) }
 
   private func duplicate(_ key: String) -> Diagnostic {
-    problem(.duplicateKey, "the key \"\(key)\" appears twice")
+    problem(.duplicateKey, Message(.diagnosticDuplicateKey, .text("\(key)")))
   }
 
   // MARK: - Scalars
 
   /// A text that is different in nearly every record (an id, a name), built afresh.
   private mutating func string() throws -> String {
-    guard try scanner.peekKind() == .string else { try wrongType("a string") }
+    guard try scanner.peekKind() == .string else { try wrongType(.wordExpectString) }
     return try scanner.readString()
   }
 
   /// A text that repeats across records (a type, a level, an employer), taken from the pool.
   private mutating func pooledString() throws -> String {
-    guard try scanner.peekKind() == .string else { try wrongType("a string") }
+    guard try scanner.peekKind() == .string else { try wrongType(.wordExpectString) }
     guard let raw = try scanner.readRawString() else { return try scanner.readString() }
-    guard let text = pool.string(raw) else { throw scanner.failure("valid UTF-8 text") }
+    guard let text = pool.string(raw) else { throw scanner.failure(.syntaxValidUtf8) }
     return text
   }
 
   /// A key that repeats across records (a course kind, an item id), taken from the pool.
   private mutating func pooledKey(_ key: JSONKey) throws -> String {
-    guard let text = pool.string(key.utf8) else { throw scanner.failure("valid UTF-8 text") }
+    guard let text = pool.string(key.utf8) else { throw scanner.failure(.syntaxValidUtf8) }
     return text
   }
 
   /// A text only explanations show: kept when the decoder keeps descriptions, otherwise checked and let go.
   private mutating func description() throws -> String {
     if keepsDescriptions { return try string() }
-    guard try scanner.peekKind() == .string else { try wrongType("a string") }
+    guard try scanner.peekKind() == .string else { try wrongType(.wordExpectString) }
     try scanner.skipString()
     return ""
   }
 
   private mutating func nonEmpty(_ text: String) throws -> String {
-    if text.isEmpty { throw problem(.invalidValue, "expected a non-empty text") }
+    if text.isEmpty { throw problem(.invalidValue, Message(.diagnosticExpectedNonEmptyText)) }
     return text
   }
 
@@ -141,16 +141,16 @@ struct PortfolioDecoder {
   }
 
   private mutating func bool() throws -> Bool {
-    guard try scanner.peekKind() == .bool else { try wrongType("true or false") }
+    guard try scanner.peekKind() == .bool else { try wrongType(.wordExpectBoolean) }
     return try scanner.readBool()
   }
 
   private mutating func integer() throws -> Int {
     if let small = scanner.readSmallWholeNumber() { return small }
-    guard try scanner.peekKind() == .number else { try wrongType("a whole number") }
+    guard try scanner.peekKind() == .number else { try wrongType(.wordExpectInteger) }
     let span = try scanner.readNumberSpan()
     guard let value = scanner.integer(in: span) else {
-      throw problem(.invalidNumber, "expected a whole number, found \(scanner.text(of: span))")
+      throw problem(.invalidNumber, Message(.diagnosticExpectedInteger, .text("\(scanner.text(of: span))")))
     }
     return value
   }
@@ -158,32 +158,35 @@ struct PortfolioDecoder {
   /// A whole number from 1 to `maximum`; the bound keeps points × count far from overflowing.
   private mutating func positiveInteger(maximum: Int = 100_000) throws -> Int {
     let value = try integer()
-    if value < 1 { throw problem(.negativeValue, "expected a whole number of at least 1, found \(value)") }
-    if value > maximum { throw problem(.invalidValue, "expected at most \(maximum), found \(value)") }
+    if value < 1 { throw problem(.negativeValue, Message(.diagnosticExpectedIntegerAtLeast1, .text("\(value)"))) }
+    if value > maximum {
+      throw problem(.invalidValue, Message(.diagnosticExpectedAtMost, .text("\(maximum)"), .text("\(value)")))
+    }
     return value
   }
 
   private mutating func nonNegativeInteger() throws -> Int {
     let value = try integer()
-    if value < 0 { throw problem(.negativeValue, "expected a whole number of at least 0, found \(value)") }
+    if value < 0 { throw problem(.negativeValue, Message(.diagnosticExpectedIntegerAtLeast0, .text("\(value)"))) }
     return value
   }
 
   private mutating func points() throws -> Points {
     if let small = scanner.readSmallWholeNumber() { return Points(units: Int64(small) * Points.scale) }
-    guard try scanner.peekKind() == .number else { try wrongType("a number") }
+    guard try scanner.peekKind() == .number else { try wrongType(.wordExpectNumber) }
     let span = try scanner.readNumberSpan()
     guard let value = scanner.points(in: span) else {
-      throw problem(.invalidNumber, "expected a decimal with at most four decimals, found \(scanner.text(of: span))")
+      throw problem(.invalidNumber, Message(.diagnosticExpectedFourDecimals, .text("\(scanner.text(of: span))")))
     }
     return value
   }
 
   private mutating func nonNegativePoints() throws -> Points {
     let value = try points()
-    if value < .zero { throw problem(.negativeValue, "expected a number of at least 0, found \(value)") }
+    if value < .zero { throw problem(.negativeValue, Message(.diagnosticExpectedNonNegativeNumber, .text("\(value)"))) }
     if value > Points.largestInput {
-      throw problem(.invalidNumber, "expected at most \(Points.largestInput), found \(value)")
+      throw problem(
+        .invalidNumber, Message(.diagnosticExpectedAtMost, .text("\(Points.largestInput)"), .text("\(value)")))
     }
     return value
   }
@@ -192,7 +195,7 @@ struct PortfolioDecoder {
     if let day = scanner.readDayIfWellFormed() { return day }
     let text = try string()
     guard let day = Day(text) else {
-      throw problem(.invalidDate, "expected a real date written YYYY-MM-DD, found \"\(text)\"")
+      throw problem(.invalidDate, Message(.diagnosticExpectedDate, .text("\(text)")))
     }
     return day
   }
@@ -204,16 +207,17 @@ struct PortfolioDecoder {
     case .number:
       let value = try points()
       if value.units.magnitude > Points.largestInput.units.magnitude {
-        throw problem(.invalidNumber, "expected at most \(Points.largestInput) in size, found \(value)")
+        throw problem(
+          .invalidNumber, Message(.diagnosticExpectedSizeAtMost, .text("\(Points.largestInput)"), .text("\(value)")))
       }
       return .number(value)
-    default: try wrongType("a boolean, a text or a number")
+    default: try wrongType(.wordExpectScalar)
     }
   }
 
   private mutating func year(_ key: JSONKey) throws -> Int {
     guard let year = key.integer, (1900...2200).contains(year) else {
-      throw problem(.invalidValue, "expected a year such as \"2021\" as the key, found \"\(key.string)\"")
+      throw problem(.invalidValue, Message(.diagnosticExpectedYearKey, .text("\(key.string)")))
     }
     return year
   }
@@ -226,7 +230,7 @@ struct PortfolioDecoder {
   private mutating func object<Field>(
     _ fields: JSONFields<Field>, _ body: (inout PortfolioDecoder, Field) throws -> Void
   ) throws {
-    guard try scanner.peekKind() == .object else { try wrongType("an object") }
+    guard try scanner.peekKind() == .object else { try wrongType(.wordExpectObject) }
     try scanner.beginObject()
     var first = true
     var seen: UInt64 = 0
@@ -254,7 +258,7 @@ struct PortfolioDecoder {
   /// inside gets the key in front of its path.
   @inline(__always)
   private mutating func members(_ body: (inout PortfolioDecoder, JSONKey) throws -> Void) throws {
-    guard try scanner.peekKind() == .object else { try wrongType("an object") }
+    guard try scanner.peekKind() == .object else { try wrongType(.wordExpectObject) }
     try scanner.beginObject()
     var first = true
     while let key = try scanner.nextRawKey(&first) {
@@ -269,7 +273,7 @@ struct PortfolioDecoder {
   /// Calls `body` for each element of an array; a problem inside gets the index in front of its path.
   @inline(__always)
   mutating func array(_ body: (inout PortfolioDecoder) throws -> Void) throws {
-    guard try scanner.peekKind() == .array else { try wrongType("an array") }
+    guard try scanner.peekKind() == .array else { try wrongType(.wordExpectArray) }
     try scanner.beginArray()
     var first = true
     var index = 0
@@ -284,11 +288,11 @@ struct PortfolioDecoder {
   }
 
   private func unknown(_ key: JSONKey) -> Diagnostic {
-    problem(.unknownField, "\"\(key.string)\" is not a field of this object")
+    problem(.unknownField, Message(.diagnosticUnknownFieldOfObject, .text("\(key.string)")))
   }
 
   private func missing(_ field: String) -> Diagnostic {
-    Diagnostic(.missingField, at: JSONPath.root.appending(field), "the required field \"\(field)\" is absent")
+    Diagnostic(.missingField, at: JSONPath.root.appending(field), Message(.diagnosticMissingField, .text("\(field)")))
   }
 
   // MARK: - Portfolio
@@ -357,7 +361,7 @@ struct PortfolioDecoder {
         if let index = PortfolioDecoder.firstRepeatedID(in: result.records) {
           throw Diagnostic(
             .duplicateID, at: JSONPath(components: [.index(index), .key("id")]),
-            "the record id \"\(result.records[index].id)\" is used twice")
+            Message(.diagnosticDuplicateRecordId, .text("\(result.records[index].id)")))
         }
       case .recommendations:
         try decoder.array { decoder in result.recommendations.append(try decoder.recommendation()) }

@@ -22,7 +22,9 @@ struct ScoresheetDecoder {
       if let route = RouteKind(rawValue: raw) { return route }
       reader.report(
         .invalidValue, path.appending("route"),
-        "expected one of \(RouteKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(raw)\"")
+        Message(
+          .diagnosticExpectedOneOf, .text("\(RouteKind.allCases.map(\.rawValue).joined(separator: ", "))"),
+          .text("\(raw)")))
       return nil
     }
     let reviewYear = sheet.required("reviewYear").flatMap {
@@ -66,7 +68,7 @@ struct ScoresheetDecoder {
     members.finish()
     guard let from, let to else { return nil }
     guard from <= to else {
-      reader.report(.invalidRange, path, "the effective period ends (\(to)) before it starts (\(from))")
+      reader.report(.invalidRange, path, Message(.diagnosticEffectiveReversed, .text("\(to)"), .text("\(from)")))
       return nil
     }
     return from...to
@@ -114,7 +116,7 @@ struct ScoresheetDecoder {
       } else {
         reader.report(
           .invalidValue, path.appending("window"),
-          "expected \"current-title\" or \"any-before-cutoff\", found \"\(raw)\"")
+          Message(.diagnosticExpectedWindow, .text("\(raw)")))
       }
     }
     var countUntil = ValidityPolicy.CountUntil.cutoff
@@ -123,7 +125,7 @@ struct ScoresheetDecoder {
         countUntil = parsed
       } else {
         reader.report(
-          .invalidValue, path.appending("countUntil"), "expected \"cutoff\" or \"publicity-date\", found \"\(raw)\"")
+          .invalidValue, path.appending("countUntil"), Message(.diagnosticExpectedCountUntil, .text("\(raw)")))
       }
     }
     let material = members.optional("material").flatMap { materialCosts($0, path.appending("material")) }
@@ -153,7 +155,7 @@ struct ScoresheetDecoder {
         } else if cost.optional("notCounted").flatMap({ reader.bool($0, costPath.appending("notCounted")) }) == true {
           severities.append((member.key, .notCounted))
         } else {
-          reader.report(.missingField, costPath, "a severity costs pointsOff or notCounted: true")
+          reader.report(.missingField, costPath, Message(.diagnosticSeverityNeedsCost))
         }
         cost.finish()
       }
@@ -161,7 +163,7 @@ struct ScoresheetDecoder {
     members.finish()
     guard let problems else { return nil }
     if severities.isEmpty {
-      reader.report(.missingField, path.appending("severities"), "material costs need at least one severity")
+      reader.report(.missingField, path.appending("severities"), Message(.diagnosticMaterialNeedsSeverity))
     }
     return MaterialCosts(problems: problems, severities: severities, provenance: provenance)
   }
@@ -183,7 +185,9 @@ struct ScoresheetDecoder {
       } else {
         reader.report(
           .unknownGateKind, path.appending("kind"),
-          "unknown gate kind \"\(kindName)\"; expected \(GateKinds.all.map { $0.name }.joined(separator: ", "))")
+          Message(
+            .diagnosticUnknownGateKind, .text("\(kindName)"),
+            .text("\(GateKinds.all.map { $0.name }.joined(separator: ", "))")))
       }
     }
     members.finish()
@@ -210,7 +214,7 @@ struct ScoresheetDecoder {
     } else {
       reader.report(
         .unknownConditionKind, path,
-        "a condition needs one of \(ConditionKinds.all.map { $0.key }.joined(separator: ", "))")
+        Message(.diagnosticConditionNeedsKind, .text("\(ConditionKinds.all.map { $0.key }.joined(separator: ", "))")))
     }
     members.finish()
     return test.map { Condition(label: label, test: $0) }
@@ -248,7 +252,7 @@ struct ScoresheetDecoder {
     let items = list(members.optional("items"), path.appending("items"), item)
     if depth >= 4 && members.has("categories") {
       reader.report(
-        .categoryTooDeep, path.appending("categories"), "indicators nest at most four levels; this would be a fifth")
+        .categoryTooDeep, path.appending("categories"), Message(.diagnosticCategoryTooDeep))
     }
     let children = list(members.optional("categories"), path.appending("categories")) {
       category($0, $1, depth: depth + 1)
@@ -282,7 +286,9 @@ struct ScoresheetDecoder {
       members.finish()
       reader.report(
         .unknownRuleKind, path.appending("kind"),
-        "unknown rule kind \"\(name)\"; expected \(RuleKinds.all.map { $0.name }.joined(separator: ", "))")
+        Message(
+          .diagnosticUnknownRuleKind, .text("\(name)"),
+          .text("\(RuleKinds.all.map { $0.name }.joined(separator: ", "))")))
       return nil
     }
     var fields = KindFields(decoder: self, members: members, path: path)
@@ -322,11 +328,11 @@ struct ScoresheetDecoder {
     }
     if let name = members.optional("fact").flatMap({ reader.string($0, path.appending("fact")) }) {
       if !ApplicantFacts.isKnown(name) {
-        reader.report(.unknownFact, path.appending("fact"), "unknown fact \"\(name)\"")
+        reader.report(.unknownFact, path.appending("fact"), Message(.diagnosticUnknownFact, .text("\(name)")))
       }
       return .fact(name)
     }
-    reader.report(.missingField, path, "a tie-breaker names a category or a fact")
+    reader.report(.missingField, path, Message(.diagnosticTieBreakerNeedsTarget))
     return nil
   }
 
@@ -350,14 +356,17 @@ struct ScoresheetDecoder {
         if verdict == nil {
           reader.report(
             .invalidValue, expectPath.appending("verdict"),
-            "expected one of \(Verdict.Kind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(raw)\"")
+            Message(
+              .diagnosticExpectedOneOf, .text("\(Verdict.Kind.allCases.map(\.rawValue).joined(separator: ", "))"),
+              .text("\(raw)")))
         }
       }
       flags = expect.optional("flags").flatMap { reader.strings($0, expectPath.appending("flags")) } ?? []
       deductions =
         expect.optional("deductions").flatMap { reader.strings($0, expectPath.appending("deductions")) } ?? []
       for code in deductions where ReasonCode(rawValue: code) == nil {
-        reader.report(.invalidValue, expectPath.appending("deductions"), "unknown reason code \"\(code)\"")
+        reader.report(
+          .invalidValue, expectPath.appending("deductions"), Message(.diagnosticUnknownReason, .text("\(code)")))
       }
       failedGates =
         expect.optional("failedGates").flatMap { reader.strings($0, expectPath.appending("failedGates")) } ?? []

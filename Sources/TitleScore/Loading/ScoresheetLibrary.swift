@@ -16,7 +16,7 @@ public struct ScoresheetLibrary: Sendable {
     var diagnostics: [Diagnostic] = []
     for file in ScoresheetLibrary.jsonFiles(under: directory) {
       guard let data = FileManager.default.contents(atPath: file) else {
-        diagnostics.append(Diagnostic(.unreadableFile, at: .root, "cannot read the file", file: file))
+        diagnostics.append(Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: file))
         continue
       }
       let bytes = [UInt8](data)

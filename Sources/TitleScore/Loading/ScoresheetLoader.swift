@@ -14,7 +14,8 @@ public enum ScoresheetLoader {
   public static func load(file: String, runExamples: Bool = true) -> Outcome {
     guard let data = FileManager.default.contents(atPath: file) else {
       return Outcome(
-        sheet: nil, diagnostics: [Diagnostic(.unreadableFile, at: .root, "cannot read the file", file: file)])
+        sheet: nil,
+        diagnostics: [Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: file)])
     }
     return load(bytes: [UInt8](data), file: file, runExamples: runExamples)
   }
@@ -84,26 +85,29 @@ enum ExampleRunner {
       let materials =
         checksMaterials ? MaterialInspection.inspect(portfolio, baseDirectory: baseDirectory) : nil
       let result = evaluator.evaluate(portfolio, materials: materials)
-      var problems: [String] = []
+      var problems: [MessageArgument] = []
+      func problem(_ key: MessageKey, _ arguments: MessageArgument...) {
+        problems.append(.message(Message(key, arguments: arguments)))
+      }
       if result.verdict.kind != example.expectedVerdict {
-        problems.append("verdict \(result.verdict.kind.rawValue), expected \(example.expectedVerdict.rawValue)")
+        problem(.exampleVerdict, .text(result.verdict.kind.rawValue), .text(example.expectedVerdict.rawValue))
       }
       if let total = example.expectedTotal, !(result.total.isExact && result.total.min == total) {
-        problems.append("total \(result.total), expected \(total)")
+        problem(.exampleTotal, .interval(result.total), .points(total))
       }
       let raised = Set(result.flags.map(\.flag))
-      for flag in example.expectedFlags where !raised.contains(flag) { problems.append("flag \(flag) not raised") }
+      for flag in example.expectedFlags where !raised.contains(flag) { problem(.exampleFlagNotRaised, .text(flag)) }
       let codes = Set(result.deductions.map(\.code.rawValue))
-      for code in example.expectedDeductions where !codes.contains(code) { problems.append("no \(code) deduction") }
+      for code in example.expectedDeductions where !codes.contains(code) { problem(.exampleNoDeduction, .text(code)) }
       let fired = Set(result.flags.map(\.triggerID))
       for trigger in example.expectedTriggers where !fired.contains(trigger) {
-        problems.append("trigger \(trigger) did not fire")
+        problem(.exampleTriggerNotFired, .text(trigger))
       }
       for trigger in example.expectedAbsentTriggers where fired.contains(trigger) {
-        problems.append("trigger \(trigger) fired")
+        problem(.exampleTriggerFired, .text(trigger))
       }
       for gate in example.expectedFailedGates where !result.verdict.failedGates.contains(gate) {
-        problems.append("gate \(gate) did not fail")
+        problem(.exampleGateNotFailed, .text(gate))
       }
       // A value outside the vocabulary would score nothing unsaid; an example shows one only on purpose.
       for deduction in result.deductions
@@ -113,14 +117,16 @@ enum ExampleRunner {
         diagnostics.append(
           Diagnostic(
             .valueOutsideVocabulary, at: path.appending("portfolio"),
-            "example \"\(example.name)\": \(deduction.details.joined(separator: ", ")) is not in the sheet's vocabulary"
+            Message(
+              .diagnosticExampleValueOutsideVocabulary, .text(example.name),
+              .list(deduction.details.map(MessageArgument.text)))
           ))
       }
       if !problems.isEmpty {
         diagnostics.append(
           Diagnostic(
             .exampleFailed, at: path,
-            "example \"\(example.name)\" (\(example.clause)): \(problems.joined(separator: "; "))"))
+            Message(.diagnosticExampleFailed, .text(example.name), .text(example.clause), .list(problems))))
       }
     }
     return diagnostics

@@ -10,7 +10,7 @@ struct ScoresheetValidator {
     self.sheet = sheet
   }
 
-  private mutating func report(_ code: DiagnosticCode, _ path: JSONPath, _ message: String) {
+  private mutating func report(_ code: DiagnosticCode, _ path: JSONPath, _ message: Message) {
     diagnostics.append(Diagnostic(code, at: path, message))
   }
 
@@ -19,7 +19,8 @@ struct ScoresheetValidator {
     var ids: [String: JSONPath] = [:]
     func claim(_ id: String, _ path: JSONPath, into diagnostics: inout [Diagnostic]) {
       if let first = ids[id] {
-        diagnostics.append(Diagnostic(.duplicateID, at: path, "the id \"\(id)\" is already used at \(first)"))
+        diagnostics.append(
+          Diagnostic(.duplicateID, at: path, Message(.diagnosticDuplicateId, .text("\(id)"), .text("\(first)"))))
       } else {
         ids[id] = path
       }
@@ -65,7 +66,9 @@ struct ScoresheetValidator {
     if let criteria = sheet.criteria { checkCondition(criteria, root.appending("criteria")) }
     for (index, tieBreaker) in sheet.tieBreakers.enumerated() {
       if case .category(let id) = tieBreaker, !categoryIDs.contains(where: { $0.0.id == id }) {
-        report(.invalidValue, root.appending("tieBreakers").appending(index), "no category has the id \"\(id)\"")
+        report(
+          .invalidValue, root.appending("tieBreakers").appending(index),
+          Message(.diagnosticUnknownCategory, .text("\(id)")))
       }
     }
     checkThreshold()
@@ -77,17 +80,20 @@ struct ScoresheetValidator {
   private mutating func checkRoute() {
     if sheet.route.isPointRoute {
       if sheet.threshold == nil {
-        report(.routeIncomplete, JSONPath.root.appending("threshold"), "a self-score route needs a threshold")
+        report(.routeIncomplete, JSONPath.root.appending("threshold"), Message(.diagnosticRouteNeedsThreshold))
       }
       if sheet.categories.isEmpty {
-        report(.routeIncomplete, JSONPath.root.appending("categories"), "a self-score route needs scored categories")
+        report(.routeIncomplete, JSONPath.root.appending("categories"), Message(.diagnosticRouteNeedsCategories))
       }
     } else if sheet.criteria == nil {
-      report(.routeIncomplete, JSONPath.root.appending("criteria"), "a \(sheet.route.rawValue) route needs criteria")
+      report(
+        .routeIncomplete, JSONPath.root.appending("criteria"),
+        Message(.diagnosticRouteNeedsCriteria, .text("\(sheet.route.rawValue)")))
     }
     if !sheet.effective.contains(sheet.cutoff) && sheet.cutoff < sheet.effective.lowerBound {
       report(
-        .invalidRange, JSONPath.root.appending("cutoff"), "the cut-off \(sheet.cutoff) is before the effective period")
+        .invalidRange, JSONPath.root.appending("cutoff"),
+        Message(.diagnosticCutoffBeforeEffective, .text("\(sheet.cutoff)")))
     }
   }
 
@@ -113,7 +119,9 @@ struct ScoresheetValidator {
     item.rule.kind.validate(&check)
     diagnostics += check.diagnostics
     if let cap = item.cap, let maximum = item.rule.kind.maximum, cap > maximum {
-      report(.capUnreachable, path.appending("cap"), "the cap \(cap) is above the most the item can give (\(maximum))")
+      report(
+        .capUnreachable, path.appending("cap"),
+        Message(.diagnosticItemCapUnreachable, .text("\(cap)"), .text("\(maximum)")))
     }
   }
 
@@ -131,7 +139,9 @@ struct ScoresheetValidator {
       sum += maximum
     }
     if cap > sum {
-      report(.capUnreachable, path.appending("cap"), "the cap \(cap) is above the most its items can give (\(sum))")
+      report(
+        .capUnreachable, path.appending("cap"),
+        Message(.diagnosticCategoryCapUnreachable, .text("\(cap)"), .text("\(sum)")))
     }
   }
 
@@ -145,7 +155,7 @@ struct ScoresheetValidator {
     if threshold > total {
       report(
         .thresholdUnreachable, JSONPath.root.appending("threshold"),
-        "the threshold \(threshold) is above the most the sheet can give (\(total))")
+        Message(.diagnosticThresholdUnreachable, .text("\(threshold)"), .text("\(total)")))
     }
   }
 }

@@ -2,26 +2,26 @@
 final class TreeReader {
   private(set) var diagnostics: [Diagnostic] = []
 
-  func report(_ code: DiagnosticCode, _ path: JSONPath, _ message: String, severity: Diagnostic.Severity = .error) {
+  func report(_ code: DiagnosticCode, _ path: JSONPath, _ message: Message, severity: Diagnostic.Severity = .error) {
     diagnostics.append(Diagnostic(code, at: path, message, severity: severity))
   }
 
   /// The members of an object, with each key's path; reports a wrong type and repeated keys.
   func object(_ value: JSONValue, _ path: JSONPath) -> Members? {
     guard case .object(let members) = value else {
-      report(.wrongType, path, "expected an object, found \(value.kind)")
+      report(.wrongType, path, Message(.diagnosticExpectedObject, .word(value.kind)))
       return nil
     }
     var seen = Set<String>()
     for member in members where !seen.insert(member.key).inserted {
-      report(.duplicateKey, path.appending(member.key), "the key \"\(member.key)\" appears twice")
+      report(.duplicateKey, path.appending(member.key), Message(.diagnosticDuplicateKey, .text("\(member.key)")))
     }
     return Members(members: members, path: path, reader: self)
   }
 
   func array(_ value: JSONValue, _ path: JSONPath) -> [(JSONValue, JSONPath)]? {
     guard case .array(let elements) = value else {
-      report(.wrongType, path, "expected an array, found \(value.kind)")
+      report(.wrongType, path, Message(.diagnosticExpectedArray, .word(value.kind)))
       return nil
     }
     return elements.enumerated().map { ($0.element, path.appending($0.offset)) }
@@ -29,7 +29,7 @@ final class TreeReader {
 
   func string(_ value: JSONValue, _ path: JSONPath) -> String? {
     guard case .string(let text) = value else {
-      report(.wrongType, path, "expected a string, found \(value.kind)")
+      report(.wrongType, path, Message(.diagnosticExpectedString, .word(value.kind)))
       return nil
     }
     return text
@@ -53,7 +53,7 @@ final class TreeReader {
 
   func bool(_ value: JSONValue, _ path: JSONPath) -> Bool? {
     guard case .bool(let flag) = value else {
-      report(.wrongType, path, "expected true or false, found \(value.kind)")
+      report(.wrongType, path, Message(.diagnosticExpectedBoolean, .word(value.kind)))
       return nil
     }
     return flag
@@ -61,15 +61,15 @@ final class TreeReader {
 
   func integer(_ value: JSONValue, _ path: JSONPath, minimum: Int? = nil) -> Int? {
     guard case .number(let number) = value else {
-      report(.wrongType, path, "expected a whole number, found \(value.kind)")
+      report(.wrongType, path, Message(.diagnosticExpectedInteger, .word(value.kind)))
       return nil
     }
     guard let integer = number.integer else {
-      report(.invalidNumber, path, "expected a whole number, found \(number)")
+      report(.invalidNumber, path, Message(.diagnosticExpectedInteger, .text("\(number)")))
       return nil
     }
     if let minimum, integer < minimum {
-      report(.negativeValue, path, "expected a whole number of at least \(minimum), found \(integer)")
+      report(.negativeValue, path, Message(.diagnosticExpectedIntegerAtLeast, .text("\(minimum)"), .text("\(integer)")))
       return nil
     }
     return integer
@@ -77,19 +77,21 @@ final class TreeReader {
 
   func points(_ value: JSONValue, _ path: JSONPath, nonNegative: Bool = true) -> Points? {
     guard case .number(let number) = value else {
-      report(.wrongType, path, "expected a number, found \(value.kind)")
+      report(.wrongType, path, Message(.diagnosticExpectedNumber, .word(value.kind)))
       return nil
     }
     guard let points = number.points else {
-      report(.invalidNumber, path, "expected a decimal with at most four decimals, found \(number)")
+      report(.invalidNumber, path, Message(.diagnosticExpectedFourDecimals, .text("\(number)")))
       return nil
     }
     if nonNegative && points < .zero {
-      report(.negativeValue, path, "expected a number of at least 0, found \(points)")
+      report(.negativeValue, path, Message(.diagnosticExpectedNonNegativeNumber, .text("\(points)")))
       return nil
     }
     if points.units.magnitude > Points.largestInput.units.magnitude {
-      report(.invalidNumber, path, "expected at most \(Points.largestInput) in size, found \(points)")
+      report(
+        .invalidNumber, path,
+        Message(.diagnosticExpectedSizeAtMost, .text("\(Points.largestInput)"), .text("\(points)")))
       return nil
     }
     return points
@@ -98,7 +100,7 @@ final class TreeReader {
   func day(_ value: JSONValue, _ path: JSONPath) -> Day? {
     guard let text = string(value, path) else { return nil }
     guard let day = Day(text) else {
-      report(.invalidDate, path, "expected a real date written YYYY-MM-DD, found \"\(text)\"")
+      report(.invalidDate, path, Message(.diagnosticExpectedDate, .text("\(text)")))
       return nil
     }
     return day
@@ -110,7 +112,7 @@ final class TreeReader {
     case .string(let text): return .text(text)
     case .number: return points(value, path, nonNegative: false).map(FactValue.number)
     default:
-      report(.wrongType, path, "expected a boolean, a text or a number, found \(value.kind)")
+      report(.wrongType, path, Message(.diagnosticExpectedScalar, .word(value.kind)))
       return nil
     }
   }
@@ -121,7 +123,7 @@ final class TreeReader {
     let zh = members.optional("zh").flatMap { string($0, path.appending("zh")) } ?? ""
     let en = members.optional("en").flatMap { string($0, path.appending("en")) } ?? ""
     members.finish()
-    if zh.isEmpty { report(.missingChineseTitle, path.appending("zh"), "the Chinese text (zh) is required") }
+    if zh.isEmpty { report(.missingChineseTitle, path.appending("zh"), Message(.diagnosticMissingChinese)) }
     return LocalizedText(zh: zh, en: en)
   }
 
@@ -137,7 +139,7 @@ final class TreeReader {
     if min > max || step <= .zero || (max - min).units % step.units != 0 {
       report(
         .invalidRange, path,
-        "a range needs min ≤ max and a positive step that divides max − min (\(min)–\(max) step \(step))")
+        Message(.diagnosticInvalidRange, .text("\(min)"), .text("\(max)"), .text("\(step)")))
       return nil
     }
     return .range(min: min, max: max, step: step)
@@ -145,7 +147,7 @@ final class TreeReader {
 
   func provenance(_ value: JSONValue?, _ path: JSONPath) -> Provenance {
     guard let value else {
-      report(.missingField, path, "every item needs a provenance (clause and status)")
+      report(.missingField, path, Message(.diagnosticProvenanceMissing))
       return Provenance(clause: "", status: .modelled)
     }
     guard var members = object(value, path) else { return Provenance(clause: "", status: .modelled) }
@@ -155,7 +157,7 @@ final class TreeReader {
       if let parsed = Provenance.Status(rawValue: text) {
         status = parsed
       } else {
-        report(.invalidValue, path.appending("status"), "expected \"official\" or \"modelled\", found \"\(text)\"")
+        report(.invalidValue, path.appending("status"), Message(.diagnosticExpectedStatus, .text("\(text)")))
       }
     }
     let note = members.optional("note").flatMap { string($0, path.appending("note")) }
@@ -185,7 +187,9 @@ final class TreeReader {
     /// The member's value, reporting `missing-field` when absent.
     mutating func required(_ key: String) -> JSONValue? {
       let value = optional(key)
-      if value == nil { reader.report(.missingField, path.appending(key), "the required field \"\(key)\" is absent") }
+      if value == nil {
+        reader.report(.missingField, path.appending(key), Message(.diagnosticMissingField, .text("\(key)")))
+      }
       return value
     }
 
@@ -195,12 +199,13 @@ final class TreeReader {
     /// Reports every member that was never read.
     func finish() {
       for member in members where !used.contains(member.key) && member.key != "$schema" && member.key != "comment" {
-        reader.report(.unknownField, path.appending(member.key), "\"\(member.key)\" is not a field here")
+        reader.report(
+          .unknownField, path.appending(member.key), Message(.diagnosticUnknownField, .text("\(member.key)")))
       }
     }
   }
 }
 
 extension JSONValue {
-  var kind: String { kindName }
+  var kind: MessageKey { kindWord }
 }

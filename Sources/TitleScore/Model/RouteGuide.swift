@@ -85,7 +85,8 @@ public struct RouteGuide: Hashable, Sendable {
         let route = entry.required("route").flatMap { reader.string($0, entryPath.appending("route")) }.flatMap { raw in
           RouteKind(rawValue: raw)
             ?? {
-              reader.report(.invalidValue, entryPath.appending("route"), "unknown route \"\(raw)\"")
+              reader.report(
+                .invalidValue, entryPath.appending("route"), Message(.diagnosticUnknownRoute, .text("\(raw)")))
               return nil
             }()
         }
@@ -114,7 +115,8 @@ public struct RouteGuide: Hashable, Sendable {
       } ?? [:]
     for entry in entries {
       if let below = entry.educationBelow, !levels.contains(below) {
-        reader.report(.invalidValue, path.appending("entries"), "educationBelow \"\(below)\" is not in educationLevels")
+        reader.report(
+          .invalidValue, path.appending("entries"), Message(.diagnosticEducationBelowUnknown, .text("\(below)")))
       }
     }
     members.finish()

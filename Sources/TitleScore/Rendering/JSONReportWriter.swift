@@ -5,7 +5,9 @@ enum JSONReportWriter {
     let forCommittee = !table.options.publicPosting
     if lines {
       BatchReport.writeRows(table, to: sink) { object(table, $0, pretty: false) + "\n" }
-      if forCommittee { for record in table.results.rejected { sink.write(rejected(record) + "\n") } }
+      if forCommittee {
+        for record in table.results.rejected { sink.write(rejected(record, language: table.options.language) + "\n") }
+      }
       return
     }
     sink.write("{\n  \"sheet\": \(JSONWriter.quoted(table.results.sheet.id)),")
@@ -42,7 +44,7 @@ enum JSONReportWriter {
       for record in table.results.rejected {
         sink.write(first ? "\n    " : ",\n    ")
         first = false
-        sink.write(rejected(record))
+        sink.write(rejected(record, language: table.options.language))
       }
       sink.write("\n  ]")
     }
@@ -94,7 +96,7 @@ enum JSONReportWriter {
     return writer.output
   }
 
-  static func rejected(_ record: RejectedRecord) -> String {
+  static func rejected(_ record: RejectedRecord, language: Language) -> String {
     var writer = JSONWriter()
     writer.beginObject()
     writer.member("rejected", bool: true)
@@ -105,7 +107,7 @@ enum JSONReportWriter {
     }
     writer.member("code", record.diagnostic.code.rawValue)
     writer.member("path", record.diagnostic.path.description)
-    writer.member("message", record.diagnostic.message)
+    writer.member("message", record.diagnostic.message.text(language))
     writer.endObject()
     return writer.output
   }

@@ -199,7 +199,8 @@ struct ReportTable: Sendable {
     results.rejected.map { record in
       [
         record.line > 0 ? "\(record.file):\(record.line)" : record.file, record.applicantID ?? "",
-        record.diagnostic.code.rawValue, record.diagnostic.path.description, record.diagnostic.message,
+        record.diagnostic.code.rawValue, record.diagnostic.path.description,
+        record.diagnostic.message.text(options.language),
       ]
     }
   }

@@ -98,7 +98,8 @@ extension AtLeastOfCondition: ConditionKind {
     guard let count, let of = fields.conditions("of") else { return nil }
     if count > of.count {
       fields.report(
-        .rowNeverMatches, path.appending("atLeast"), "needs \(count) of only \(of.count) conditions: it can never hold")
+        .rowNeverMatches, path.appending("atLeast"),
+        Message(.diagnosticAtLeastTooMany, .text("\(count)"), .text("\(of.count)")))
     }
     return AtLeastOfCondition(count: count, of: of)
   }

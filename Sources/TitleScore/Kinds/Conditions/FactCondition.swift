@@ -20,7 +20,7 @@ extension FactCondition: ConditionKind {
     let path = fields.path
     guard let name = fields.optional(key).flatMap({ reader.string($0, path.appending(key)) }) else { return nil }
     if !ApplicantFacts.isKnown(name) {
-      reader.report(.unknownFact, path.appending(key), "unknown fact \"\(name)\"")
+      reader.report(.unknownFact, path.appending(key), Message(.diagnosticUnknownFact, .text("\(name)")))
     }
     var comparison: FactComparison?
     if let value = fields.optional("atLeast") {
@@ -36,7 +36,7 @@ extension FactCondition: ConditionKind {
     } else if let value = fields.optional("in") {
       comparison = reader.strings(value, path.appending("in")).map(FactComparison.oneOf)
     } else {
-      reader.report(.missingField, path, "a fact condition needs atLeast, below, equals or in")
+      reader.report(.missingField, path, Message(.diagnosticFactNeedsComparison))
     }
     return comparison.map { FactCondition(name: name, comparison: $0) }
   }
@@ -45,12 +45,13 @@ extension FactCondition: ConditionKind {
     guard case .atLeastLevel(let level) = comparison else { return }
     guard let order = ApplicantFacts.order(of: name, in: check.sheet.vocabulary) else {
       check.report(
-        .invalidValue, path.appending("atLeast"), "\(name) is not an ordered fact; compare it with equals or in")
+        .invalidValue, path.appending("atLeast"), Message(.diagnosticNotOrderedFact, .text("\(name)")))
       return
     }
     if !order.contains(level) {
       check.report(
-        .rowNeverMatches, path.appending("atLeast"), "\"\(level)\" is not in the vocabulary ordering \(name)")
+        .rowNeverMatches, path.appending("atLeast"),
+        Message(.diagnosticNotInOrdering, .text("\(level)"), .text("\(name)")))
     }
   }
 

@@ -35,7 +35,7 @@ extension RelatedWorkCondition: ConditionKind {
     let degrees = members.optional("degrees").flatMap { reader.strings($0, path.appending("degrees")) } ?? []
     members.finish()
     if level == nil && degrees.isEmpty {
-      reader.report(.missingField, path, "a rung names an education level, degrees, or both")
+      reader.report(.missingField, path, Message(.diagnosticRungEmpty))
       return nil
     }
     return EducationRung(level: level, degrees: degrees)

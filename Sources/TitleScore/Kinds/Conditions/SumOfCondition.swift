@@ -21,7 +21,8 @@ extension SumOfCondition: ConditionKind {
     let path = fields.path
     let facts = fields.optional(key).flatMap { reader.strings($0, path.appending(key)) }
     for (index, name) in (facts ?? []).enumerated() where !ApplicantFacts.isKnown(name) {
-      reader.report(.unknownFact, path.appending(key).appending(index), "unknown fact \"\(name)\"")
+      reader.report(
+        .unknownFact, path.appending(key).appending(index), Message(.diagnosticUnknownFact, .text("\(name)")))
     }
     let total = fields.required("atLeast").flatMap { reader.points($0, path.appending("atLeast")) }
     guard let facts, let total else { return nil }

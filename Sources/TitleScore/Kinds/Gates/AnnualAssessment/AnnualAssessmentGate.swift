@@ -27,7 +27,7 @@ extension AnnualAssessmentGate: GateKind {
   func validate(_ check: inout KindCheck) {
     if !check.sheet.vocabulary.assessmentGrades.contains(minimum) {
       check.report(
-        .invalidValue, check.path.appending("minimum"), "\"\(minimum)\" is not in vocabulary.assessmentGrades")
+        .invalidValue, check.path.appending("minimum"), Message(.diagnosticGradeNotInVocabulary, .text("\(minimum)")))
     }
   }
 

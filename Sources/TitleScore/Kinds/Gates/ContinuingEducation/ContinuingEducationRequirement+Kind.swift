@@ -26,7 +26,7 @@ extension ContinuingEducationRequirement: GateKind {
     let unit = fields.optional("unit").flatMap { reader.string($0, path.appending("unit")) } ?? "hours"
     if perYearTotal == nil && byKind.isEmpty && minimum == nil {
       fields.report(
-        .missingField, path, "a continuing-education gate needs perYearTotal, perYearByKind or cumulativeMinimum")
+        .missingField, path, Message(.diagnosticCeNeedsMinimum))
     }
     guard let years else { return nil }
     return ContinuingEducationRequirement(
@@ -36,7 +36,7 @@ extension ContinuingEducationRequirement: GateKind {
 
   func validate(_ check: inout KindCheck) {
     if years != years.sorted() || Set(years).count != years.count {
-      check.report(.invalidValue, check.path.appending("years"), "years must be listed once each, in order")
+      check.report(.invalidValue, check.path.appending("years"), Message(.diagnosticYearsUnordered))
     }
   }
 

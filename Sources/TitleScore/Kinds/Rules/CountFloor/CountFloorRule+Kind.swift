@@ -24,7 +24,7 @@ extension CountFloorRule: RuleKind {
     if let full, points(forItems: full.atLeast - 1) > full.points {
       check.report(
         .invalidRange, check.path.appending("full"),
-        "the full score is below what \(full.atLeast - 1) items already give")
+        Message(.diagnosticFullScoreLow, .text("\(full.atLeast - 1)")))
     }
   }
 

@@ -6,7 +6,9 @@ extension FormulaRule: RuleKind {
       let factor = fields.points("factor", nonNegative: false),
       let min = fields.points("min", nonNegative: false), let max = fields.points("max", nonNegative: false)
     else { return nil }
-    if min > max { fields.report(.invalidRange, fields.path, "the formula's min \(min) exceeds its max \(max)") }
+    if min > max {
+      fields.report(.invalidRange, fields.path, Message(.diagnosticFormulaRange, .text("\(min)"), .text("\(max)")))
+    }
     return FormulaRule(fact: fact, offset: offset, factor: factor, min: min, max: max)
   }
 

@@ -5,7 +5,7 @@ extension HigherOfRule: RuleKind {
     let decoder = fields.decoder
     let items = fields.list("items") { decoder.item($0, $1) }
     if items.count < 2 {
-      fields.report(.invalidValue, fields.path.appending("items"), "higherOf needs at least two items")
+      fields.report(.invalidValue, fields.path.appending("items"), Message(.diagnosticHigherOfNeedsTwo))
     }
     return HigherOfRule(items: items)
   }

@@ -16,7 +16,9 @@ extension LookupRule: RuleKind {
     if let value = members.required("match"), let map = reader.object(value, path.appending("match")) {
       for member in map.members {
         if !ApplicantFacts.isKnown(member.key) {
-          reader.report(.unknownFact, path.appending("match").appending(member.key), "unknown fact \"\(member.key)\"")
+          reader.report(
+            .unknownFact, path.appending("match").appending(member.key),
+            Message(.diagnosticUnknownFact, .text("\(member.key)")))
         }
         if let fact = reader.factValue(member.value, path.appending("match").appending(member.key)) {
           match.append((member.key, fact))
@@ -39,13 +41,13 @@ extension LookupRule: RuleKind {
         {
           check.report(
             .rowNeverMatches, rowPath.appending("match").appending(entry.fact),
-            "\"\(text)\" is not in the vocabulary for \(entry.fact)")
+            Message(.diagnosticNotInVocabulary, .text("\(text)"), .text("\(entry.fact)")))
         }
       }
       for earlier in 0..<index {
         let previous = rows[earlier]
         if previous == row {
-          check.report(.rowDuplicate, rowPath, "the row repeats row \(earlier)")
+          check.report(.rowDuplicate, rowPath, Message(.diagnosticRowRepeats, .text("\(earlier)")))
           break
         }
         let shadows = previous.match.allSatisfy { entry in
@@ -54,7 +56,7 @@ extension LookupRule: RuleKind {
         if shadows {
           check.report(
             .rowNeverMatches, rowPath,
-            "row \(earlier) matches every input this row matches, so this row is never reached")
+            Message(.diagnosticRowShadowed, .text("\(earlier)")))
           break
         }
       }
@@ -78,14 +80,14 @@ extension LookupRule: RuleKind {
     for (rank, level) in order.enumerated() where !points.contains(where: { $0.rank == rank }) {
       check.report(
         .levelUnscored, check.path.appending("rows"),
-        "no row scores \(fact) = \"\(level)\"; give every level of the vocabulary a row (0 if it scores nothing)")
+        Message(.diagnosticLevelUnscored, .text("\(fact)"), .text("\(level)")))
     }
     let sorted = points.sorted { $0.rank < $1.rank }
     for (lower, higher) in zip(sorted, sorted.dropFirst())
     where higher.spec.interval.max < lower.spec.interval.min {
       check.report(
         .levelOrderInverted, check.path.appending("rows").appending(higher.row),
-        "\"\(order[higher.rank])\" scores below the lower level \"\(order[lower.rank])\"")
+        Message(.diagnosticLevelOrderInverted, .text("\(order[higher.rank])"), .text("\(order[lower.rank])")))
     }
   }
 

@@ -25,10 +25,10 @@ extension RankCoefficientRule: RuleKind {
   func validate(_ check: inout KindCheck) {
     if coefficients.isEmpty {
       check.report(
-        .missingField, check.path.appending("coefficients"), "a rank-coefficient rule needs at least one coefficient")
+        .missingField, check.path.appending("coefficients"), Message(.diagnosticCoefficientsEmpty))
     }
     if zip(coefficients, coefficients.dropFirst()).contains(where: { $0 < $1 }) {
-      check.report(.tiersUnordered, check.path.appending("coefficients"), "coefficients must not rise with rank")
+      check.report(.tiersUnordered, check.path.appending("coefficients"), Message(.diagnosticCoefficientsRise))
     }
   }
 

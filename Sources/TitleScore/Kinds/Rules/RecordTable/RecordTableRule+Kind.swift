@@ -19,7 +19,7 @@ extension RecordTableRule: RuleKind {
         for member in map.members {
           let memberPath = path.appending("byRank").appending(member.key)
           guard let rank = Int(member.key), rank >= 1 else {
-            reader.report(.invalidValue, memberPath, "rank keys are whole numbers from 1, found \"\(member.key)\"")
+            reader.report(.invalidValue, memberPath, Message(.diagnosticRankKey, .text("\(member.key)")))
             continue
           }
           if let spec = reader.pointsSpec(member.value, memberPath) { table[rank] = spec }
@@ -28,7 +28,7 @@ extension RecordTableRule: RuleKind {
       ranks = .table(table)
       if members.has("points") {
         reader.report(
-          .invalidValue, path.appending("points"), "a row gives points either byRank or as points, not both")
+          .invalidValue, path.appending("points"), Message(.diagnosticRowPointsTwice))
       }
     } else {
       if members.optional("otherRanks").flatMap({ reader.bool($0, path.appending("otherRanks")) }) == true {
@@ -49,23 +49,24 @@ extension RecordTableRule: RuleKind {
     for (index, row) in rows.enumerated() {
       let rowPath = check.path.appending("rows").appending(index)
       if let capID = row.sharedCap, !check.sheet.sharedCaps.contains(where: { $0.id == capID }) {
-        check.report(.unknownSharedCap, rowPath.appending("sharedCap"), "no shared cap has the id \"\(capID)\"")
+        check.report(
+          .unknownSharedCap, rowPath.appending("sharedCap"), Message(.diagnosticUnknownSharedCap, .text("\(capID)")))
       }
       if let level = row.level, let levels = records.levels, !levels.contains(level) {
         check.report(
           .rowNeverMatches, rowPath.appending("level"),
-          "the rule selects only levels \(levels.joined(separator: ", ")); \"\(level)\" never occurs")
+          Message(.diagnosticLevelNeverSelected, .text("\(levels.joined(separator: ", "))"), .text("\(level)")))
       }
       switch row.ranks {
       case .any:
         if let first = anyRows[row.level] {
-          check.report(.rowDuplicate, rowPath, "row \(first) already scores every rank of this level")
+          check.report(.rowDuplicate, rowPath, Message(.diagnosticRowAnyDuplicate, .text("\(first)")))
         } else {
           anyRows[row.level] = index
         }
       case .others:
         if let first = othersRows[row.level] {
-          check.report(.rowDuplicate, rowPath, "row \(first) already scores the other ranks of this level")
+          check.report(.rowDuplicate, rowPath, Message(.diagnosticRowOthersDuplicate, .text("\(first)")))
         } else {
           othersRows[row.level] = index
         }
@@ -73,19 +74,20 @@ extension RecordTableRule: RuleKind {
         let ranks = byRank.keys.sorted()
         if let last = ranks.last, ranks != Array(1...last) {
           let missing = Set(1...last).subtracting(ranks).sorted().map(String.init).joined(separator: ", ")
-          check.report(.rankTableGap, rowPath.appending("byRank"), "the rank table skips rank \(missing)")
+          check.report(
+            .rankTableGap, rowPath.appending("byRank"), Message(.diagnosticRankTableGap, .text("\(missing)")))
         }
         for rank in ranks {
           if let first = ranksSeen[row.level]?[rank] {
             check.report(
               .rowDuplicate, rowPath.appending("byRank").appending(String(rank)),
-              "rank \(rank) is already scored by row \(first)")
+              Message(.diagnosticRankDuplicate, .text("\(rank)"), .text("\(first)")))
           } else {
             ranksSeen[row.level, default: [:]][rank] = index
           }
         }
         if let anyRow = anyRows[row.level] {
-          check.report(.rowNeverMatches, rowPath, "row \(anyRow) before it scores every rank of this level")
+          check.report(.rowNeverMatches, rowPath, Message(.diagnosticRowAfterAny, .text("\(anyRow)")))
         }
       }
     }

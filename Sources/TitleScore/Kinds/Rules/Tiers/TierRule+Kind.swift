@@ -22,17 +22,17 @@ extension TierRule: RuleKind {
     for (index, tier) in tiers.enumerated() {
       let tierPath = check.path.appending("tiers").appending(index)
       if let below = tier.below, below <= tier.min {
-        check.report(.tiersUnordered, tierPath, "the tier's upper bound \(below) is not above its minimum \(tier.min)")
+        check.report(.tiersUnordered, tierPath, Message(.diagnosticTierEmpty, .text("\(below)"), .text("\(tier.min)")))
       }
       guard index > 0 else { continue }
       let previous = tiers[index - 1]
       if tier.min < previous.min {
         check.report(
           .tiersUnordered, tierPath.appending("min"),
-          "tiers must be listed lowest first (\(tier.min) after \(previous.min))")
+          Message(.diagnosticTiersUnordered, .text("\(tier.min)"), .text("\(previous.min)")))
       } else if previous.below.map({ tier.min < $0 }) ?? true {
         check.report(
-          .tiersOverlap, tierPath.appending("min"), "the tier starting at \(tier.min) overlaps the tier before it")
+          .tiersOverlap, tierPath.appending("min"), Message(.diagnosticTiersOverlap, .text("\(tier.min)")))
       }
     }
   }
