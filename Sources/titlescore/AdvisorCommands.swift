@@ -6,12 +6,12 @@ enum RoutesCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
     try arguments.allow(["--all", "--lang", "--sheets"])
     guard arguments.positional.count == 1, let file = arguments.positional.first else {
-      throw UsageError("routes takes one portfolio file")
+      throw UsageError(Message(.cliRoutesOnePortfolio))
     }
     let language = try Console.language(arguments)
     let portfolio = try Console.portfolio(file)
     let library = Console.library(arguments)
-    for diagnostic in library.diagnostics { Console.error(diagnostic.description) }
+    for diagnostic in library.diagnostics { Console.error(diagnostic) }
     let advisor = RouteAdvisor(library: library, portfolio: portfolio, all: arguments.flags.contains("--all")) {
       sheet in
       Console.materials(for: portfolio, file: file, sheet: sheet)
@@ -26,9 +26,9 @@ enum PlanCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
     try arguments.allow(["--sheet", "--lang", "--sheets", "--max"])
     guard arguments.positional.count == 1, let file = arguments.positional.first else {
-      throw UsageError("plan takes one portfolio file")
+      throw UsageError(Message(.cliPlanOnePortfolio))
     }
-    guard let reference = arguments.value("--sheet") else { throw UsageError("plan needs --sheet ID|FILE") }
+    guard let reference = arguments.value("--sheet") else { throw UsageError(Message(.cliPlanNeedsSheet)) }
     let sheet = try Console.sheet(reference, arguments)
     let portfolio = try Console.portfolio(file)
     let planner = Planner(sheet: sheet, maximumRecords: try arguments.integer("--max", default: 6))
@@ -43,14 +43,14 @@ enum OutcomesCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
     try arguments.allow(["--sheet", "--lang", "--sheets"])
     guard arguments.positional.count == 1, let file = arguments.positional.first else {
-      throw UsageError("outcomes takes one portfolio file")
+      throw UsageError(Message(.cliOutcomesOnePortfolio))
     }
-    guard let reference = arguments.value("--sheet") else { throw UsageError("outcomes needs --sheet ID|FILE") }
+    guard let reference = arguments.value("--sheet") else { throw UsageError(Message(.cliOutcomesNeedsSheet)) }
     let sheet = try Console.sheet(reference, arguments)
     let portfolio = try Console.portfolio(file)
     guard let distribution = OutcomeDistribution(sheet: sheet, portfolio: portfolio) else {
       throw CommandFailure(
-        "more than \(OutcomeDistribution.enumerationLimit) combinations in one group of coupled categories; decide some ranges first"
+        Message(.cliOutcomesTooMany, .text("\(OutcomeDistribution.enumerationLimit)"))
       )
     }
     Console.out(distribution.renderText(language: try Console.language(arguments)))
@@ -63,19 +63,19 @@ enum StandingCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
     try arguments.allow(["--sheet", "--cohort", "--quota", "--pass-rate", "--lang", "--sheets"])
     guard arguments.positional.count == 1, let file = arguments.positional.first else {
-      throw UsageError("standing takes one portfolio file")
+      throw UsageError(Message(.cliStandingOnePortfolio))
     }
     guard let reference = arguments.value("--sheet"), let cohortFile = arguments.value("--cohort") else {
-      throw UsageError("standing needs --sheet ID|FILE and --cohort BATCH.json")
+      throw UsageError(Message(.cliStandingNeedsSheetAndCohort))
     }
     if arguments.value("--quota") != nil && arguments.value("--pass-rate") != nil {
-      throw UsageError("give --quota or --pass-rate, not both")
+      throw UsageError(Message(.cliQuotaOrPassRate))
     }
     let quota = arguments.value("--quota") == nil ? nil : try arguments.integer("--quota", default: 1)
     var passRate: Double?
     if let text = arguments.value("--pass-rate") {
       guard let rate = Double(text), rate > 0, rate <= 1 else {
-        throw UsageError("--pass-rate takes a share above 0 and at most 1")
+        throw UsageError(Message(.cliPassRate))
       }
       passRate = rate
     }
@@ -88,13 +88,13 @@ enum StandingCommand {
       tree = try JSONValue.parse(try Console.read(cohortFile))
     } catch let error as JSONSyntaxError {
       throw CommandFailure(
-        Diagnostic(error.code, at: .root, error.message, file: cohortFile).description)
+        Diagnostic(error.code, at: .root, error.message, file: cohortFile))
     }
     do {
       let standing = try CohortStanding(result: result, cohortReport: tree, quota: quota, passRate: passRate)
       Console.out(standing.renderText(language: try Console.language(arguments)))
     } catch let diagnostic as Diagnostic {
-      throw CommandFailure(diagnostic.located(file: cohortFile).description)
+      throw CommandFailure(diagnostic.located(file: cohortFile))
     }
     return 0
   }

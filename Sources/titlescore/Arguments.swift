@@ -1,4 +1,5 @@
 import Foundation
+import TitleScore
 
 /// The command line split into positional arguments and `--option value` pairs.
 struct Arguments {
@@ -19,7 +20,9 @@ struct Arguments {
         } else if Arguments.flagNames.contains(argument) {
           flags.insert(argument)
         } else {
-          guard index + 1 < arguments.count else { throw UsageError("\(argument) needs a value") }
+          guard index + 1 < arguments.count else {
+            throw UsageError(Message(.cliOptionNeedsValue, .text("\(argument)")))
+          }
           options[argument, default: []].append(arguments[index + 1])
           index += 1
         }
@@ -36,26 +39,30 @@ struct Arguments {
   func integer(_ name: String, default fallback: Int) throws -> Int {
     guard let text = value(name) else { return fallback }
     guard let number = Int(text), number > 0 else {
-      throw UsageError("\(name) takes a whole number above 0, not \"\(text)\"")
+      throw UsageError(Message(.cliOptionPositiveInteger, .text("\(name)"), .text("\(text)")))
     }
     return number
   }
 
   /// Fails on any option the command does not take.
   func allow(_ names: Set<String>) throws {
-    for name in options.keys where !names.contains(name) { throw UsageError("unknown option \(name)") }
-    for name in flags where !names.contains(name) { throw UsageError("unknown option \(name)") }
+    for name in options.keys where !names.contains(name) {
+      throw UsageError(Message(.cliUnknownOption, .text("\(name)")))
+    }
+    for name in flags where !names.contains(name) { throw UsageError(Message(.cliUnknownOption, .text("\(name)"))) }
   }
 }
 
 /// A mistake in how a command was called; exits with status 2.
 struct UsageError: Error {
-  let message: String
-  init(_ message: String) { self.message = message }
+  let message: Message
+  init(_ message: Message) { self.message = message }
 }
 
 /// A run that failed as a whole; exits with status 1 after printing its message.
 struct CommandFailure: Error {
-  let message: String
-  init(_ message: String) { self.message = message }
+  let message: Message
+  init(_ message: Message) { self.message = message }
+  /// A failure that is a located diagnostic (a file that cannot be read, a portfolio that does not decode).
+  init(_ diagnostic: Diagnostic) { message = diagnostic.located }
 }

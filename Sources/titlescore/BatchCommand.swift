@@ -8,15 +8,16 @@ enum BatchCommand {
       "--sheet", "--out", "--format", "--jobs", "--lang", "--public", "--sheets", "--stats", "--quiet",
     ])
     guard !arguments.positional.isEmpty else {
-      throw UsageError("batch needs at least one input (a file, a folder or -)")
+      throw UsageError(Message(.cliBatchNeedsInput))
     }
-    guard let reference = arguments.value("--sheet") else { throw UsageError("batch needs --sheet ID|FILE") }
+    guard let reference = arguments.value("--sheet") else { throw UsageError(Message(.cliBatchNeedsSheet)) }
     Allocator.keepFreedMemoryForReuse()
     let out = arguments.value("--out")
     let defaultFormat =
       out.map { ($0 as NSString).pathExtension.lowercased() }.flatMap(ReportFormat.init(rawValue:)) ?? .table
     guard let format = arguments.value("--format").map({ ReportFormat(rawValue: $0) }) ?? defaultFormat else {
-      throw UsageError("--format takes \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+      throw UsageError(
+        Message(.cliFormatOneOf, .text("\(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")))
     }
     let jobs = try arguments.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
     let options = ReportOptions(
@@ -29,7 +30,7 @@ enum BatchCommand {
     do {
       results = try BatchRunner(sheet: sheet, jobs: jobs).run(arguments.positional, progress: progress.update)
     } catch {
-      throw CommandFailure(error.description)
+      throw CommandFailure(Console.message(of: error))
     }
     progress.finish()
     let scoredPeakKB = PeakMemory.kilobytes()
@@ -43,15 +44,15 @@ enum BatchCommand {
       BatchReport.write(results, format: format, options: options, to: sink)
       sink.flush()
       Console.exitIfClosedPipe(sink.failure)
-      if let failure = sink.failure { throw CommandFailure("cannot write to standard output: \(failure)") }
+      if let failure = sink.failure { throw CommandFailure(Message(.cliStdoutFailed, .text("\(failure)"))) }
     }
     let seconds = Date().timeIntervalSince(started)
     let reportSeconds = Date().timeIntervalSince(reportStarted)
     for record in results.rejected.prefix(20) {
-      Console.error(record.diagnostic.located(file: record.file, line: record.line).description)
+      Console.error(record.diagnostic.located(file: record.file, line: record.line))
     }
     if results.rejected.count > 20 {
-      Console.error("… and \(results.rejected.count - 20) more rejected records (see the report)")
+      Console.error(Message(.cliMoreRejected, .text("\(results.rejected.count - 20)")))
     }
     for duplicate in results.duplicates.prefix(20) {
       Console.error(
@@ -64,11 +65,14 @@ enum BatchCommand {
         ).located(file: duplicate.repeated.file, line: duplicate.repeated.line).description)
     }
     if results.duplicates.count > 20 {
-      Console.error("… and \(results.duplicates.count - 20) more repeated applicant ids (see the report)")
+      Console.error(Message(.cliMoreDuplicates, .text("\(results.duplicates.count - 20)")))
     }
+    let counts: [MessageArgument] = [
+      .integer(results.readCount), .integer(results.scoredCount), .integer(results.rejected.count),
+    ]
     Console.error(
-      "records read \(results.readCount) = scored \(results.scoredCount) + rejected \(results.rejected.count)"
-        + (out.map { " → \($0)" } ?? ""))
+      out.map { Message(.cliRecordsReadTo, arguments: counts + [.text($0)]) }
+        ?? Message(.cliRecordsRead, arguments: counts))
     if let stats = arguments.value("--stats") {
       let line =
         "records=\(results.readCount) seconds=\(String(format: "%.3f", seconds)) peak_rss_kb=\(PeakMemory.kilobytes()) "

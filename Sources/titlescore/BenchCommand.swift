@@ -21,14 +21,14 @@ enum BenchCommand {
     var passThrough: [String] = []
     if let sheets = arguments.value("--sheets") { passThrough = ["--sheets", sheets] }
 
-    Console.error("generating \(count) portfolios → \(input)")
+    Console.error(Message(.cliBenchGenerating, .text("\(count)"), .text("\(input)")))
     _ = try runProcess(
       executable,
       ["generate", "--count", String(count), "--seed", "20221231", "--sheet", sheetID, "--out", input] + passThrough)
     let bytes = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
 
     let floorExists = FileManager.default.fileExists(atPath: floorScript)
-    if !floorExists { Console.error("no parse floor script at \(floorScript); ratios against orjson are left out") }
+    if !floorExists { Console.error(Message(.cliBenchNoFloor, .text("\(floorScript)"))) }
     // The floor and the two batch runs take turns, each kept at its best: on a shared machine the speed drifts
     // over minutes, and measuring one after the other would put the drift into the ratios.
     var floor: Double?
@@ -88,7 +88,7 @@ enum BenchCommand {
 
   /// One pass of the parse floor: orjson's records/s, or nil (said on standard error) when it printed none.
   private static func measureFloor(_ script: String, input: String) throws -> Double? {
-    Console.error("parse floor: python3 \(script)")
+    Console.error(Message(.cliBenchFloor, .text("\(script)")))
     sync()
     let output = try runProcess("/usr/bin/env", ["python3", script, input, "--runs", "1"])
     for line in output.split(separator: "\n") where line.hasPrefix("orjson:") {
@@ -97,7 +97,7 @@ enum BenchCommand {
         return Double(line[equals.upperBound..<end.lowerBound].replacingOccurrences(of: ",", with: ""))
       }
     }
-    Console.error("the parse floor printed no orjson figure:\n\(output)")
+    Console.error(Message(.cliBenchFloorNoFigure, .text("\(output)")))
     return nil
   }
 
@@ -106,7 +106,7 @@ enum BenchCommand {
   private static func measureBatch(
     _ executable: String, input: String, sheetID: String, jobs: Int, directory: String, passThrough: [String]
   ) throws -> (seconds: Double, peakKB: Int, stages: [Double]) {
-    Console.error("batch --jobs \(jobs)")
+    Console.error(Message(.cliBenchBatchRun, .text("\(jobs)")))
     let stats = (directory as NSString).appendingPathComponent("stats-\(jobs).txt")
     let report = (directory as NSString).appendingPathComponent("report-\(jobs).csv")
     // Let the disk catch up with earlier writes, so that flushing them does not land in this run.
@@ -135,7 +135,10 @@ enum BenchCommand {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw CommandFailure("\(path) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+      throw CommandFailure(
+        Message(
+          .cliProcessFailed, .text("\(path)"), .text("\(arguments.joined(separator: " "))"),
+          .text("\(process.terminationStatus)")))
     }
     return String(decoding: data, as: UTF8.self)
   }

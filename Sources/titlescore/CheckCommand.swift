@@ -5,7 +5,7 @@ import TitleScore
 enum CheckCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
     try arguments.allow(["--sheets"])
-    guard !arguments.positional.isEmpty else { throw UsageError("check needs at least one file or folder") }
+    guard !arguments.positional.isEmpty else { throw UsageError(Message(.cliCheckNeedsInput)) }
     var files: [String] = []
     for argument in arguments.positional {
       var isDirectory: ObjCBool = false
@@ -18,7 +18,7 @@ enum CheckCommand {
     var failed = 0
     for file in files {
       let report = DocumentCheck.check(file: file)
-      for diagnostic in report.diagnostics { Console.error(diagnostic.description) }
+      for diagnostic in report.diagnostics { Console.error(diagnostic) }
       let errors = report.diagnostics.filter { $0.severity == .error }.count
       if errors > 0 { failed += 1 }
       Console.out("\(errors == 0 ? "ok  " : "FAIL") \(file) (\(report.kind)\(report.detail))\n")

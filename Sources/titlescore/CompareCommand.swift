@@ -5,11 +5,11 @@ import TitleScore
 enum CompareCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
     try arguments.allow(["--sheet", "--format", "--jobs", "--lang", "--sheets", "--out"])
-    guard !arguments.positional.isEmpty else { throw UsageError("compare needs at least one input") }
+    guard !arguments.positional.isEmpty else { throw UsageError(Message(.cliCompareNeedsInput)) }
     let references = arguments.values("--sheet")
-    guard references.count == 2 else { throw UsageError("compare needs exactly two --sheet options") }
+    guard references.count == 2 else { throw UsageError(Message(.cliCompareNeedsTwoSheets)) }
     let format = arguments.value("--format") ?? "text"
-    guard format == "text" || format == "json" else { throw UsageError("--format takes text or json") }
+    guard format == "text" || format == "json" else { throw UsageError(Message(.cliFormatTextOrJson)) }
     let jobs = try arguments.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
     let language = try Console.language(arguments)
     let sheets = try references.map { try Console.sheet($0, arguments) }
@@ -32,7 +32,7 @@ enum CompareCommand {
       do {
         runs.append(try BatchRunner(sheet: sheet, jobs: jobs).run(inputs))
       } catch {
-        throw CommandFailure(error.description)
+        throw CommandFailure(Console.message(of: error))
       }
     }
     let comparison = SheetComparison(before: runs[0], after: runs[1], language: language)
@@ -43,7 +43,9 @@ enum CompareCommand {
       Console.out(text)
     }
     Console.error(
-      "records read \(runs[0].readCount) = scored \(runs[0].scoredCount) + rejected \(runs[0].rejected.count)")
+      Message(
+        .cliRecordsRead, .text("\(runs[0].readCount)"), .text("\(runs[0].scoredCount)"),
+        .text("\(runs[0].rejected.count)")))
     return 0
   }
 }

@@ -12,6 +12,36 @@ enum Console {
     if let failure = write(Array(shown.utf8), to: STDOUT_FILENO), failure == EPIPE { exit(closedPipeStatus) }
   }
 
+  /// The language of messages on standard error: the command line's `--lang` (read once, before the command
+  /// runs, so that even a usage error is worded in it), Chinese by default.
+  nonisolated(unsafe) static var messageLanguage: Language = .zh
+
+  /// Reads `--lang` (or `--lang=…`) from the raw arguments for `messageLanguage`; a wrong value leaves Chinese, and
+  /// the command then reports it.
+  static func messageLanguage(in arguments: [String]) -> Language {
+    for (index, argument) in arguments.enumerated() {
+      if argument.hasPrefix("--lang=") { return Language(rawValue: String(argument.dropFirst(7))) ?? .zh }
+      if argument == "--lang", index + 1 < arguments.count { return Language(rawValue: arguments[index + 1]) ?? .zh }
+    }
+    return .zh
+  }
+
+  /// What an error that ended a run says: the library's errors carry messages; any other is shown as it is.
+  static func message(of error: any Error) -> Message {
+    switch error {
+    case let diagnostic as Diagnostic: return diagnostic.located
+    case let batch as BatchError: return batch.message
+    case let notRegular as NotARegularFile: return notRegular.message
+    default: return Message(.cliSystemError, .text("\(error)"))
+    }
+  }
+
+  /// Writes a message to standard error in `messageLanguage`.
+  static func error(_ message: Message) { error(message.text(messageLanguage)) }
+
+  /// Writes a diagnostic to standard error in `messageLanguage`.
+  static func error(_ diagnostic: Diagnostic) { error(diagnostic.description(messageLanguage)) }
+
   static func error(_ text: String) {
     let shown = TerminalText.escaped(text.hasSuffix("\n") ? text : text + "\n")
     _ = write(Array(shown.utf8), to: STDERR_FILENO)
@@ -41,7 +71,7 @@ enum Console {
 
   static func language(_ arguments: Arguments) throws -> Language {
     guard let raw = arguments.value("--lang") else { return .zh }
-    guard let language = Language(rawValue: raw) else { throw UsageError("--lang takes zh or en, not \"\(raw)\"") }
+    guard let language = Language(rawValue: raw) else { throw UsageError(Message(.cliLang, .text("\(raw)"))) }
     return language
   }
 
@@ -58,23 +88,21 @@ enum Console {
   static func sheet(_ reference: String, _ arguments: Arguments) throws -> Scoresheet {
     if reference.hasSuffix(".json") || FileManager.default.fileExists(atPath: reference) {
       let outcome = ScoresheetLoader.load(file: reference, runExamples: false)
-      for diagnostic in outcome.diagnostics { error(diagnostic.description) }
-      guard let sheet = outcome.sheet else { throw CommandFailure("the sheet \(reference) has errors") }
+      for diagnostic in outcome.diagnostics { error(diagnostic) }
+      guard let sheet = outcome.sheet else { throw CommandFailure(Message(.cliSheetHasErrors, .text("\(reference)"))) }
       return sheet
     }
     let library = library(arguments)
     if let sheet = library.sheet(id: reference) { return sheet }
     let known = library.sheets.map(\.id).joined(separator: "\n  ")
     throw CommandFailure(
-      Diagnostic(.unknownSheet, at: .root, Message(.diagnosticUnknownSheet, .text("\(reference)"), .text("\(known)")))
-        .description)
+      Diagnostic(.unknownSheet, at: .root, Message(.diagnosticUnknownSheet, .text("\(reference)"), .text("\(known)"))))
   }
 
   static func read(_ file: String) throws -> [UInt8] {
     if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
     guard let data = FileManager.default.contents(atPath: file) else {
-      throw CommandFailure(
-        Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: file).description)
+      throw CommandFailure(Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: file))
     }
     return [UInt8](data)
   }
@@ -83,7 +111,7 @@ enum Console {
     do {
       return try Portfolio.decode(json: try read(file))
     } catch let diagnostic as Diagnostic {
-      throw CommandFailure(diagnostic.located(file: file).description)
+      throw CommandFailure(diagnostic.located(file: file))
     }
   }
 

@@ -6,11 +6,11 @@ import TitleScore
 enum GenerateCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
     try arguments.allow(["--count", "--seed", "--sheet", "--invalid-rate", "--out", "--sheets"])
-    guard arguments.value("--count") != nil else { throw UsageError("generate needs --count N") }
+    guard arguments.value("--count") != nil else { throw UsageError(Message(.cliGenerateNeedsCount)) }
     let count = try arguments.integer("--count", default: 1)
-    guard let seed = UInt64(arguments.value("--seed") ?? "1") else { throw UsageError("--seed takes a whole number") }
+    guard let seed = UInt64(arguments.value("--seed") ?? "1") else { throw UsageError(Message(.cliSeed)) }
     let rate = Double(arguments.value("--invalid-rate") ?? "0") ?? -1
-    guard (0...1).contains(rate) else { throw UsageError("--invalid-rate takes a share from 0 to 1") }
+    guard (0...1).contains(rate) else { throw UsageError(Message(.cliInvalidRate)) }
     let sheet = try Console.sheet(arguments.value("--sheet") ?? "jiaxing-2022-energy-engineer-self-score", arguments)
     let generator = PortfolioGenerator(sheet: sheet, invalidPerMille: Int((rate * 1000).rounded()))
     let write: (ReportSink) -> Void = { sink in
@@ -22,7 +22,7 @@ enum GenerateCommand {
       let sink = ReportSink(handle: FileHandle.standardOutput)
       write(sink)
       sink.flush()
-      if let failure = sink.failure { throw CommandFailure("cannot write to standard output: \(failure)") }
+      if let failure = sink.failure { throw CommandFailure(Message(.cliStdoutFailed, .text("\(failure)"))) }
     }
     return 0
   }

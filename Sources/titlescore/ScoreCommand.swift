@@ -6,11 +6,11 @@ enum ScoreCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
     try arguments.allow(["--sheet", "--format", "--lang", "--sheets", "--add"])
     guard arguments.positional.count == 1, let file = arguments.positional.first else {
-      throw UsageError("score takes one portfolio file")
+      throw UsageError(Message(.cliScoreOnePortfolio))
     }
-    guard let sheetReference = arguments.value("--sheet") else { throw UsageError("score needs --sheet ID|FILE") }
+    guard let sheetReference = arguments.value("--sheet") else { throw UsageError(Message(.cliScoreNeedsSheet)) }
     let format = arguments.value("--format") ?? "text"
-    guard format == "text" || format == "json" else { throw UsageError("--format takes text or json") }
+    guard format == "text" || format == "json" else { throw UsageError(Message(.cliFormatTextOrJson)) }
     let language = try Console.language(arguments)
     let sheet = try Console.sheet(sheetReference, arguments)
     let portfolio = try Console.portfolio(file)
@@ -32,7 +32,7 @@ enum ScoreCommand {
       do {
         records += try AchievementRecord.decodeList(json: try Console.read(addition))
       } catch let diagnostic as Diagnostic {
-        throw CommandFailure(diagnostic.located(file: addition).description)
+        throw CommandFailure(diagnostic.located(file: addition))
       }
     }
     let whatIf = WhatIf(sheet: sheet, portfolio: portfolio, added: records, materials: materials)

@@ -6,7 +6,7 @@ enum SheetsCommand {
     try arguments.allow(["--sheets", "--lang"])
     let language = try Console.language(arguments)
     let library = Console.library(arguments)
-    for diagnostic in library.diagnostics { Console.error(diagnostic.description) }
+    for diagnostic in library.diagnostics { Console.error(diagnostic) }
     var rows: [[String]] = []
     for sheet in library.sheets {
       rows.append([

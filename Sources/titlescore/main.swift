@@ -46,15 +46,16 @@ guard let name = argv.first, let command = commands[name] else {
   exit(argv.first == nil || argv.first == "--help" ? 0 : 2)
 }
 argv.removeFirst()
+Console.messageLanguage = Console.messageLanguage(in: argv)
 do {
   exit(try command(try Arguments(argv)))
 } catch let error as UsageError {
-  Console.error("titlescore \(name): \(error.message)\n\n\(usage)")
+  Console.error(Message(.cliUsageError, .text(name), .message(error.message), .text(usage)))
   exit(2)
 } catch let error as CommandFailure {
   Console.error(error.message)
   exit(1)
 } catch {
-  Console.error("titlescore \(name): \(error)")
+  Console.error(Message(.cliCommandError, .text(name), .message(Console.message(of: error))))
   exit(1)
 }

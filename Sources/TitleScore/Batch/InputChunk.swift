@@ -44,7 +44,9 @@ final class RecordReader {
       }
       // Told apart without opening the file: a FIFO is opened once, as a stream, and read to its end.
       var status = stat()
-      guard stat(input, &status) == 0 else { throw BatchError.unreadableInput(input, "no such file or folder") }
+      guard stat(input, &status) == 0 else {
+        throw BatchError.unreadableInput(input, reason: Message(.batchNoSuchInput))
+      }
       let type = status.st_mode & S_IFMT
       if type == S_IFDIR {
         try readDirectory(input, deliver: deliver)
@@ -54,7 +56,7 @@ final class RecordReader {
           continue
         }
         guard let handle = FileHandle(forReadingAtPath: input) else {
-          throw BatchError.unreadableInput(input, "cannot open")
+          throw BatchError.unreadableInput(input, reason: Message(.batchCannotOpen))
         }
         defer { try? handle.close() }
         try readStream(handle, name: input, deliver: deliver)
@@ -132,7 +134,7 @@ final class RecordReader {
         guard let data = try handle.read(upToCount: targetChunkBytes), !data.isEmpty else { break }
         block = data
       } catch {
-        throw BatchError.unreadableInput(name, "\(error)")
+        throw BatchError.unreadableInput(name, reason: Message(.cliSystemError, .text("\(error)")))
       }
       if first,
         let firstByte = block.dropFirst(block.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0).first(where: {
@@ -146,7 +148,7 @@ final class RecordReader {
           do {
             if let rest = try handle.readToEnd() { whole.append(contentsOf: rest) }
           } catch {
-            throw BatchError.unreadableInput(name, "\(error)")
+            throw BatchError.unreadableInput(name, reason: Message(.cliSystemError, .text("\(error)")))
           }
           let isArray = whole.withUnsafeBufferPointer { RecordReader.isArrayFile($0) }
           if isArray {
@@ -265,7 +267,7 @@ final class RecordReader {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
     } catch {
-      throw BatchError.unreadableInput(directory, "\(error)")
+      throw BatchError.unreadableInput(directory, reason: Message(.cliSystemError, .text("\(error)")))
     }
     var buffer: [UInt8] = []
     var spans: [InputChunk.Span] = []
@@ -299,15 +301,19 @@ final class RecordReader {
 
 /// A batch that could not run at all.
 public enum BatchError: Error, Sendable, CustomStringConvertible {
-  /// An input file or folder could not be read.
-  case unreadableInput(String, String)
+  /// An input file or folder could not be read, and why.
+  case unreadableInput(String, reason: Message)
 
-  /// The message, naming the input.
-  public var description: String {
+  /// What went wrong, naming the input.
+  public var message: Message {
     switch self {
-    case .unreadableInput(let input, let reason): return "\(input): error[unreadable-file]: \(reason)"
+    case .unreadableInput(let input, let reason):
+      return Diagnostic(.unreadableFile, at: .root, reason, file: input).located
     }
   }
+
+  /// The message in English.
+  public var description: String { message.text(.en) }
 }
 
 /// A record that could not be read or scored, with where it was and why.

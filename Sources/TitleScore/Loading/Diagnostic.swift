@@ -48,14 +48,20 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   public var description: String { description(.en) }
 
   /// `file:line: error[code] at path: message` in a language (`文件:行：错误[code] 位置 path：message`).
-  public func description(_ language: Language) -> String {
-    var location = file ?? "<input>"
-    if let line { location += ":\(line)" }
+  public func description(_ language: Language) -> String { located.text(language) }
+
+  /// The whole diagnostic as one message: location, severity, code, path and what is wrong.
+  public var located: Message {
     let severityName = Message(severity == .error ? .diagnosticSeverityError : .diagnosticSeverityWarning)
+    guard var location = file else {
+      return Message(
+        .diagnosticLineUnlocated, .message(severityName), .text(code.rawValue), .text(path.description),
+        .message(message))
+    }
+    if let line { location += ":\(line)" }
     return Message(
       .diagnosticLine, .text(location), .message(severityName), .text(code.rawValue), .text(path.description),
-      .message(message)
-    ).text(language)
+      .message(message))
   }
 }
 

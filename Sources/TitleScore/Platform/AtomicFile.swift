@@ -4,10 +4,11 @@ import Foundation
 public struct NotARegularFile: Error, CustomStringConvertible {
   /// The path given.
   public var path: String
-  /// The error worded.
-  public var description: String {
-    "\(path) is not a regular file: a report is written to a file or to standard output"
-  }
+  /// What went wrong.
+  public var message: Message { Message(.reportNotARegularFile, .text(path)) }
+
+  /// The message in English.
+  public var description: String { message.text(.en) }
 }
 
 /// Writes a file atomically: into a temporary file beside it, then renamed over it, so an interrupted run never
