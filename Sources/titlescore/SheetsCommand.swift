@@ -14,13 +14,17 @@ enum SheetsCommand {
         String(sheet.reviewYear),
       ])
     }
-    let headers = language == .zh ? ["编号", "名称", "途径", "分数线", "年度"] : ["id", "title", "route", "threshold", "year"]
+    let headers = [
+      Message(.sheetsHeaderId).text(language), Message(.sheetsHeaderTitle).text(language),
+      Message(.sheetsHeaderRoute).text(language), Message(.sheetsHeaderThreshold).text(language),
+      Message(.sheetsHeaderYear).text(language),
+    ]
     Console.out(TableText.render(headers: headers, rows: rows))
     if !library.guides.isEmpty {
-      Console.out(language == .zh ? "\n申报途径指引\n" : "\nRoute guides\n")
+      Console.out(Message(.sheetsRouteGuides).text(language))
       for guide in library.guides {
         for entry in guide.entries {
-          let sheet = entry.sheetID ?? (language == .zh ? "（未内置评分表）" : "(no bundled sheet)")
+          let sheet = entry.sheetID ?? (Message(.sheetsNoBundledSheet).text(language))
           Console.out(
             "  \(guide.city) \(entry.specialties.joined(separator: "/")): \(entry.applicants.text(language)) → \(entry.route.rawValue) \(sheet)\n"
           )

@@ -91,16 +91,12 @@ public struct CohortStanding: Sendable {
 
   /// The standing as text.
   public func renderText(language: Language) -> String {
-    let zh = language == .zh
-    var text =
-      zh
-      ? "总分 \(result.total)，结论：\(result.verdict.kind.name(.zh))\n在 \(poolSize) 人中排第 \(rank) 名，超过 \(String(format: "%.1f", percentile))% 的申报人\n"
-      : "Total \(result.total), verdict: \(result.verdict.kind.name(.en))\nRank \(rank) of \(poolSize); ahead of \(String(format: "%.1f", percentile))% of the pool\n"
+    var text = Message(
+      .advisorStanding, .interval(result.total), .message(result.verdict.kind.message), .integer(rank),
+      .integer(poolSize), .text(String(format: "%.1f", percentile))
+    ).text(language)
     if let places, let inside {
-      text +=
-        zh
-        ? "名额 \(places) 个：\(inside ? "在名额内" : "不在名额内")\n"
-        : "\(places) places: \(inside ? "inside" : "outside")\n"
+      text += Message(inside ? .advisorStandingInside : .advisorStandingOutside, .integer(places)).text(language)
     }
     return text
   }

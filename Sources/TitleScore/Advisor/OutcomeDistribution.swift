@@ -152,12 +152,9 @@ public struct OutcomeDistribution: Sendable {
 
   /// The distribution as text, with the assumption stated.
   public func renderText(language: Language) -> String {
-    let zh = language == .zh
     var text =
-      zh
-      ? "假设：每个尚待评委确定的区间分值在其步长上均匀分布且相互独立；共 \(choices.count) 项待定，\(Int(combinations)) 种等可能组合（精确计算，非抽样）。\n"
-      : "Assumption: each range the reviewers still decide is uniform over its steps and independent of the others; \(choices.count) undecided, \(Int(combinations)) equally likely combinations (exact, not sampled).\n"
-    text += zh ? "总分范围：\(range)\n" : "Total: \(range)\n"
+      Message(.advisorOutcomesAssumption, .text("\(choices.count)"), .text("\(Int(combinations))")).text(language)
+    text += Message(.advisorOutcomesRange, .text("\(range)")).text(language)
     var rows: [[String]] = []
     var cumulative = 0.0
     for (total, count) in counts.reversed() {
@@ -167,14 +164,18 @@ public struct OutcomeDistribution: Sendable {
       ])
     }
     text += TableText.render(
-      headers: zh ? ["总分", "组合数", "概率", "不低于该分的概率"] : ["Total", "Combinations", "Probability", "P(total ≥ this)"],
+      headers: [
+        Message(.advisorHeaderTotal).text(language), Message(.advisorHeaderCombinations).text(language),
+        Message(.advisorHeaderProbability).text(language), Message(.advisorHeaderPTotalThis).text(language),
+      ],
       rows: rows,
       rightAligned: [0, 1, 2, 3])
     if let threshold {
       text +=
-        zh
-        ? "达到分数线 \(threshold) 的概率：\(percent(chanceOfReachingThreshold))（\(Int(reachingThreshold))/\(Int(combinations))）\n"
-        : "Chance of reaching the threshold of \(threshold): \(percent(chanceOfReachingThreshold)) (\(Int(reachingThreshold))/\(Int(combinations)))\n"
+        Message(
+          .advisorOutcomesChance, .text("\(threshold)"), .text("\(percent(chanceOfReachingThreshold))"),
+          .text("\(Int(reachingThreshold))"), .text("\(Int(combinations))")
+        ).text(language)
     }
     return text
   }

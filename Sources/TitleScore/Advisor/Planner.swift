@@ -165,19 +165,14 @@ public struct Planner: Sendable {
 extension Planner.Outcome {
   /// The plan as text.
   public func renderText(sheet: Scoresheet, portfolio: Portfolio, language: Language) -> String {
-    let zh = language == .zh
     let titles = Explanation.titles(of: sheet)
     switch self {
     case .noThreshold:
-      return zh
-        ? "该途径按条件评审，没有分数线；请查看 `titlescore routes` 中未满足的条件。\n"
-        : "This route has conditions, not a threshold; see the unmet conditions in `titlescore routes`.\n"
+      return Message(.advisorPlanNoThreshold).text(language)
     case .alreadyPasses(let result):
-      return zh
-        ? "已达到分数线（总分 \(result.total)），无需补充业绩。\n"
-        : "Already at or above the threshold (total \(result.total)); nothing to add.\n"
+      return Message(.advisorPlanAlreadyPasses, .text("\(result.total)")).text(language)
     case .blockedByGates(let gates):
-      var text = zh ? "控制项未通过，补充业绩无法弥补：\n" : "A control item fails; no achievement can make up for it:\n"
+      var text = Message(.advisorPlanBlocked).text(language)
       for gate in gates {
         for finding in gate.findings {
           text += "  ✗ \(titles[gate.gateID]?.text(language) ?? gate.gateID): \(finding.text(language))\n"
@@ -185,27 +180,25 @@ extension Planner.Outcome {
       }
       return text
     case .unreachable(let best, let limit):
-      return zh
-        ? "补充至多 \(limit) 项业绩后最高只能达到 \(best)，仍低于分数线 \(sheet.threshold ?? .zero)：相关指标已达上限。\n"
-        : "Even \(limit) more achievements reach at most \(best), below the threshold of \(sheet.threshold ?? .zero): the caps are exhausted.\n"
+      return Message(.advisorPlanUnreachable, .text("\(limit)"), .text("\(best)"), .text("\(sheet.threshold ?? .zero)"))
+        .text(language)
     case .plan(let steps, let result):
       var text =
-        zh
-        ? "最少需补充 \(steps.count) 项业绩（在有效期内取得、佐证齐全、本人为主要贡献者）：\n"
-        : "The fewest achievements that reach the threshold: \(steps.count) (dated inside the window, with evidence, as a main contributor):\n"
+        Message(.advisorPlanFewest, .text("\(steps.count)")).text(language)
       var rows: [[String]] = []
       for (index, step) in steps.enumerated() {
         var what = step.record.type
         if let level = step.record.level { what += " · \(level)" }
-        if let rank = step.record.rank { what += zh ? " · 第\(rank)名" : " · rank \(rank)" }
+        if let rank = step.record.rank { what += Message(.advisorRank, .text("\(rank)")).text(language) }
         rows.append(["\(index + 1)", titles[step.itemID]?.text(language) ?? step.itemID, what, "+\(step.adds)"])
       }
       text += TableText.render(
-        headers: zh ? ["序", "计分项", "业绩", "增加"] : ["#", "Item", "Record", "Adds"], rows: rows, rightAligned: [3])
+        headers: [
+          Message(.advisorHeaderBlank).text(language), Message(.advisorHeaderItem).text(language),
+          Message(.advisorHeaderRecord).text(language), Message(.advisorHeaderAdds).text(language),
+        ], rows: rows, rightAligned: [3])
       text +=
-        zh
-        ? "补充后总分 \(result.total)，分数线 \(sheet.threshold ?? .zero)。\n"
-        : "Total with them: \(result.total), threshold \(sheet.threshold ?? .zero).\n"
+        Message(.advisorPlanTotal, .text("\(result.total)"), .text("\(sheet.threshold ?? .zero)")).text(language)
       return text
     }
   }

@@ -66,16 +66,11 @@ public struct RouteAdvisor: Sendable {
 
   /// The routes as text.
   public func renderText(portfolio: Portfolio, language: Language) -> String {
-    let zh = language == .zh
     var text =
-      zh
-      ? "\(portfolio.name)（\(portfolio.id)）可申报途径，按优先顺序：\n"
-      : "Routes for \(portfolio.name) (\(portfolio.id)), best first:\n"
+      Message(.advisorRoutesHeader, .text("\(portfolio.name)"), .text("\(portfolio.id)")).text(language)
     if options.isEmpty {
       text +=
-        zh
-        ? "  没有与所在地区和专业相符的内置评分表（可用 --all 查看全部）。\n"
-        : "  No bundled sheet matches the city and specialty (use --all to see every route).\n"
+        Message(.advisorRoutesNone).text(language)
     }
     for (index, option) in options.enumerated() {
       let sheet = option.sheet
@@ -83,14 +78,13 @@ public struct RouteAdvisor: Sendable {
       let explanation = Explanation(sheet: sheet, portfolio: portfolio, result: result, language: language)
       text += "\n\(index + 1). \(sheet.title.text(language))  [\(sheet.id)]\n"
       text +=
-        "   \(zh ? "依据" : "Source"): \(sheet.document) · \(sheet.notice) · \(zh ? "评审年度" : "review year") \(sheet.reviewYear)\n"
-      var verdict = "   \(zh ? "结论" : "Verdict"): \(result.verdict.kind.name(language))"
+        "   \(Message(.advisorSource).text(language)): \(sheet.document) · \(sheet.notice) · \(Message(.advisorReviewYear).text(language)) \(sheet.reviewYear)\n"
+      var verdict = "   \(Message(.advisorVerdict).text(language)): \(result.verdict.kind.name(language))"
       if let threshold = result.threshold {
         let margin = result.margin?.signedDescription ?? ""
         verdict +=
-          zh
-          ? "  得分 \(result.total) / 分数线 \(threshold)  差额 \(margin)"
-          : "  score \(result.total) / threshold \(threshold)  margin \(margin)"
+          Message(.advisorScoreThresholdMargin, .text("\(result.total)"), .text("\(threshold)"), .text("\(margin)"))
+          .text(language)
       }
       text += verdict + "\n"
       for gate in result.gates where !gate.passed {
@@ -105,14 +99,16 @@ public struct RouteAdvisor: Sendable {
     for pointer in pointers {
       let sheetNote: String
       if let sheetID = pointer.entry.sheetID {
-        sheetNote = zh ? "评分表 \(sheetID)" : "sheet \(sheetID)"
+        sheetNote = Message(.advisorSheet, .text("\(sheetID)")).text(language)
       } else {
-        sheetNote = zh ? "本工具未内置该途径的评分表，请按通知向评委会咨询" : "no sheet for this route is bundled; ask the committee"
+        sheetNote = Message(.advisorRoutesNoSheet).text(language)
       }
       text +=
-        zh
-        ? "\n→ \(pointer.guide.title.text(language))：\(pointer.entry.applicants.text(language)) → \(pointer.entry.route.rawValue)（\(sheetNote)；\(pointer.guide.provenance.clause)）\n"
-        : "\n→ \(pointer.guide.title.text(language)): \(pointer.entry.applicants.text(language)) → \(pointer.entry.route.rawValue) (\(sheetNote); \(pointer.guide.provenance.clause))\n"
+        Message(
+          .advisorWhatIfVerdictLine, .text("\(pointer.guide.title.text(language))"),
+          .text("\(pointer.entry.applicants.text(language))"), .text("\(pointer.entry.route.rawValue)"),
+          .text("\(sheetNote)"), .text("\(pointer.guide.provenance.clause)")
+        ).text(language)
     }
     return text
   }

@@ -51,10 +51,9 @@ public struct WhatIfRenderer: Sendable {
 
   /// The difference as text.
   public func renderText() -> String {
-    let zh = before.language == .zh
     var rows: [[String]] = []
     rows.append([
-      zh ? "总分" : "Total", before.result.total.description, after.result.total.description,
+      Message(.advisorTotal).text(before.language), before.result.total.description, after.result.total.description,
       change(before.result.total, after.result.total),
     ])
     for category in after.result.categories {
@@ -64,13 +63,15 @@ public struct WhatIfRenderer: Sendable {
         category.subtotal.description, change(old, category.subtotal),
       ])
     }
-    var text = zh ? "假设增加业绩后的变化\n" : "What the added records change\n"
+    var text = Message(.advisorWhatIfHeader).text(before.language)
     text += TableText.render(
-      headers: zh ? ["项目", "原", "新", "变化"] : ["", "Before", "After", "Change"], rows: rows, rightAligned: [1, 2, 3])
-    text +=
-      zh
-      ? "结论：\(before.result.verdict.kind.name(.zh)) → \(after.result.verdict.kind.name(.zh))\n"
-      : "Verdict: \(before.result.verdict.kind.name(.en)) → \(after.result.verdict.kind.name(.en))\n"
+      headers: [
+        Message(.advisorHeaderItemWhatIf).text(before.language), Message(.advisorHeaderBefore).text(before.language),
+        Message(.advisorHeaderAfter).text(before.language), Message(.advisorHeaderChange).text(before.language),
+      ], rows: rows, rightAligned: [1, 2, 3])
+    text += Message(
+      .advisorWhatIfVerdict, .message(before.result.verdict.kind.message), .message(after.result.verdict.kind.message)
+    ).text(before.language)
     return text
   }
 

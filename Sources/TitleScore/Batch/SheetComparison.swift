@@ -57,25 +57,25 @@ public struct SheetComparison: Sendable {
   private static func reasons(
     _ old: BatchRow, _ new: BatchRow, _ before: BatchResults, _ after: BatchResults, _ language: Language
   ) -> [String] {
-    let zh = language == .zh
     var reasons: [String] = []
     func gateTitle(_ id: String, _ sheet: Scoresheet) -> String {
       sheet.gates.first { $0.id == id }?.title.text(language) ?? id
     }
     for gate in new.failedGates where !old.failedGates.contains(gate) {
-      reasons.append(zh ? "新增未通过控制项：\(gateTitle(gate, after.sheet))" : "now fails \(gateTitle(gate, after.sheet))")
+      reasons.append(Message(.compareNowFails, .text("\(gateTitle(gate, after.sheet))")).text(language))
     }
     for gate in old.failedGates where !new.failedGates.contains(gate) {
-      reasons.append(zh ? "不再未通过：\(gateTitle(gate, before.sheet))" : "no longer fails \(gateTitle(gate, before.sheet))")
+      reasons.append(Message(.compareNoLongerFails, .text("\(gateTitle(gate, before.sheet))")).text(language))
     }
     if before.sheet.threshold != after.sheet.threshold {
       let from = before.sheet.threshold?.description ?? "—"
       let to = after.sheet.threshold?.description ?? "—"
-      reasons.append(zh ? "分数线 \(from) → \(to)" : "threshold \(from) → \(to)")
+      reasons.append(Message(.compareThreshold, .text("\(from)"), .text("\(to)")).text(language))
     }
     if old.total != new.total {
       let delta = new.total.boundwise(minus: old.total).signedDescription
-      reasons.append(zh ? "总分 \(old.total) → \(new.total)（\(delta)）" : "total \(old.total) → \(new.total) (\(delta))")
+      reasons.append(
+        Message(.compareTotal, .text("\(old.total)"), .text("\(new.total)"), .text("\(delta)")).text(language))
     }
     for (index, id) in after.categoryIDs.enumerated() {
       guard let oldIndex = before.categoryIDs.firstIndex(of: id) else { continue }
@@ -87,32 +87,33 @@ public struct SheetComparison: Sendable {
       }
     }
     if old.verdict == new.verdict && old.total == new.total && old.rank != new.rank {
-      reasons.append(zh ? "他人名次变化" : "others moved")
+      reasons.append(Message(.compareOthersMoved).text(language))
     }
     return reasons
   }
 
   /// The comparison as text.
   public func renderText() -> String {
-    let zh = language == .zh
     var text =
-      zh
-      ? "规则变化影响：\(before.sheet.id) → \(after.sheet.id)\n"
-      : "Impact of the rule change: \(before.sheet.id) → \(after.sheet.id)\n"
-    text += zh ? "结论变化\n" : "Verdict transitions\n"
+      Message(.compareImpact, .text("\(before.sheet.id)"), .text("\(after.sheet.id)")).text(language)
+    text += Message(.compareVerdictTransitions).text(language)
     for transition in transitions {
       text += "  \(transition.from.name(language)) → \(transition.to.name(language)): \(transition.count)\n"
     }
-    text += zh ? "\n结论或名次变化的申报人：\(changes.count)\n" : "\nApplicants whose verdict or rank changes: \(changes.count)\n"
+    text += Message(.compareChangedApplicants, .text("\(changes.count)")).text(language)
     let rows = changes.map { change in
       [
         change.after.id, change.after.name, "\(change.before.rank) → \(change.after.rank)",
         "\(change.before.verdict.name(language)) → \(change.after.verdict.name(language))",
-        change.reasons.joined(separator: zh ? "；" : "; "),
+        change.reasons.joined(separator: Message(.punctSemicolon).text(language)),
       ]
     }
     text += TableText.render(
-      headers: zh ? ["编号", "姓名", "名次", "结论", "原因"] : ["ID", "Name", "Rank", "Verdict", "Why"], rows: rows)
+      headers: [
+        Message(.compareHeaderId).text(language), Message(.compareHeaderName).text(language),
+        Message(.compareHeaderRank).text(language), Message(.compareHeaderVerdict).text(language),
+        Message(.compareHeaderWhy).text(language),
+      ], rows: rows)
     return text
   }
 

@@ -32,8 +32,6 @@ public struct Explanation: Sendable {
     return titles
   }
 
-  private var zh: Bool { language == .zh }
-
   /// The name of an item, category, gate or cap.
   public func title(_ id: String) -> String {
     titles[id]?.text(language) ?? id

@@ -119,15 +119,24 @@ enum CSVReportWriter {
       if let notice = table.modelledNotice { sink.write("\r\n" + line([notice], kinds: [.text])) }
       return
     }
-    let zh = table.options.language == .zh
-    sink.write("\r\n" + line([zh ? "汇总" : "Summary", ""], kinds: [.text, .text]))
+    sink.write("\r\n" + line([Message(.reportSummary).text(table.options.language), ""], kinds: [.text, .text]))
     for (label, value) in table.summaryLines() { sink.write(line([label, value], kinds: [.text, .text])) }
-    sink.write("\r\n" + line([zh ? "分数段" : "Band", zh ? "人数" : "Applicants"], kinds: [.text, .text]))
+    sink.write(
+      "\r\n"
+        + line(
+          [Message(.reportBand).text(table.options.language), Message(.reportApplicants).text(table.options.language)],
+          kinds: [.text, .text]))
     for (band, count) in table.distributionLines() { sink.write(line([band, String(count)], kinds: [.text, .text])) }
-    sink.write("\r\n" + line([zh ? "扣分原因" : "Reason", zh ? "人数" : "Applicants"], kinds: [.text, .text]))
+    sink.write(
+      "\r\n"
+        + line(
+          [
+            Message(.reportReason).text(table.options.language),
+            Message(.reportApplicants).text(table.options.language),
+          ], kinds: [.text, .text]))
     for (reason, count) in table.reasonLines() { sink.write(line([reason, String(count)], kinds: [.text, .text])) }
     if !table.results.rejected.isEmpty {
-      sink.write("\r\n" + line([zh ? "被拒记录" : "Rejected records"], kinds: [.text]))
+      sink.write("\r\n" + line([Message(.reportRejectedRecords).text(table.options.language)], kinds: [.text]))
       sink.write(line(table.rejectedHeaders, kinds: [.text, .text, .text, .text, .text]))
       for cells in table.rejectedCells() {
         sink.write(line(cells, kinds: [.applicantText, .applicantText, .text, .applicantText, .applicantText]))

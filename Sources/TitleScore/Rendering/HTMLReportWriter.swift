@@ -17,15 +17,14 @@ enum HTMLReportWriter {
   }
 
   static func write(_ table: ReportTable, to sink: ReportSink) {
-    let zh = table.options.language == .zh
     let sheet = table.results.sheet
     let title =
       escape(sheet.title.text(table.options.language))
-      + (table.options.publicPosting ? (zh ? " 公示名单" : " — public list") : "")
+      + (table.options.publicPosting ? (Message(.reportPublicList).text(table.options.language)) : "")
     sink.write(
       """
       <!DOCTYPE html>
-      <html lang="\(zh ? "zh-CN" : "en")">
+      <html lang="\(Message(.reportHtmlLang).text(table.options.language))">
       <head>
       <meta charset="utf-8">
       <title>\(title)</title>
@@ -41,20 +40,20 @@ enum HTMLReportWriter {
       </head>
       <body>
       <h1>\(title)</h1>
-      <p>\(escape(sheet.issuer.text(table.options.language))) · \(escape(sheet.document)) · \(zh ? "评审年度" : "review year") \(sheet.reviewYear)</p>
+      <p>\(escape(sheet.issuer.text(table.options.language))) · \(escape(sheet.document)) · \(Message(.reportReviewYear).text(table.options.language)) \(sheet.reviewYear)</p>
 
       """)
     if table.options.publicPosting, let notice = table.modelledNotice {
       sink.write("<p class=\"modelled\">\(escape(notice))</p>\n")
     }
     if !table.options.publicPosting {
-      sink.write("<h2>\(zh ? "汇总" : "Summary")</h2>\n<table>\n")
+      sink.write("<h2>\(Message(.reportSummary).text(table.options.language))</h2>\n<table>\n")
       for (label, value) in table.summaryLines() {
         sink.write("<tr><th>\(escape(label))</th><td>\(escape(value))</td></tr>\n")
       }
       sink.write("</table>\n")
     }
-    sink.write("<h2>\(zh ? "名单" : "Ranking")</h2>\n<table>\n<thead><tr>")
+    sink.write("<h2>\(Message(.reportRanking).text(table.options.language))</h2>\n<table>\n<thead><tr>")
     for column in table.columns { sink.write("<th>\(escape(column.title))</th>") }
     sink.write("</tr></thead>\n<tbody>\n")
     BatchReport.writeRows(table, to: sink) { row in
@@ -67,17 +66,17 @@ enum HTMLReportWriter {
     }
     sink.write("</tbody>\n</table>\n")
     if !table.options.publicPosting {
-      sink.write("<h2>\(zh ? "分数分布" : "Distribution of totals")</h2>\n<table>\n")
+      sink.write("<h2>\(Message(.reportDistributionOfTotals).text(table.options.language))</h2>\n<table>\n")
       for (band, count) in table.distributionLines() {
         sink.write("<tr><th>\(escape(band))</th><td class=\"number\">\(count)</td></tr>\n")
       }
-      sink.write("</table>\n<h2>\(zh ? "常见扣分原因" : "Most common deductions")</h2>\n<table>\n")
+      sink.write("</table>\n<h2>\(Message(.reportMostCommonDeductions).text(table.options.language))</h2>\n<table>\n")
       for (reason, count) in table.reasonLines() {
         sink.write("<tr><th>\(escape(reason))</th><td class=\"number\">\(count)</td></tr>\n")
       }
       sink.write("</table>\n")
       if !table.results.rejected.isEmpty {
-        sink.write("<h2>\(zh ? "被拒记录" : "Rejected records")</h2>\n<table>\n<thead><tr>")
+        sink.write("<h2>\(Message(.reportRejectedRecords).text(table.options.language))</h2>\n<table>\n<thead><tr>")
         for header in table.rejectedHeaders { sink.write("<th>\(escape(header))</th>") }
         sink.write("</tr></thead>\n")
         for cells in table.rejectedCells() {

@@ -16,7 +16,6 @@ enum MarkdownReportWriter {
   }
 
   static func write(_ table: ReportTable, to sink: ReportSink) {
-    let zh = table.options.language == .zh
     sink.write("# \(escape(table.results.sheet.title.text(table.options.language)))\n\n")
     if !table.options.publicPosting {
       for (label, value) in table.summaryLines() { sink.write("- \(escape(label)): \(escape(value))\n") }
@@ -28,12 +27,12 @@ enum MarkdownReportWriter {
     sink.write("|" + table.columns.map { $0.kind == .number ? " ---: " : " --- " }.joined(separator: "|") + "|\n")
     BatchReport.writeRows(table, to: sink) { "| " + table.cells($0).map(escape).joined(separator: " | ") + " |\n" }
     guard !table.options.publicPosting else { return }
-    sink.write("\n## \(zh ? "分数分布" : "Distribution of totals")\n\n")
+    sink.write("\n## \(Message(.reportDistributionOfTotals).text(table.options.language))\n\n")
     for (band, count) in table.distributionLines() { sink.write("- \(band): \(count)\n") }
-    sink.write("\n## \(zh ? "常见扣分原因" : "Most common deductions")\n\n")
+    sink.write("\n## \(Message(.reportMostCommonDeductions).text(table.options.language))\n\n")
     for (reason, count) in table.reasonLines() { sink.write("- \(escape(reason)): \(count)\n") }
     if !table.results.rejected.isEmpty {
-      sink.write("\n## \(zh ? "被拒记录" : "Rejected records")\n\n")
+      sink.write("\n## \(Message(.reportRejectedRecords).text(table.options.language))\n\n")
       sink.write(
         "| " + table.rejectedHeaders.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: 5) + "\n")
       for cells in table.rejectedCells() { sink.write("| " + cells.map(escape).joined(separator: " | ") + " |\n") }

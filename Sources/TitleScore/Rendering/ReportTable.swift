@@ -39,38 +39,37 @@ struct ReportTable: Sendable {
       committeeSummary = BackgroundValue(ready: BatchSummary(results))
     }
     texts = ReportTexts(results: results, language: options.language)
-    let zh = options.language == .zh
-    var columns: [Column] = [Column(field: .rank, title: zh ? "排名" : "Rank", kind: .number)]
+    var columns: [Column] = [Column(field: .rank, title: Message(.reportRank).text(options.language), kind: .number)]
     if options.publicPosting {
       columns += [
-        Column(field: .name, title: zh ? "姓名" : "Name", kind: .applicantText),
-        Column(field: .employer, title: zh ? "工作单位" : "Employer", kind: .applicantText),
-        Column(field: .idNumber, title: zh ? "身份证号" : "ID number", kind: .applicantText),
-        Column(field: .phone, title: zh ? "联系电话" : "Phone", kind: .applicantText),
-        Column(field: .total, title: zh ? "得分" : "Score", kind: .number),
-        Column(field: .verdict, title: zh ? "结论" : "Verdict", kind: .text),
+        Column(field: .name, title: Message(.reportName).text(options.language), kind: .applicantText),
+        Column(field: .employer, title: Message(.reportEmployer).text(options.language), kind: .applicantText),
+        Column(field: .idNumber, title: Message(.reportIdNumber).text(options.language), kind: .applicantText),
+        Column(field: .phone, title: Message(.reportPhone).text(options.language), kind: .applicantText),
+        Column(field: .total, title: Message(.reportScore).text(options.language), kind: .number),
+        Column(field: .verdict, title: Message(.reportVerdict).text(options.language), kind: .text),
       ]
     } else {
       columns += [
-        Column(field: .id, title: zh ? "编号" : "ID", kind: .applicantText),
-        Column(field: .name, title: zh ? "姓名" : "Name", kind: .applicantText),
-        Column(field: .employer, title: zh ? "工作单位" : "Employer", kind: .applicantText),
-        Column(field: .total, title: zh ? "总分" : "Total", kind: .number),
+        Column(field: .id, title: Message(.reportId).text(options.language), kind: .applicantText),
+        Column(field: .name, title: Message(.reportName).text(options.language), kind: .applicantText),
+        Column(field: .employer, title: Message(.reportEmployer).text(options.language), kind: .applicantText),
+        Column(field: .total, title: Message(.reportTotal).text(options.language), kind: .number),
       ]
       if results.sheet.threshold != nil {
-        columns.append(Column(field: .margin, title: zh ? "差额" : "Margin", kind: .number))
+        columns.append(Column(field: .margin, title: Message(.reportMargin).text(options.language), kind: .number))
       }
-      columns.append(Column(field: .verdict, title: zh ? "结论" : "Verdict", kind: .text))
+      columns.append(Column(field: .verdict, title: Message(.reportVerdict).text(options.language), kind: .text))
       for (index, category) in results.sheet.categories.enumerated() {
         columns.append(
           Column(field: .category(index), title: category.title.text(options.language), kind: .number))
       }
       columns += [
-        Column(field: .claimed, title: zh ? "自评分" : "Claimed", kind: .number),
-        Column(field: .claimDifference, title: zh ? "核定与自评差" : "Accepted − claimed", kind: .number),
-        Column(field: .reasons, title: zh ? "主要扣分原因" : "Main deductions", kind: .text),
-        Column(field: .flags, title: zh ? "标记" : "Flags", kind: .text),
-        Column(field: .source, title: zh ? "来源" : "Source", kind: .applicantText),
+        Column(field: .claimed, title: Message(.reportClaimed).text(options.language), kind: .number),
+        Column(field: .claimDifference, title: Message(.reportAcceptedClaimed).text(options.language), kind: .number),
+        Column(field: .reasons, title: Message(.reportMainDeductions).text(options.language), kind: .text),
+        Column(field: .flags, title: Message(.reportFlags).text(options.language), kind: .text),
+        Column(field: .source, title: Message(.reportSource).text(options.language), kind: .applicantText),
       ]
     }
     self.columns = columns
@@ -94,7 +93,6 @@ struct ReportTable: Sendable {
   func appendCell<Output: ByteAppending & ~Copyable>(
     _ field: Field, row: Int, of rows: RankedRows, texts: ReportTexts.View, to bytes: inout Output
   ) {
-    let zh = options.language == .zh
     switch field {
     case .rank: Points.appendDigits(of: UInt64(rows.ranks[row]), to: &bytes)
     case .id: bytes.append(utf8: rows.filed[row].id)
@@ -111,20 +109,20 @@ struct ReportTable: Sendable {
       bytes.append(contentsOf: texts.text(.verdict, Int(rows.filed[row].verdict)))
       let gates = rows.filed[row].failedGates
       guard !gates.isEmpty else { return }
-      bytes.append(literal: zh ? "（" : " (")
+      bytes.append(contentsOf: texts.text(.openParen))
       var first = true
       for gate in gates.positions {
-        if !first { bytes.append(literal: zh ? "、" : ", ") }
+        if !first { bytes.append(contentsOf: texts.text(.listComma)) }
         first = false
         bytes.append(contentsOf: texts.text(.gateTitle, gate))
       }
-      bytes.append(literal: zh ? "）" : ")")
+      bytes.append(contentsOf: texts.text(.closeParen))
     case .claimed: rows.claimed(row)?.appendDescription(to: &bytes)
     case .claimDifference:
       if let claimed = rows.claimed(row) { (rows.total(row) - claimed).appendSignedDescription(to: &bytes) }
     case .reasons:
       for (position, reason) in ReasonPacking.indices(in: rows.filed[row].reasonCodes).enumerated() {
-        if position > 0 { bytes.append(literal: zh ? "；" : "; ") }
+        if position > 0 { bytes.append(contentsOf: texts.text(.semicolon)) }
         bytes.append(contentsOf: texts.text(.reason, reason))
       }
     case .flags:
@@ -151,33 +149,36 @@ struct ReportTable: Sendable {
 
   /// Summary lines as label and value pairs, for every format.
   func summaryLines() -> [(String, String)] {
-    let zh = options.language == .zh
     var lines: [(String, String)] = [
-      (zh ? "评分表" : "Sheet", "\(results.sheet.title.text(options.language)) [\(results.sheet.id)]"),
       (
-        zh ? "读取记录" : "Records read",
-        "\(summary.read) = \(summary.scored) \(zh ? "已评分" : "scored") + \(summary.rejected) \(zh ? "被拒" : "rejected")"
+        Message(.reportSheet).text(options.language),
+        "\(results.sheet.title.text(options.language)) [\(results.sheet.id)]"
+      ),
+      (
+        Message(.reportRecordsRead).text(options.language),
+        "\(summary.read) = \(summary.scored) \(Message(.reportScored).text(options.language)) + \(summary.rejected) \(Message(.reportRejected).text(options.language))"
       ),
     ]
     for (kind, count) in summary.verdicts where count > 0 || kind != .criteriaNotMet {
       lines.append((kind.name(options.language), String(count)))
     }
     if let lowest = summary.lowest, let median = summary.median, let highest = summary.highest {
-      lines.append((zh ? "最低/中位/最高" : "Lowest / median / highest", "\(lowest) / \(median) / \(highest)"))
+      lines.append((Message(.reportLowestMedianHighest).text(options.language), "\(lowest) / \(median) / \(highest)"))
     }
     if !results.duplicates.isEmpty {
       let shown = results.duplicates.prefix(20).map { duplicate in
-        "\(duplicate.id) \(DuplicateApplicant.location(duplicate.first)) \(zh ? "与" : "and") "
+        "\(duplicate.id) \(DuplicateApplicant.location(duplicate.first)) \(Message(.reportAnd).text(options.language)) "
           + DuplicateApplicant.location(duplicate.repeated)
       }
-      let more = results.duplicates.count > 20 ? (zh ? "；等" : "; …") : ""
+      let more = results.duplicates.count > 20 ? (Message(.punctAndMore).text(options.language)) : ""
       lines.append(
         (
-          zh ? "重复的申报人编号（均已评分）" : "Repeated applicant ids (all scored)",
-          "\(results.duplicates.count)\(zh ? "：" : ": ")" + shown.joined(separator: zh ? "；" : "; ") + more
+          Message(.reportRepeatedIds).text(options.language),
+          "\(results.duplicates.count)\(Message(.punctColon).text(options.language))"
+            + shown.joined(separator: Message(.punctSemicolon).text(options.language)) + more
         ))
     }
-    if let notice = modelledNotice { lines.append((zh ? "模型值" : "Modelled values", notice)) }
+    if let notice = modelledNotice { lines.append((Message(.reportModelledValues).text(options.language), notice)) }
     return lines
   }
 
@@ -206,6 +207,10 @@ struct ReportTable: Sendable {
   }
 
   var rejectedHeaders: [String] {
-    options.language == .zh ? ["来源", "编号", "代码", "位置", "原因"] : ["Source", "ID", "Code", "Path", "Reason"]
+    [
+      Message(.reportHeaderSource).text(options.language), Message(.reportHeaderId).text(options.language),
+      Message(.reportHeaderCode).text(options.language), Message(.reportHeaderPath).text(options.language),
+      Message(.reportHeaderReason).text(options.language),
+    ]
   }
 }

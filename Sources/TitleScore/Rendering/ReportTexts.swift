@@ -7,7 +7,7 @@
 final class ReportTexts: Sendable {
   /// The groups of texts, each a run of entries in the table.
   enum Group: Int, CaseIterable {
-    case employer, file, verdict, gateTitle, reason, flag
+    case employer, file, verdict, gateTitle, reason, flag, punctuation
   }
 
   private let bytes: [UInt8]
@@ -35,12 +35,27 @@ final class ReportTexts: Sendable {
       case .gateTitle: add(results.sheet.gates.map { $0.title.text(language) })
       case .reason: add(ReasonPacking.codes.map { $0.shortName(language) })
       case .flag: add(results.sheet.flags.map(\.flag))
+      case .punctuation: add(Punctuation.allCases.map { Message($0.key).text(language) })
       }
     }
     starts.append(bytes.count)
     self.bytes = bytes
     self.starts = starts
     self.groupStarts = groupStarts
+  }
+
+  /// The punctuation cells put between texts, worded for the language (`（`, `、` … in Chinese).
+  enum Punctuation: Int, CaseIterable {
+    case openParen, listComma, closeParen, semicolon
+
+    var key: MessageKey {
+      switch self {
+      case .openParen: return .punctOpenParen
+      case .listComma: return .punctListComma
+      case .closeParen: return .punctCloseParen
+      case .semicolon: return .punctSemicolon
+      }
+    }
   }
 
   /// Calls `body` with a view of the table that stays valid for the call.
@@ -64,6 +79,10 @@ final class ReportTexts: Sendable {
       let entry = groups[group.rawValue] + index
       return UnsafeBufferPointer(rebasing: bytes[starts[entry]..<starts[entry + 1]])
     }
+
+    /// The UTF-8 of a punctuation mark.
+    @inline(__always)
+    func text(_ mark: Punctuation) -> UnsafeBufferPointer<UInt8> { text(.punctuation, mark.rawValue) }
 
     /// Whether two entries of a group have the same text.
     func same(_ group: Group, _ first: Int, _ second: Int) -> Bool {

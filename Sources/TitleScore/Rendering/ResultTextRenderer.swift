@@ -13,25 +13,33 @@ public struct ResultTextRenderer: Sendable {
     let sheet = explanation.sheet
     let result = explanation.result
     let portfolio = explanation.portfolio
-    let zh = explanation.language == .zh
     let language = explanation.language
     var out = ""
     out += "\(sheet.title.text(language))  [\(sheet.id)]\n"
-    out += "\(sheet.issuer.text(language)) · \(sheet.document) · \(zh ? "评审年度" : "review year") \(sheet.reviewYear)\n"
+    out +=
+      "\(sheet.issuer.text(language)) · \(sheet.document) · \(Message(.resultReviewYear).text(explanation.language)) \(sheet.reviewYear)\n"
     if let notice = Explanation.modelledNotice(sheet, language: language) { out += notice + "\n" }
-    out += "\(zh ? "申报人" : "Applicant"): \(portfolio.name) (\(portfolio.id)) · \(portfolio.employer.name)\n\n"
+    out +=
+      "\(Message(.resultApplicant).text(explanation.language)): \(portfolio.name) (\(portfolio.id)) · \(portfolio.employer.name)\n\n"
 
-    var summary = "\(zh ? "结论" : "Verdict"): \(result.verdict.kind.name(language))"
-    if result.threshold != nil || !result.lines.isEmpty { summary += "   \(zh ? "总分" : "Total"): \(result.total)" }
-    if let threshold = result.threshold { summary += "   \(zh ? "分数线" : "Threshold"): \(threshold)" }
-    if let margin = result.margin { summary += "   \(zh ? "差额" : "Margin"): \(margin.signedDescription)" }
+    var summary = "\(Message(.resultVerdict).text(explanation.language)): \(result.verdict.kind.name(language))"
+    if result.threshold != nil || !result.lines.isEmpty {
+      summary += "   \(Message(.resultTotal).text(explanation.language)): \(result.total)"
+    }
+    if let threshold = result.threshold {
+      summary += "   \(Message(.resultThreshold).text(explanation.language)): \(threshold)"
+    }
+    if let margin = result.margin {
+      summary += "   \(Message(.resultMargin).text(explanation.language)): \(margin.signedDescription)"
+    }
     out += summary + "\n"
     if let claimed = result.claimedTotal {
-      out += "\(zh ? "自评总分" : "Claimed total"): \(claimed)   \(zh ? "核定" : "accepted"): \(result.total)\n"
+      out +=
+        "\(Message(.resultClaimedTotal).text(explanation.language)): \(claimed)   \(Message(.resultAccepted).text(explanation.language)): \(result.total)\n"
     }
 
     if !result.gates.isEmpty {
-      out += "\n\(zh ? "控制项" : "Control items")\n"
+      out += "\n\(Message(.resultControlItems).text(explanation.language))\n"
       for gate in result.gates {
         out += "  \(gate.passed ? "✓" : "✗") \(explanation.title(gate.gateID))\n"
         for finding in gate.findings { out += "      \(finding.text(language))\n" }
@@ -39,7 +47,7 @@ public struct ResultTextRenderer: Sendable {
     }
 
     if !result.conditions.isEmpty {
-      out += "\n\(zh ? "申报条件" : "Conditions")\n"
+      out += "\n\(Message(.resultConditions).text(explanation.language))\n"
       for condition in result.conditions {
         let indent = String(repeating: "  ", count: condition.depth + 1)
         let observed = condition.observed.isEmpty ? "" : "  (\(condition.observed))"
@@ -48,14 +56,19 @@ public struct ResultTextRenderer: Sendable {
     }
 
     if !sheet.categories.isEmpty {
-      out += "\n\(zh ? "得分明细" : "Points")\n"
-      var table = TextTable(headers: zh ? ["指标", "业绩/依据", "匹配", "得分"] : ["Indicator", "Record", "Matched", "Points"])
+      out += "\n\(Message(.resultPoints).text(explanation.language))\n"
+      var table = TextTable(headers: [
+        Message(.resultHeaderIndicator).text(explanation.language),
+        Message(.resultHeaderRecord).text(explanation.language),
+        Message(.resultHeaderMatched).text(explanation.language),
+        Message(.resultHeaderPoints).text(explanation.language),
+      ])
       table.rightAligned = [3]
       let linesByItem = Dictionary(grouping: result.lines, by: \.itemID)
       func visit(_ category: Category, depth: Int) {
         let outcome = result.categories.first { $0.categoryID == category.id }
         var name = String(repeating: "  ", count: depth) + category.title.text(language)
-        if let cap = category.cap { name += zh ? "（上限\(cap)）" : " (cap \(cap))" }
+        if let cap = category.cap { name += Message(.resultCap, .text("\(cap)")).text(explanation.language) }
         table.rows.append([name, "", "", outcome.map { $0.subtotal.description } ?? ""])
         func item(_ item: Item, depth: Int) {
           let lines = linesByItem[item.id] ?? []
@@ -94,7 +107,7 @@ public struct ResultTextRenderer: Sendable {
 
     let deductions = result.deductions.filter { $0.code != .gateFailed }
     if !deductions.isEmpty {
-      out += "\n\(zh ? "扣分与未计分" : "Deductions and records not counted")\n"
+      out += "\n\(Message(.resultDeductionsAndRecordsNotCounted).text(explanation.language))\n"
       for deduction in deductions {
         let lost = deduction.lost.map { "  −\($0)" } ?? ""
         out += "  [\(deduction.code.rawValue)] \(explanation.message(deduction))\(lost)\n"
@@ -102,9 +115,15 @@ public struct ResultTextRenderer: Sendable {
     }
 
     if !result.claims.isEmpty {
-      out += "\n\(zh ? "自评与核定对照" : "Claimed versus accepted")\n"
+      out += "\n\(Message(.resultClaimedVersusAccepted).text(explanation.language))\n"
       var table = TextTable(
-        headers: zh ? ["项目", "自评", "核定", "差额", "原因"] : ["Item", "Claimed", "Accepted", "Difference", "Reasons"])
+        headers: [
+          Message(.resultHeaderItem).text(explanation.language),
+          Message(.resultHeaderClaimed).text(explanation.language),
+          Message(.resultHeaderAccepted).text(explanation.language),
+          Message(.resultHeaderDifference).text(explanation.language),
+          Message(.resultHeaderReasons).text(explanation.language),
+        ])
       table.rightAligned = [1, 2, 3]
       for claim in result.claims {
         let claimed = claim.claimed ?? .zero
@@ -119,7 +138,7 @@ public struct ResultTextRenderer: Sendable {
     }
 
     if !result.flags.isEmpty {
-      out += "\n\(zh ? "标记" : "Flags")\n"
+      out += "\n\(Message(.resultFlags).text(explanation.language))\n"
       for flag in result.flags { out += "  ⚑ \(flag.flag): \(explanation.title(flag.triggerID))\n" }
     }
     if let gap = explanation.gapSentence() { out += "\n" + gap + "\n" }

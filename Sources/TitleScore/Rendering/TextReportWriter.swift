@@ -3,7 +3,6 @@ import Foundation
 /// An aligned table for a terminal, Chinese text included, followed by the summary.
 enum TextReportWriter {
   static func write(_ table: ReportTable, to sink: ReportSink) {
-    let zh = table.options.language == .zh
     let numeric = Set(table.columns.enumerated().filter { $0.element.kind == .number }.map(\.offset))
     var widths = table.columns.map { DisplayWidth.of($0.title) }
     // Applicant text is shown escaped where it could act on the terminal (`TerminalText`).
@@ -26,16 +25,16 @@ enum TextReportWriter {
     }
     sink.write("\n")
     for (label, value) in table.summaryLines() { sink.write("\(label): \(value)\n") }
-    sink.write("\n\(zh ? "分数分布" : "Distribution of totals")\n")
+    sink.write("\n\(Message(.reportDistributionOfTotals).text(table.options.language))\n")
     let largest = max(1, table.distributionLines().map(\.1).max() ?? 1)
     for (band, count) in table.distributionLines() {
       let bar = String(repeating: "█", count: max(count > 0 ? 1 : 0, count * 40 / largest))
       sink.write("  \(DisplayWidth.pad(band, to: 12)) \(DisplayWidth.pad(String(count), to: 8, right: true)) \(bar)\n")
     }
-    sink.write("\n\(zh ? "常见扣分原因" : "Most common deductions")\n")
+    sink.write("\n\(Message(.reportMostCommonDeductions).text(table.options.language))\n")
     for (reason, count) in table.reasonLines() { sink.write("  \(count)\t\(reason)\n") }
     if !table.results.rejected.isEmpty {
-      sink.write("\n\(zh ? "被拒记录" : "Rejected records")\n")
+      sink.write("\n\(Message(.reportRejectedRecords).text(table.options.language))\n")
       for cells in table.rejectedCells() {
         let shown = cells.map { TerminalText.escaped($0, keepingLineBreaks: false) }
         sink.write("  \(shown[0]) \(shown[1]) [\(shown[2])] at \(shown[3]): \(shown[4])\n")
