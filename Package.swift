@@ -10,10 +10,13 @@ let package = Package(
   targets: [
     .target(name: "TitleScore"),
     .executableTarget(name: "titlescore", dependencies: ["TitleScore"]),
+    // An example of the public API (`swift run ScoreInCode`). A test type-checks it as a program outside this
+    // package would see TitleScore: public declarations only.
+    .executableTarget(name: "ScoreInCode", dependencies: ["TitleScore"]),
     .testTarget(
       name: "TitleScoreTests",
       // The command line's tests run the built binary, so the tests depend on it being built.
-      dependencies: ["TitleScore", "titlescore"],
+      dependencies: ["TitleScore", "titlescore", "ScoreInCode"],
       resources: [.copy("Fixtures")]
     ),
   ]

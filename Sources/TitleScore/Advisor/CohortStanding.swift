@@ -59,8 +59,24 @@ public struct CohortStanding: Sendable {
     return (sheet, entries)
   }
 
-  /// Places a scored applicant in a cohort report. `quota` or `passRate` sets the places available.
-  public init(result: ScoreResult, cohortReport: JSONValue, quota: Int? = nil, passRate: Double? = nil)
+  /// Places a scored applicant in a cohort: the JSON report `titlescore batch --format json` writes, as bytes.
+  /// `quota` or `passRate` sets the places available.
+  ///
+  /// - Complexity: O(n log n) for a cohort of n applicants.
+  public init(result: ScoreResult, cohortJSON bytes: [UInt8], quota: Int? = nil, passRate: Double? = nil)
+    throws(Diagnostic)
+  {
+    let tree: JSONValue
+    do throws(JSONSyntaxError) {
+      tree = try JSONValue.parse(bytes)
+    } catch {
+      throw Diagnostic(error.code, at: .root, error.message)
+    }
+    try self.init(result: result, cohortReport: tree, quota: quota, passRate: passRate)
+  }
+
+  /// Places a scored applicant in a cohort report already parsed.
+  package init(result: ScoreResult, cohortReport: JSONValue, quota: Int? = nil, passRate: Double? = nil)
     throws(Diagnostic)
   {
     let cohort = try CohortStanding.entries(from: cohortReport)

@@ -34,6 +34,9 @@ public struct OutcomeDistribution: Sendable {
   public static let enumerationLimit = 2_000_000
 
   /// Works out the distribution; nil when a group of coupled categories has more combinations than the limit.
+  ///
+  /// - Complexity: one evaluation, then for each group of categories coupled by caps the product of its undecided
+  ///   items' step counts (at most `enumerationLimit`), and a convolution of the groups' totals.
   public init?(sheet: Scoresheet, portfolio: Portfolio) {
     let evaluator = Evaluator(sheet: sheet)
     let base = evaluator.evaluate(portfolio)

@@ -50,6 +50,10 @@ public struct Planner: Sendable {
   }
 
   /// Plans for a portfolio.
+  ///
+  /// - Complexity: one evaluation per candidate set tried: up to C(k + m − 1, m) sets of m records from k
+  ///   candidate kinds for each size m up to `maximumRecords`, pruned by each candidate's bound; in practice a few
+  ///   thousand evaluations.
   public func plan(_ portfolio: Portfolio) -> Outcome {
     let current = evaluator.evaluate(portfolio, tracing: false)
     guard let threshold = sheet.threshold else { return .noThreshold }

@@ -23,6 +23,8 @@ public struct RouteAdvisor: Sendable {
   public let pointers: [Pointer]
 
   /// Evaluates the library's routes for a portfolio; `all` ignores city and specialty.
+  ///
+  /// - Complexity: one evaluation per sheet that matches (every sheet with `all`), then a sort of the routes.
   public init(
     library: ScoresheetLibrary, portfolio: Portfolio, all: Bool = false,
     materials: (Scoresheet) -> MaterialInspection? = { _ in nil }

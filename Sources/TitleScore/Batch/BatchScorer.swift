@@ -66,6 +66,32 @@ final class BatchScorer: @unchecked Sendable {
     return part
   }
 
+  /// Scores portfolios already decoded (built in code, read from a spreadsheet), filed as lines `firstLine`,
+  /// `firstLine + 1` … of the input file numbered 0. Not to be called on two threads at once.
+  func score(_ portfolios: ArraySlice<Portfolio>, firstLine: Int, file: String) -> BatchResults {
+    guard var workspace = workspace.take() else { preconditionFailure("a scorer scores one chunk at a time") }
+    defer { self.workspace = workspace }
+    var part = BatchResults(sheet: evaluator.sheet)
+    for (offset, portfolio) in portfolios.enumerated() {
+      let line = firstLine + offset
+      let materials =
+        checksMaterials && !portfolio.attachments.isEmpty
+        ? MaterialInspection.inspect(portfolio, baseDirectory: ".") : nil
+      evaluator.evaluate(portfolio, materials: materials, tracing: false, into: &workspace.result)
+      guard BatchScorer.append(numbersOf: workspace.result, to: &part.numbers) else {
+        part.rejected.append(
+          RejectedRecord(
+            file: file, line: line, applicantID: portfolio.id,
+            diagnostic: Diagnostic(
+              .invalidValue, at: .root, Message(.diagnosticPointsTooLarge, .interval(workspace.result.total)),
+              file: file, line: line)))
+        continue
+      }
+      append(workspace.result, of: portfolio, file: 0, line: line, to: &part)
+    }
+    return part
+  }
+
   /// Appends the row's numbers in the batch's 32-bit layout; false, with nothing appended, when one does not fit.
   static func append(numbersOf result: ScoreResult, to numbers: inout [Int32]) -> Bool {
     let start = numbers.count

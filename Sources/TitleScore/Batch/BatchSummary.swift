@@ -1,28 +1,28 @@
 /// Counts by verdict, the distribution of totals and the most common deduction reasons of a batch.
-public struct BatchSummary: Hashable, Sendable {
+package struct BatchSummary: Hashable, Sendable {
   /// Records read: scored plus rejected.
-  public var read: Int
+  package var read: Int
   /// Applicants scored.
-  public var scored: Int
+  package var scored: Int
   /// Records rejected.
-  public var rejected: Int
+  package var rejected: Int
   /// Applicants by verdict, in ranking order of verdicts.
-  public var verdicts: [(kind: Verdict.Kind, count: Int)]
+  package var verdicts: [(kind: Verdict.Kind, count: Int)]
   /// Applicants by band of total (lower bound of the band, count), lowest first.
-  public var distribution: [(from: Points, count: Int)]
+  package var distribution: [(from: Points, count: Int)]
   /// The width of a band.
-  public var bandWidth: Points
+  package var bandWidth: Points
   /// Reasons by number of applicants affected, most common first.
-  public var reasons: [(code: ReasonCode, count: Int)]
+  package var reasons: [(code: ReasonCode, count: Int)]
   /// The lowest, middle and highest total (by minimum), if any applicant was scored.
-  public var lowest: Points?
+  package var lowest: Points?
   /// The median total.
-  public var median: Points?
+  package var median: Points?
   /// The highest total.
-  public var highest: Points?
+  package var highest: Points?
 
   /// Summarises a batch, with totals in bands of `bandWidth` points.
-  public init(_ results: BatchResults, bandWidth: Points = 10) {
+  package init(_ results: BatchResults, bandWidth: Points = 10) {
     read = results.readCount
     scored = results.scoredCount
     rejected = results.rejected.count
@@ -51,12 +51,12 @@ public struct BatchSummary: Hashable, Sendable {
     reasons = results.reasonCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
   }
 
-  public static func == (lhs: BatchSummary, rhs: BatchSummary) -> Bool {
+  package static func == (lhs: BatchSummary, rhs: BatchSummary) -> Bool {
     lhs.read == rhs.read && lhs.scored == rhs.scored && lhs.rejected == rhs.rejected
       && lhs.verdicts.map(\.count) == rhs.verdicts.map(\.count) && lhs.reasons.map(\.code) == rhs.reasons.map(\.code)
   }
 
-  public func hash(into hasher: inout Hasher) {
+  package func hash(into hasher: inout Hasher) {
     hasher.combine(read)
     hasher.combine(scored)
   }

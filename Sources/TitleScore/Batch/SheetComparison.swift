@@ -1,29 +1,29 @@
 /// The impact of a rule change: the same applicants scored under two sheets (say the 2021 and the 2022 rules),
 /// and whose verdict or rank changes, and why.
-public struct SheetComparison: Sendable {
+package struct SheetComparison: Sendable {
   /// One applicant whose verdict or rank differs.
-  public struct Change: Sendable {
+  package struct Change: Sendable {
     /// The row under the first sheet.
-    public var before: BatchRow
+    package var before: BatchRow
     /// The row under the second sheet.
-    public var after: BatchRow
+    package var after: BatchRow
     /// Why, in the chosen language: gates that newly fail or pass, the threshold, totals and subtotals.
-    public var reasons: [String]
+    package var reasons: [String]
   }
 
   /// The results under the first sheet.
-  public let before: BatchResults
+  package let before: BatchResults
   /// The results under the second sheet.
-  public let after: BatchResults
+  package let after: BatchResults
   /// Every applicant whose verdict or rank changes, in the second sheet's rank order.
-  public let changes: [Change]
+  package let changes: [Change]
   /// How many applicants went from one verdict to another, unchanged ones included.
-  public let transitions: [(from: Verdict.Kind, to: Verdict.Kind, count: Int)]
+  package let transitions: [(from: Verdict.Kind, to: Verdict.Kind, count: Int)]
   /// The language of the reasons.
-  public let language: Language
+  package let language: Language
 
   /// Compares two runs over the same inputs; rows correspond by input position.
-  public init(before: BatchResults, after: BatchResults, language: Language) {
+  package init(before: BatchResults, after: BatchResults, language: Language) {
     precondition(before.scoredCount == after.scoredCount, "both runs read the same inputs")
     self.before = before
     self.after = after
@@ -93,7 +93,7 @@ public struct SheetComparison: Sendable {
   }
 
   /// The comparison as text.
-  public func renderText() -> String {
+  package func renderText() -> String {
     var text =
       Message(.compareImpact, .text("\(before.sheet.id)"), .text("\(after.sheet.id)")).text(language)
     text += Message(.compareVerdictTransitions).text(language)
@@ -118,7 +118,7 @@ public struct SheetComparison: Sendable {
   }
 
   /// The comparison as JSON.
-  public func renderJSON() -> String {
+  package func renderJSON() -> String {
     var writer = JSONWriter(pretty: true)
     writer.beginObject()
     writer.member("before", before.sheet.id)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes realistic synthetic portfolios for a sheet: varied education, titles, hours and achievements of the kinds
 /// the sheet scores, and, on request, a share of invalid records. The same seed always gives the same text.
-public struct PortfolioGenerator: Sendable {
+package struct PortfolioGenerator: Sendable {
   /// A record kind the sheet scores, with the levels and ranks its rows name.
   struct RecordKind: Sendable {
     var type: String
@@ -31,7 +31,7 @@ public struct PortfolioGenerator: Sendable {
   private static let majors = ["电气工程及其自动化", "热能与动力工程", "环境工程", "计算机科学与技术", "机械设计制造及其自动化", "工商管理", "化学工程与工艺", "自动化"]
 
   /// Prepares a generator for a sheet; `invalidPerMille` records in a thousand are written invalid.
-  public init(sheet: Scoresheet, invalidPerMille: Int = 0) {
+  package init(sheet: Scoresheet, invalidPerMille: Int = 0) {
     self.sheet = sheet
     self.invalidPerMille = max(0, min(1000, invalidPerMille))
     var samples = GeneratorSamples()
@@ -49,7 +49,7 @@ public struct PortfolioGenerator: Sendable {
   }
 
   /// The portfolio with a given number, as one line of JSON (no newline).
-  public func portfolio(number: Int, seed: UInt64) -> String {
+  package func portfolio(number: Int, seed: UInt64) -> String {
     // Each portfolio's stream starts from a scrambled state, so neighbouring numbers are unrelated.
     var random = SplitMix64(
       seed: SplitMix64.scramble(seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(number) &* 0xC2B2_AE3D_27D4_EB4F))

@@ -47,7 +47,7 @@ extension FactComparison: CustomStringConvertible {
   }
 
   /// The comparison as written in explanations: `≥ 4`, `= true`, `∈ {a, b}`.
-  public var description: String {
+  package var description: String {
     switch self {
     case .atLeast(let bound): return "≥ \(bound)"
     case .below(let bound): return "< \(bound)"

@@ -1,10 +1,10 @@
 /// The text of a JSON number, kept as written so that decimals stay exact.
-public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
+package struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
   /// The number exactly as it appears in the document.
-  public let text: String
+  package let text: String
 
   /// Creates a number from its text; the text must already follow the JSON number grammar.
-  public init(text: String) {
+  package init(text: String) {
     self.text = text
   }
 
@@ -13,15 +13,15 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The value as a whole number, or nil if it has a fraction, an exponent or does not fit.
-  public var integer: Int? {
+  package var integer: Int? {
     Int(text)
   }
 
   /// The value as exact points, or nil if it has more decimals than points keep or uses an exponent.
-  public var points: Points? {
+  package var points: Points? {
     Points(exactly: text)
   }
 
   /// The number's text.
-  public var description: String { text }
+  package var description: String { text }
 }

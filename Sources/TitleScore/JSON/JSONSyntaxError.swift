@@ -1,22 +1,22 @@
 /// A JSON text that is not well formed, located by byte offset, line and column.
-public struct JSONSyntaxError: Error, Sendable, Equatable {
+package struct JSONSyntaxError: Error, Sendable, Equatable {
   /// Byte offset of the problem from the start of the text.
-  public var offset: Int
+  package var offset: Int
   /// 1-based line of the problem.
-  public var line: Int
+  package var line: Int
   /// 1-based column (in bytes) of the problem.
-  public var column: Int
+  package var column: Int
   /// What the parser expected to find there.
-  public var expected: MessageKey
+  package var expected: MessageKey
   /// Whether the text nests arrays and objects deeper than `JSONScanner.maximumDepth`: well formed, perhaps, but
   /// refused before any reader recurses that far.
-  public var isTooDeep: Bool = false
+  package var isTooDeep: Bool = false
 
   /// The diagnostic code for the error: `nesting-too-deep` or `json-syntax`.
-  public var code: DiagnosticCode { isTooDeep ? .nestingTooDeep : .jsonSyntax }
+  package var code: DiagnosticCode { isTooDeep ? .nestingTooDeep : .jsonSyntax }
 
   /// The error worded for a message: what was expected, and where.
-  public var message: Message {
+  package var message: Message {
     isTooDeep
       ? Message(.jsonTooDeep, .integer(line), .integer(column), .integer(JSONScanner.maximumDepth))
       : Message(.jsonMalformed, .integer(line), .integer(column), .word(expected))

@@ -1,5 +1,5 @@
 /// A parsed JSON document as a tree, used for scoresheets, which are small and are checked as a whole.
-public indirect enum JSONValue: Hashable, Sendable {
+package indirect enum JSONValue: Hashable, Sendable {
   /// `null`.
   case null
   /// `true` or `false`.
@@ -14,7 +14,7 @@ public indirect enum JSONValue: Hashable, Sendable {
   case object([(key: String, value: JSONValue)])
 
   /// Parses one JSON text.
-  public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+  package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
     do {
       return try bytes.withUnsafeBufferPointer { buffer in
         var scanner = JSONScanner(buffer)
@@ -30,13 +30,13 @@ public indirect enum JSONValue: Hashable, Sendable {
   }
 
   /// The member for a key, if this is an object that has it.
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
     return members.first { $0.key == key }?.value
   }
 
   /// A short name of the value's kind for messages.
-  public var kindWord: MessageKey {
+  package var kindWord: MessageKey {
     switch self {
     case .null: return .wordJsonNull
     case .bool: return .wordJsonBoolean
@@ -47,7 +47,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
   }
 
-  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+  package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
@@ -60,7 +60,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
   }
 
-  public func hash(into hasher: inout Hasher) {
+  package func hash(into hasher: inout Hasher) {
     switch self {
     case .null: hasher.combine(0)
     case .bool(let value): hasher.combine(value)

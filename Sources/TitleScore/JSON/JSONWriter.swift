@@ -1,18 +1,18 @@
 /// Writes JSON text: string escaping in one tested place, objects in the order given.
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
   /// The text written so far.
-  public private(set) var output: String = ""
+  package private(set) var output: String = ""
   private let indentUnit: String?
   private var depth = 0
   private var needsComma: [Bool] = []
 
   /// Creates a writer; `pretty` writes one member a line with two-space indentation.
-  public init(pretty: Bool = false) {
+  package init(pretty: Bool = false) {
     indentUnit = pretty ? "  " : nil
   }
 
   /// A JSON string literal for a text, with quotes, backslashes and control characters escaped.
-  public static func quoted(_ text: String) -> String {
+  package static func quoted(_ text: String) -> String {
     var result = "\""
     result.reserveCapacity(text.utf8.count + 2)
     for scalar in text.unicodeScalars {
@@ -65,25 +65,25 @@ public struct JSONWriter: Sendable {
   }
 
   /// Starts an object as the next value.
-  public mutating func beginObject() {
+  package mutating func beginObject() {
     separate()
     open("{")
   }
 
   /// Ends the innermost object.
-  public mutating func endObject() { close("}") }
+  package mutating func endObject() { close("}") }
 
   /// Starts an array as the next value.
-  public mutating func beginArray() {
+  package mutating func beginArray() {
     separate()
     open("[")
   }
 
   /// Ends the innermost array.
-  public mutating func endArray() { close("]") }
+  package mutating func endArray() { close("]") }
 
   /// Writes a member key; the next value written is its value.
-  public mutating func key(_ name: String) {
+  package mutating func key(_ name: String) {
     separate()
     output += JSONWriter.quoted(name)
     output += indentUnit == nil ? ":" : ": "
@@ -98,11 +98,11 @@ public struct JSONWriter: Sendable {
   }
 
   /// Writes a string value.
-  public mutating func string(_ value: String) { scalar(JSONWriter.quoted(value)) }
+  package mutating func string(_ value: String) { scalar(JSONWriter.quoted(value)) }
   /// Writes a number of points as an exact decimal.
-  public mutating func points(_ value: Points) { scalar(value.description) }
+  package mutating func points(_ value: Points) { scalar(value.description) }
   /// Writes an interval of points: a number when exact, `{"min": …, "max": …}` otherwise.
-  public mutating func interval(_ value: PointsInterval) {
+  package mutating func interval(_ value: PointsInterval) {
     if value.isExact {
       points(value.min)
     } else {
@@ -116,44 +116,44 @@ public struct JSONWriter: Sendable {
   }
 
   /// Writes a whole number.
-  public mutating func integer(_ value: Int) { scalar(String(value)) }
+  package mutating func integer(_ value: Int) { scalar(String(value)) }
   /// Writes a boolean.
-  public mutating func bool(_ value: Bool) { scalar(value ? "true" : "false") }
+  package mutating func bool(_ value: Bool) { scalar(value ? "true" : "false") }
   /// Writes null.
-  public mutating func null() { scalar("null") }
+  package mutating func null() { scalar("null") }
 
   /// Writes a member whose value is a string.
-  public mutating func member(_ name: String, _ value: String) {
+  package mutating func member(_ name: String, _ value: String) {
     key(name)
     string(value)
   }
 
   /// Writes a member whose value is a whole number.
-  public mutating func member(_ name: String, integer value: Int) {
+  package mutating func member(_ name: String, integer value: Int) {
     key(name)
     integer(value)
   }
 
   /// Writes a member whose value is a number of points.
-  public mutating func member(_ name: String, points value: Points) {
+  package mutating func member(_ name: String, points value: Points) {
     key(name)
     points(value)
   }
 
   /// Writes a member whose value is an interval of points.
-  public mutating func member(_ name: String, interval value: PointsInterval) {
+  package mutating func member(_ name: String, interval value: PointsInterval) {
     key(name)
     interval(value)
   }
 
   /// Writes a member whose value is a boolean.
-  public mutating func member(_ name: String, bool value: Bool) {
+  package mutating func member(_ name: String, bool value: Bool) {
     key(name)
     bool(value)
   }
 
   /// Writes a member whose value is an array of strings.
-  public mutating func member(_ name: String, strings values: [String]) {
+  package mutating func member(_ name: String, strings values: [String]) {
     key(name)
     beginArray()
     for value in values { string(value) }
@@ -161,7 +161,7 @@ public struct JSONWriter: Sendable {
   }
 
   /// Writes a tree value.
-  public mutating func value(_ value: JSONValue) {
+  package mutating func value(_ value: JSONValue) {
     switch value {
     case .null: null()
     case .bool(let flag): bool(flag)

@@ -1,19 +1,19 @@
 import Foundation
 
 /// Checks any document the tool reads — a scoresheet, a route guide or a portfolio — telling them apart by shape.
-public enum DocumentCheck {
+package enum DocumentCheck {
   /// What a file was taken to be and what was wrong with it.
-  public struct Report: Sendable {
+  package struct Report: Sendable {
     /// `scoresheet`, `route-guide`, `portfolio`, `record`, `records`, `json` (malformed) or `unreadable`.
-    public var kind: String
+    package var kind: String
     /// A short note, such as how many examples ran.
-    public var detail: String
+    package var detail: String
     /// Every problem found.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
   }
 
   /// Checks one file; a sheet's worked examples are run.
-  public static func check(file: String) -> Report {
+  package static func check(file: String) -> Report {
     guard let data = FileManager.default.contents(atPath: file) else {
       return Report(
         kind: "unreadable", detail: "",

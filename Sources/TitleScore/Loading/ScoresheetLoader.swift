@@ -44,7 +44,7 @@ public enum ScoresheetLoader {
   }
 
   /// Loads a sheet from a parsed tree.
-  public static func load(tree: JSONValue, file: String, runExamples: Bool = true) -> Outcome {
+  package static func load(tree: JSONValue, file: String, runExamples: Bool = true) -> Outcome {
     let decoder = ScoresheetDecoder()
     let decoded = decoder.decode(tree)
     var diagnostics = decoder.reader.diagnostics

@@ -1,19 +1,19 @@
 /// A test on an applicant, used by criteria routes, gates and interview flags.
-public struct Condition: Hashable, Sendable {
+package struct Condition: Hashable, Sendable {
   /// How the condition reads in an explanation; a default is derived from the condition when absent.
-  public var label: LocalizedText?
+  package var label: LocalizedText?
   /// What is tested.
-  public var test: Test
+  package var test: Test
 
   /// Creates a condition.
-  public init(label: LocalizedText? = nil, test: Test) {
+  package init(label: LocalizedText? = nil, test: Test) {
     self.label = label
     self.test = test
   }
 
   /// What a condition tests: one test of one kind (see `ConditionKind`; the kinds are listed in
   /// `ConditionKinds.all`, each in its own file under `Kinds/Conditions/`).
-  public struct Test: Hashable, Sendable {
+  package struct Test: Hashable, Sendable {
     /// The kind and its data.
     let handler: any ConditionKind
 
@@ -25,29 +25,29 @@ public struct Condition: Hashable, Sendable {
     /// The test as a kind, if it is of that kind.
     func `as`<Handler: ConditionKind>(_ type: Handler.Type) -> Handler? { handler as? Handler }
 
-    public static func == (lhs: Test, rhs: Test) -> Bool { AnyHashable(lhs.handler) == AnyHashable(rhs.handler) }
+    package static func == (lhs: Test, rhs: Test) -> Bool { AnyHashable(lhs.handler) == AnyHashable(rhs.handler) }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(AnyHashable(handler)) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(AnyHashable(handler)) }
   }
 }
 
 /// Which education records start a rung of a direct route: a level at least `level` in the sheet's order of
 /// education levels (after equivalences), or a degree among `degrees` ("具有硕士研究生学历或硕士学位后").
-public struct EducationRung: Hashable, Sendable {
+package struct EducationRung: Hashable, Sendable {
   /// The least education level, if the rung names one.
-  public var level: String?
+  package var level: String?
   /// Degrees that qualify whatever the education level.
-  public var degrees: [String]
+  package var degrees: [String]
 
   /// A rung.
-  public init(level: String?, degrees: [String] = []) {
+  package init(level: String?, degrees: [String] = []) {
     self.level = level
     self.degrees = degrees
   }
 }
 
 /// A comparison of a fact with a value from the sheet.
-public enum FactComparison: Hashable, Sendable {
+package enum FactComparison: Hashable, Sendable {
   /// A number at least this large.
   case atLeast(Points)
   /// A number strictly below this.
@@ -58,23 +58,4 @@ public enum FactComparison: Hashable, Sendable {
   case oneOf([String])
   /// A text at or above this one in the sheet's ordered vocabulary (education levels, titles, skill levels).
   case atLeastLevel(String)
-}
-
-/// A value of a fact about an applicant.
-public enum FactValue: Hashable, Sendable, CustomStringConvertible {
-  /// A number (years, hours, an exam score).
-  case number(Points)
-  /// A text (an education level, a title).
-  case text(String)
-  /// A yes-or-no fact.
-  case flag(Bool)
-
-  /// The value as written in an explanation.
-  public var description: String {
-    switch self {
-    case .number(let points): return points.description
-    case .text(let text): return text
-    case .flag(let flag): return flag ? "true" : "false"
-    }
-  }
 }

@@ -1,16 +1,16 @@
 /// A control item (控制项): failing it makes an applicant ineligible whatever the points.
-public struct Gate: Hashable, Sendable {
+package struct Gate: Hashable, Sendable {
   /// Stable id, unique in the sheet.
-  public var id: String
+  package var id: String
   /// The gate's name.
-  public var title: LocalizedText
+  package var title: LocalizedText
   /// The clause it encodes.
-  public var provenance: Provenance
+  package var provenance: Provenance
   /// What it checks.
-  public var kind: Kind
+  package var kind: Kind
 
   /// Creates a gate.
-  public init(id: String, title: LocalizedText, provenance: Provenance, kind: Kind) {
+  package init(id: String, title: LocalizedText, provenance: Provenance, kind: Kind) {
     self.id = id
     self.title = title
     self.provenance = provenance
@@ -19,7 +19,7 @@ public struct Gate: Hashable, Sendable {
 
   /// What a gate checks: one gate of one kind (see `GateKind`; the kinds are listed in `GateKinds.all`, each in
   /// its own folder under `Kinds/Gates/`).
-  public struct Kind: Hashable, Sendable {
+  package struct Kind: Hashable, Sendable {
     /// The kind and its data.
     let handler: any GateKind
 
@@ -29,13 +29,13 @@ public struct Gate: Hashable, Sendable {
     }
 
     /// The kind's name as written in a sheet.
-    public var name: String { type(of: handler).name }
+    package var name: String { type(of: handler).name }
 
     /// The gate as a kind, if it is of that kind.
     func `as`<Handler: GateKind>(_ type: Handler.Type) -> Handler? { handler as? Handler }
 
-    public static func == (lhs: Kind, rhs: Kind) -> Bool { AnyHashable(lhs.handler) == AnyHashable(rhs.handler) }
+    package static func == (lhs: Kind, rhs: Kind) -> Bool { AnyHashable(lhs.handler) == AnyHashable(rhs.handler) }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(AnyHashable(handler)) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(AnyHashable(handler)) }
   }
 }

@@ -1,11 +1,3 @@
-/// The language of messages and reports.
-public enum Language: String, Sendable, CaseIterable {
-  /// Chinese, the language of the notices.
-  case zh
-  /// English.
-  case en
-}
-
 /// A text in Chinese and English, as every title and message in a scoresheet carries.
 public struct LocalizedText: Hashable, Sendable {
   /// The Chinese text.

@@ -1,14 +1,14 @@
 /// Which achievement records a rule or condition looks at.
-public struct RecordSelector: Hashable, Sendable {
+package struct RecordSelector: Hashable, Sendable {
   /// Record types that match, e.g. `research-project`.
-  public var types: [String]
+  package var types: [String]
   /// Levels that match; nil for any level.
-  public var levels: [String]?
+  package var levels: [String]?
   /// What a selected record must also show (sole authorship, characters written, a main winner); empty for none.
-  public var filter: RecordFilter
+  package var filter: RecordFilter
 
   /// Creates a selector.
-  public init(types: [String], levels: [String]? = nil, filter: RecordFilter = RecordFilter()) {
+  package init(types: [String], levels: [String]? = nil, filter: RecordFilter = RecordFilter()) {
     self.types = types
     self.levels = levels
     self.filter = filter
@@ -16,7 +16,7 @@ public struct RecordSelector: Hashable, Sendable {
 
   /// Whether a record is selected.
   @inline(__always)
-  public func selects(_ record: AchievementRecord) -> Bool {
+  package func selects(_ record: AchievementRecord) -> Bool {
     selects(type: record.type, level: record.level)
   }
 
@@ -34,26 +34,26 @@ public struct RecordSelector: Hashable, Sendable {
 /// count only as sole author ("两篇以上(独著)"), a book only for 30,000 characters of one's own, an award only for
 /// a main winner ("主要获得者(以获奖证书上名字或颁奖单位证明为准)"). A record that does not state a fact the filter
 /// asks for does not pass.
-public struct RecordFilter: Hashable, Sendable {
+package struct RecordFilter: Hashable, Sendable {
   /// Authorships that pass (`sole` …); nil for any.
-  public var authorship: [String]?
+  package var authorship: [String]?
   /// The least number of characters the applicant wrote; nil for any.
-  public var charactersAtLeast: Int?
+  package var charactersAtLeast: Int?
   /// Whether the record must name the applicant a main winner.
-  public var mainWinner: Bool
+  package var mainWinner: Bool
 
   /// A filter; with no arguments, one every record passes.
-  public init(authorship: [String]? = nil, charactersAtLeast: Int? = nil, mainWinner: Bool = false) {
+  package init(authorship: [String]? = nil, charactersAtLeast: Int? = nil, mainWinner: Bool = false) {
     self.authorship = authorship
     self.charactersAtLeast = charactersAtLeast
     self.mainWinner = mainWinner
   }
 
   /// Whether every record passes.
-  public var isEmpty: Bool { authorship == nil && charactersAtLeast == nil && !mainWinner }
+  package var isEmpty: Bool { authorship == nil && charactersAtLeast == nil && !mainWinner }
 
   /// The first fact the record fails to show, or nil when it passes.
-  public func failure(of record: AchievementRecord) -> ReasonCode? {
+  package func failure(of record: AchievementRecord) -> ReasonCode? {
     if let authorship, !authorship.contains(where: { $0 == record.authorship }) { return .authorshipNotAccepted }
     if let charactersAtLeast, (record.characters ?? 0) < charactersAtLeast { return .tooFewCharacters }
     if mainWinner && record.mainWinner != true { return .notMainWinner }

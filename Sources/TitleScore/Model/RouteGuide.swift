@@ -46,7 +46,7 @@ public struct RouteGuide: Hashable, Sendable {
   /// The review year.
   public var reviewYear: Int
   /// Where the routing is stated.
-  public var provenance: Provenance
+  package var provenance: Provenance
   /// The rules.
   public var entries: [Entry]
 

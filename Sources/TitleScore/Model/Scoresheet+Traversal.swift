@@ -50,7 +50,7 @@ extension Scoresheet {
   }
 
   /// Whether a gate reads the inspection of the portfolio's files (which is then made before scoring).
-  public var checksMaterials: Bool { gates.contains { $0.kind.handler.inspectsMaterials } }
+  package var checksMaterials: Bool { gates.contains { $0.kind.handler.inspectsMaterials } }
 
   /// The record selectors of the criteria and of condition gates, in sheet order.
   var conditionRecordSelectors: [RecordSelector] {

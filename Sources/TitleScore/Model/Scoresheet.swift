@@ -34,25 +34,25 @@ public struct Scoresheet: Hashable, Sendable {
   /// The self-score needed, for point routes.
   public var threshold: Points?
   /// Where the sheet as a whole comes from.
-  public var provenance: Provenance
+  package var provenance: Provenance
   /// Ordered vocabularies and equivalences.
-  public var vocabulary: Vocabulary
+  package var vocabulary: Vocabulary
   /// Validity rules for achievement records.
-  public var validity: ValidityPolicy
+  package var validity: ValidityPolicy
   /// Control items.
-  public var gates: [Gate]
+  package var gates: [Gate]
   /// Scored categories, for point routes.
-  public var categories: [Category]
+  package var categories: [Category]
   /// Caps shared by rows across tables.
-  public var sharedCaps: [SharedCap]
+  package var sharedCaps: [SharedCap]
   /// The condition a criteria route needs, with no points.
-  public var criteria: Condition?
+  package var criteria: Condition?
   /// Flags such as `interview-required`, each raised by its condition.
-  public var flags: [FlagRule]
+  package var flags: [FlagRule]
   /// Ranking after verdict and total, before applicant id.
-  public var tieBreakers: [TieBreaker]
+  package var tieBreakers: [TieBreaker]
   /// Worked example cases that checking the sheet runs.
-  public var examples: [ExampleCase]
+  package var examples: [ExampleCase]
   /// The text the sheet was read from, if it was read from text; not part of the sheet's value.
   var source: SheetSource?
 }
@@ -70,50 +70,33 @@ struct SheetSource: Hashable, Sendable {
   func hash(into hasher: inout Hasher) {}
 }
 
-/// The kinds of route in the notices.
-public enum RouteKind: String, Hashable, Sendable, CaseIterable {
-  /// Quantified self-score against a threshold (量化赋分 / 自评分).
-  case selfScore = "self-score"
-  /// Normal application: degree plus years in the lower title.
-  case normal
-  /// Direct application: years since graduation, no lower title needed.
-  case direct
-  /// Exceptional promotion (破格): tenure plus listed achievements.
-  case exceptional
-  /// Skill-talent routes: skill level plus years, or honours that allow a direct application.
-  case skillTalent = "skill-talent"
-
-  /// Whether the route scores points against a threshold.
-  public var isPointRoute: Bool { self == .selfScore }
-}
-
 /// Ordered vocabularies a sheet compares against, and the equivalences it applies.
-public struct Vocabulary: Hashable, Sendable {
+package struct Vocabulary: Hashable, Sendable {
   /// Education levels, lowest first.
-  public var educationLevels: [String]
+  package var educationLevels: [String]
   /// Technical-school classes counted as an education level (中级工班 → 中专 and so on).
-  public var educationEquivalents: [String: String]
+  package var educationEquivalents: [String: String]
   /// Annual assessment grades, lowest first.
-  public var assessmentGrades: [String]
+  package var assessmentGrades: [String]
   /// Professional titles, lowest first.
-  public var titles: [String]
+  package var titles: [String]
   /// Skill levels, lowest first.
-  public var skillLevels: [String]
+  package var skillLevels: [String]
   /// Months of full-time continuing education in the specialty that make an unrelated degree count as related.
-  public var retrainingMonthsForRelated: Int?
+  package var retrainingMonthsForRelated: Int?
   /// Whether the national registered qualification for the specialty makes an unrelated degree count as related.
-  public var registeredQualificationCountsAsRelated: Bool
+  package var registeredQualificationCountsAsRelated: Bool
   /// Whether, when any of several degrees is related, the highest one counts as related (临平 附件1 二: "申报人有多个
   /// 学历（学位）的，如有与申报专业一致或相近的学历（学位），可按其最高学历（学位）认定为本专业或相近专业").
-  public var highestCountsAsRelatedWhenAnyRelated: Bool
+  package var highestCountsAsRelatedWhenAnyRelated: Bool
   /// Degrees, lowest first, where the sheet scores degrees (`degree.level`); empty when it does not order them.
-  public var degreeLevels: [String]
+  package var degreeLevels: [String]
 }
 
 /// Rules that decide whether an achievement record counts at all.
-public struct ValidityPolicy: Hashable, Sendable {
+package struct ValidityPolicy: Hashable, Sendable {
   /// Where a record's date must fall.
-  public enum Window: String, Hashable, Sendable {
+  package enum Window: String, Hashable, Sendable {
     /// From the date of the current title to the cut-off.
     case currentTitle = "current-title"
     /// Any date up to the cut-off.
@@ -121,7 +104,7 @@ public struct ValidityPolicy: Hashable, Sendable {
   }
 
   /// Where records stop counting.
-  public enum CountUntil: String, Hashable, Sendable {
+  package enum CountUntil: String, Hashable, Sendable {
     /// The sheet's cut-off.
     case cutoff
     /// The portfolio's publicity date (Shaoxing: "截止至单位公示首日"), or the cut-off if it has none.
@@ -129,26 +112,26 @@ public struct ValidityPolicy: Hashable, Sendable {
   }
 
   /// The date window.
-  public var window: Window
+  package var window: Window
   /// The end of the window.
-  public var countUntil: CountUntil
+  package var countUntil: CountUntil
   /// Records without evidence are not counted.
-  public var requireEvidence: Bool
+  package var requireEvidence: Bool
   /// Collective records need evidence that the applicant was a main contributor.
-  public var collectiveNeedsMainContributor: Bool
+  package var collectiveNeedsMainContributor: Bool
   /// Patents obtained by transfer with the inventor changed are not counted.
-  public var excludeTransferredPatents: Bool
+  package var excludeTransferredPatents: Bool
   /// Papers accepted but not yet published are not counted.
-  public var requirePublished: Bool
+  package var requirePublished: Bool
   /// What unclear, incomplete or non-standard material costs, by severity; nil where the sheet grades none.
-  public var material: MaterialCosts?
+  package var material: MaterialCosts?
 }
 
 /// What a reviewer's finding on a record's material costs (绍兴 五(一)3: "对申报材料不清楚、不完整、不规范的将根据严重
 /// 程度扣除相应量化赋分"): for each severity, points off the record's line or the record not counted.
-public struct MaterialCosts: Hashable, Sendable {
+package struct MaterialCosts: Hashable, Sendable {
   /// What one severity costs.
-  public enum Cost: Hashable, Sendable {
+  package enum Cost: Hashable, Sendable {
     /// Points off the record's line, never below zero.
     case pointsOff(Points)
     /// The record is not counted.
@@ -156,23 +139,23 @@ public struct MaterialCosts: Hashable, Sendable {
   }
 
   /// The problems a reviewer may mark (`unclear`, `incomplete`, `non-standard`).
-  public var problems: [String]
+  package var problems: [String]
   /// Each severity's cost, in the sheet's order.
-  public var severities: [(severity: String, cost: Cost)]
+  package var severities: [(severity: String, cost: Cost)]
   /// Where the costs come from.
-  public var provenance: Provenance
+  package var provenance: Provenance
 
   /// The cost of a severity, or nil for one the sheet does not name.
-  public func cost(of severity: String) -> Cost? {
+  package func cost(of severity: String) -> Cost? {
     severities.first { $0.severity == severity }?.cost
   }
 
-  public static func == (lhs: MaterialCosts, rhs: MaterialCosts) -> Bool {
+  package static func == (lhs: MaterialCosts, rhs: MaterialCosts) -> Bool {
     lhs.problems == rhs.problems && lhs.provenance == rhs.provenance
       && lhs.severities.elementsEqual(rhs.severities) { $0.severity == $1.severity && $0.cost == $1.cost }
   }
 
-  public func hash(into hasher: inout Hasher) {
+  package func hash(into hasher: inout Hasher) {
     hasher.combine(problems)
     for (severity, cost) in severities {
       hasher.combine(severity)
@@ -182,21 +165,21 @@ public struct MaterialCosts: Hashable, Sendable {
 }
 
 /// A flag raised on a result when its condition holds, e.g. `interview-required`.
-public struct FlagRule: Hashable, Sendable {
+package struct FlagRule: Hashable, Sendable {
   /// The flag raised, e.g. `interview-required`.
-  public var flag: String
+  package var flag: String
   /// Stable id of the trigger.
-  public var id: String
+  package var id: String
   /// Why the flag is raised, as shown to the applicant.
-  public var title: LocalizedText
+  package var title: LocalizedText
   /// When it is raised.
-  public var condition: Condition
+  package var condition: Condition
   /// The clause it encodes.
-  public var provenance: Provenance
+  package var provenance: Provenance
 }
 
 /// A ranking key after verdict and total.
-public enum TieBreaker: Hashable, Sendable {
+package enum TieBreaker: Hashable, Sendable {
   /// A category's subtotal, higher first.
   case category(String)
   /// A numeric fact, higher first.
@@ -204,25 +187,25 @@ public enum TieBreaker: Hashable, Sendable {
 }
 
 /// A worked example: a portfolio and what the sheet must make of it.
-public struct ExampleCase: Hashable, Sendable {
+package struct ExampleCase: Hashable, Sendable {
   /// What the case shows.
-  public var name: String
+  package var name: String
   /// The clause it pins.
-  public var clause: String
+  package var clause: String
   /// The portfolio as written in the sheet.
-  public var portfolio: JSONValue
+  package var portfolio: JSONValue
   /// The expected total, for point routes.
-  public var expectedTotal: Points?
+  package var expectedTotal: Points?
   /// The expected verdict.
-  public var expectedVerdict: Verdict.Kind
+  package var expectedVerdict: Verdict.Kind
   /// Flags that must be raised (others may be too).
-  public var expectedFlags: [String]
+  package var expectedFlags: [String]
   /// Deduction codes that must appear.
-  public var expectedDeductions: [String]
+  package var expectedDeductions: [String]
   /// Gates that must fail.
-  public var expectedFailedGates: [String]
+  package var expectedFailedGates: [String]
   /// Flag triggers (by id) that must fire.
-  public var expectedTriggers: [String]
+  package var expectedTriggers: [String]
   /// Flag triggers (by id) that must not fire.
-  public var expectedAbsentTriggers: [String]
+  package var expectedAbsentTriggers: [String]
 }

@@ -13,7 +13,7 @@ public struct NotARegularFile: Error, CustomStringConvertible {
 
 /// Writes a file atomically: into a temporary file beside it, then renamed over it, so an interrupted run never
 /// leaves a half-written report in place of an old one.
-public enum AtomicFile {
+package enum AtomicFile {
   /// Removes temporary files a killed run left for the same report (`.NAME.PID.tmp` whose process is gone), so that
   /// none accumulates beside the report.
   static func removeStaleTemporaries(of name: String, in directory: URL) {
@@ -31,7 +31,7 @@ public enum AtomicFile {
   /// Calls `body` with a sink into a temporary file and moves the file into place only if `body` returns.
   /// `bypassingPageCache` writes a large file past the page cache (`DirectFileOutput`): for a report, which this
   /// process never reads back; not for a file about to be read, such as generated portfolios.
-  public static func write(
+  package static func write(
     to path: String, bypassingPageCache: Bool = false, _ body: (ReportSink) throws -> Void
   ) throws {
     let url = URL(fileURLWithPath: path)

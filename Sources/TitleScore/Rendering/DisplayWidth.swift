@@ -56,9 +56,9 @@ struct TextTable {
 }
 
 /// Renders plain-text tables whose columns line up in a terminal, Chinese text included.
-public enum TableText {
+package enum TableText {
   /// A table with a header line, a rule, and the rows; `rightAligned` holds the indices of numeric columns.
-  public static func render(headers: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
+  package static func render(headers: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
     var table = TextTable(headers: headers)
     table.rows = rows
     table.rightAligned = rightAligned

@@ -16,7 +16,7 @@ public struct ResultJSONRenderer: Sendable {
   }
 
   /// Writes the result as one JSON object.
-  public func write(into writer: inout JSONWriter) {
+  package func write(into writer: inout JSONWriter) {
     let result = explanation.result
     let language = explanation.language
     writer.beginObject()

@@ -2,7 +2,7 @@
 /// bidirectional overrides and isolates are shown as `\uXXXX` escapes, so a name cannot move the cursor, ring the
 /// bell, clear the screen or reorder what is printed around it. The escape is JSON's own, so JSON printed to a
 /// terminal stays valid and means the same.
-public enum TerminalText {
+package enum TerminalText {
   /// Whether a scalar is shown escaped; `keepingLineBreaks` keeps line feed and tab (whole messages), otherwise
   /// they are escaped too (one table cell).
   static func needsEscape(_ scalar: Unicode.Scalar, keepingLineBreaks: Bool) -> Bool {
@@ -16,7 +16,7 @@ public enum TerminalText {
   }
 
   /// The text with every unsafe scalar escaped; the text itself when it has none (the usual case, no copy).
-  public static func escaped(_ text: String, keepingLineBreaks: Bool = true) -> String {
+  package static func escaped(_ text: String, keepingLineBreaks: Bool = true) -> String {
     guard text.unicodeScalars.contains(where: { needsEscape($0, keepingLineBreaks: keepingLineBreaks) }) else {
       return text
     }

@@ -1,10 +1,10 @@
 /// Every condition holds.
-public struct AllCondition: Hashable, Sendable {
+package struct AllCondition: Hashable, Sendable {
   /// The conditions.
-  public var conditions: [Condition]
+  package var conditions: [Condition]
 
   /// Creates the condition.
-  public init(_ conditions: [Condition]) {
+  package init(_ conditions: [Condition]) {
     self.conditions = conditions
   }
 }
@@ -37,12 +37,12 @@ extension AllCondition: ConditionKind {
 }
 
 /// At least one condition holds.
-public struct AnyCondition: Hashable, Sendable {
+package struct AnyCondition: Hashable, Sendable {
   /// The conditions.
-  public var conditions: [Condition]
+  package var conditions: [Condition]
 
   /// Creates the condition.
-  public init(_ conditions: [Condition]) {
+  package init(_ conditions: [Condition]) {
     self.conditions = conditions
   }
 }
@@ -75,14 +75,14 @@ extension AnyCondition: ConditionKind {
 }
 
 /// At least `count` of the conditions hold (the exceptional-promotion shape: 2 of 4 achievements).
-public struct AtLeastOfCondition: Hashable, Sendable {
+package struct AtLeastOfCondition: Hashable, Sendable {
   /// How many must hold.
-  public var count: Int
+  package var count: Int
   /// The conditions.
-  public var conditions: [Condition]
+  package var conditions: [Condition]
 
   /// Creates the condition.
-  public init(count: Int, of conditions: [Condition]) {
+  package init(count: Int, of conditions: [Condition]) {
     self.count = count
     self.conditions = conditions
   }
@@ -128,12 +128,12 @@ extension AtLeastOfCondition: ConditionKind {
 }
 
 /// The condition does not hold.
-public struct NotCondition: Hashable, Sendable {
+package struct NotCondition: Hashable, Sendable {
   /// The condition negated.
-  public var condition: Condition
+  package var condition: Condition
 
   /// Creates the condition.
-  public init(_ condition: Condition) {
+  package init(_ condition: Condition) {
     self.condition = condition
   }
 }
@@ -163,9 +163,9 @@ extension NotCondition: ConditionKind {
 }
 
 /// Always holds.
-public struct AlwaysCondition: Hashable, Sendable {
+package struct AlwaysCondition: Hashable, Sendable {
   /// Creates the condition.
-  public init() {}
+  package init() {}
 }
 
 extension AlwaysCondition: ConditionKind {

@@ -1,12 +1,12 @@
 /// A named fact about the applicant compares as stated (`{"fact": "years.skill", "atLeast": 3}`).
-public struct FactCondition: Hashable, Sendable {
+package struct FactCondition: Hashable, Sendable {
   /// The fact, e.g. `years.professional`.
-  public var name: String
+  package var name: String
   /// How it must compare.
-  public var comparison: FactComparison
+  package var comparison: FactComparison
 
   /// Creates the condition.
-  public init(name: String, comparison: FactComparison) {
+  package init(name: String, comparison: FactComparison) {
     self.name = name
     self.comparison = comparison
   }

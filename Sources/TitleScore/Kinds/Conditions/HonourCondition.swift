@@ -1,13 +1,13 @@
 /// The applicant holds one of the listed honours; with `sinceCurrentTitle`, received on or after the date of the
 /// current title (任现职以来), which an honour without a date cannot show.
-public struct HonourCondition: Hashable, Sendable {
+package struct HonourCondition: Hashable, Sendable {
   /// The honours that count.
-  public var honours: [String]
+  package var honours: [String]
   /// Whether the honour must date from the current title on.
-  public var sinceCurrentTitle: Bool
+  package var sinceCurrentTitle: Bool
 
   /// Creates the condition.
-  public init(_ honours: [String], sinceCurrentTitle: Bool) {
+  package init(_ honours: [String], sinceCurrentTitle: Bool) {
     self.honours = honours
     self.sinceCurrentTitle = sinceCurrentTitle
   }

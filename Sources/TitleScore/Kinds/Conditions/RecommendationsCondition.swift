@@ -1,12 +1,12 @@
 /// At least `count` expert recommendations of the given level.
-public struct RecommendationsCondition: Hashable, Sendable {
+package struct RecommendationsCondition: Hashable, Sendable {
   /// The experts' level.
-  public var level: String
+  package var level: String
   /// The least number.
-  public var count: Int
+  package var count: Int
 
   /// Creates the condition.
-  public init(level: String, atLeast count: Int) {
+  package init(level: String, atLeast count: Int) {
     self.level = level
     self.count = count
   }

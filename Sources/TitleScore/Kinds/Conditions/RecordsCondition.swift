@@ -1,12 +1,12 @@
 /// At least `count` valid achievement records match the selector (each record's count adds up).
-public struct RecordsCondition: Hashable, Sendable {
+package struct RecordsCondition: Hashable, Sendable {
   /// The records counted.
-  public var selector: RecordSelector
+  package var selector: RecordSelector
   /// How many items they must stand for.
-  public var count: Int
+  package var count: Int
 
   /// Creates the condition.
-  public init(_ selector: RecordSelector, atLeast count: Int) {
+  package init(_ selector: RecordSelector, atLeast count: Int) {
     self.selector = selector
     self.count = count
   }

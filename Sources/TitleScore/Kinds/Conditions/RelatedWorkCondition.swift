@@ -1,14 +1,14 @@
 /// At least `years` whole years of related work after an education that `rung` selects, counted from the later of
 /// its graduation and the start of related work to the cut-off, the best such education counting
 /// ("本科毕业后，从事本专业或相近专业工作5年以上").
-public struct RelatedWorkCondition: Hashable, Sendable {
+package struct RelatedWorkCondition: Hashable, Sendable {
   /// The educations that start the count.
-  public var rung: EducationRung
+  package var rung: EducationRung
   /// The least whole years.
-  public var years: Int
+  package var years: Int
 
   /// Creates the condition.
-  public init(after rung: EducationRung, atLeast years: Int) {
+  package init(after rung: EducationRung, atLeast years: Int) {
     self.rung = rung
     self.years = years
   }

@@ -1,13 +1,13 @@
 /// The named numeric facts add up to at least `total` (enterprise years plus years in the current title); a sum
 /// of facts none of which the applicant has does not hold.
-public struct SumOfCondition: Hashable, Sendable {
+package struct SumOfCondition: Hashable, Sendable {
   /// The facts added.
-  public var facts: [String]
+  package var facts: [String]
   /// The least sum.
-  public var total: Points
+  package var total: Points
 
   /// Creates the condition.
-  public init(_ facts: [String], atLeast total: Points) {
+  package init(_ facts: [String], atLeast total: Points) {
     self.facts = facts
     self.total = total
   }

@@ -1,6 +1,6 @@
 /// How a scoresheet item turns an applicant's facts and records into points: one rule of one kind (see
 /// `RuleKind`; the kinds are listed in `RuleKinds.all`, each in its own folder under `Rules/`).
-public struct Rule: Hashable, Sendable {
+package struct Rule: Hashable, Sendable {
   /// The rule's kind and data.
   let kind: any RuleKind
 
@@ -10,7 +10,7 @@ public struct Rule: Hashable, Sendable {
   }
 
   /// The rule kind's name as written in a sheet.
-  public var kindName: String { type(of: kind).name }
+  package var kindName: String { type(of: kind).name }
 
   /// The rule as a kind, if it is of that kind.
   func `as`<Kind: RuleKind>(_ type: Kind.Type) -> Kind? { kind as? Kind }
@@ -21,7 +21,7 @@ public struct Rule: Hashable, Sendable {
   /// The records the rule scores, for the kinds that score records.
   var recordSelector: RecordSelector? { kind.selectedRecords }
 
-  public static func == (lhs: Rule, rhs: Rule) -> Bool { AnyHashable(lhs.kind) == AnyHashable(rhs.kind) }
+  package static func == (lhs: Rule, rhs: Rule) -> Bool { AnyHashable(lhs.kind) == AnyHashable(rhs.kind) }
 
-  public func hash(into hasher: inout Hasher) { hasher.combine(AnyHashable(kind)) }
+  package func hash(into hasher: inout Hasher) { hasher.combine(AnyHashable(kind)) }
 }

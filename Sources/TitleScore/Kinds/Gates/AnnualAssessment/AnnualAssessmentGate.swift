@@ -1,12 +1,12 @@
 /// Annual assessment (年度考核) at least `minimum` in each listed year.
-public struct AnnualAssessmentGate: Hashable, Sendable {
+package struct AnnualAssessmentGate: Hashable, Sendable {
   /// The years checked.
-  public var years: [Int]
+  package var years: [Int]
   /// The least grade that passes, from the sheet's `assessmentGrades`.
-  public var minimum: String
+  package var minimum: String
 
   /// Creates the gate.
-  public init(years: [Int], minimum: String) {
+  package init(years: [Int], minimum: String) {
     self.years = years
     self.minimum = minimum
   }

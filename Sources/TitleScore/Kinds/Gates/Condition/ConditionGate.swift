@@ -1,10 +1,10 @@
 /// A condition the applicant must meet, such as tenure or skill level on a criteria route.
-public struct ConditionGate: Hashable, Sendable {
+package struct ConditionGate: Hashable, Sendable {
   /// The condition.
-  public var condition: Condition
+  package var condition: Condition
 
   /// Creates the gate.
-  public init(condition: Condition) {
+  package init(condition: Condition) {
     self.condition = condition
   }
 }

@@ -1,22 +1,22 @@
 /// Continuing-education rule: hours each year, by kind, and cumulative allowances over a window.
-public struct ContinuingEducationRequirement: Hashable, Sendable {
+package struct ContinuingEducationRequirement: Hashable, Sendable {
   /// The years checked.
-  public var years: [Int]
+  package var years: [Int]
   /// Each year's minimum total, if any.
-  public var perYearTotal: Points?
+  package var perYearTotal: Points?
   /// Each year's minimum by kind of course (`professional`, `public`).
-  public var perYearByKind: [String: Points]
+  package var perYearByKind: [String: Points]
   /// A cumulative total over the years that satisfies the rule even when single years fall short.
-  public var cumulativeAllowance: Points?
+  package var cumulativeAllowance: Points?
   /// Whether the allowance also needs the final year complete (Jiaxing 2021: "在完成今年学时的基础上").
-  public var allowanceNeedsFinalYear: Bool
+  package var allowanceNeedsFinalYear: Bool
   /// A cumulative minimum over the years that is required (Linping: 45 credits since 2019).
-  public var cumulativeMinimum: Points?
+  package var cumulativeMinimum: Points?
   /// `hours` or `credits`, for messages.
-  public var unit: String
+  package var unit: String
 
   /// Creates the requirement.
-  public init(
+  package init(
     years: [Int], perYearTotal: Points?, perYearByKind: [String: Points] = [:], cumulativeAllowance: Points? = nil,
     allowanceNeedsFinalYear: Bool = false, cumulativeMinimum: Points? = nil, unit: String = "hours"
   ) {

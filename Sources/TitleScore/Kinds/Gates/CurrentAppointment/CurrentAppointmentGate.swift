@@ -1,7 +1,7 @@
 /// The current appointment is held in the review year (申报当年须在聘); an applicant without a current title passes.
-public struct CurrentAppointmentGate: Hashable, Sendable {
+package struct CurrentAppointmentGate: Hashable, Sendable {
   /// Creates the gate.
-  public init() {}
+  package init() {}
 }
 
 extension CurrentAppointmentGate: GateKind {

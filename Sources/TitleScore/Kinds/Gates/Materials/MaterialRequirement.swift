@@ -1,12 +1,12 @@
 /// Material checks from the notices: the ID photo and the attachments named in the portfolio.
-public struct MaterialRequirement: Hashable, Sendable {
+package struct MaterialRequirement: Hashable, Sendable {
   /// The ID photo rule, if any.
-  public var idPhoto: PhotoRequirement?
+  package var idPhoto: PhotoRequirement?
   /// Whether every attachment named in the portfolio must exist.
-  public var attachmentsMustExist: Bool
+  package var attachmentsMustExist: Bool
 
   /// Creates the requirement.
-  public init(idPhoto: PhotoRequirement?, attachmentsMustExist: Bool) {
+  package init(idPhoto: PhotoRequirement?, attachmentsMustExist: Bool) {
     self.idPhoto = idPhoto
     self.attachmentsMustExist = attachmentsMustExist
   }

@@ -1,12 +1,12 @@
 /// At least `minimum` recommendations by experts of `level` (两名正高级职称专家推荐).
-public struct RecommendationsGate: Hashable, Sendable {
+package struct RecommendationsGate: Hashable, Sendable {
   /// The least number of recommendations.
-  public var minimum: Int
+  package var minimum: Int
   /// The experts' level, e.g. `full-senior`.
-  public var level: String
+  package var level: String
 
   /// Creates the gate.
-  public init(minimum: Int, level: String) {
+  package init(minimum: Int, level: String) {
     self.minimum = minimum
     self.level = level
   }

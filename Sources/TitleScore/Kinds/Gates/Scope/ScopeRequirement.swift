@@ -1,16 +1,16 @@
 /// Who may apply: specialties in or out of scope, excluded sectors, allowed residency statuses.
-public struct ScopeRequirement: Hashable, Sendable {
+package struct ScopeRequirement: Hashable, Sendable {
   /// If given, only these specialties may apply.
-  public var specialties: [String]?
+  package var specialties: [String]?
   /// Specialties never accepted (exam-based ones such as computer technology and software).
-  public var excludedSpecialties: [String]
+  package var excludedSpecialties: [String]
   /// Sectors never accepted (civil servants).
-  public var excludedSectors: [String]
+  package var excludedSectors: [String]
   /// If given, only these residency statuses may apply.
-  public var residency: [String]?
+  package var residency: [String]?
 
   /// Creates the requirement.
-  public init(
+  package init(
     specialties: [String]? = nil, excludedSpecialties: [String] = [], excludedSectors: [String] = [],
     residency: [String]? = nil
   ) {

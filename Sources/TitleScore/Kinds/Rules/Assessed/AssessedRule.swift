@@ -1,10 +1,10 @@
 /// Points the reviewer decides within a range; a portfolio may carry the decided value.
-public struct AssessedRule: Hashable, Sendable {
+package struct AssessedRule: Hashable, Sendable {
   /// The allowed points.
-  public var points: PointsSpec
+  package var points: PointsSpec
 
   /// Creates an assessed rule.
-  public init(points: PointsSpec) {
+  package init(points: PointsSpec) {
     self.points = points
   }
 }

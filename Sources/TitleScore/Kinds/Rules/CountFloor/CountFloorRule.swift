@@ -1,31 +1,31 @@
 /// Points for every full block of `per` items, or `full.points` at `full.atLeast` items or more (monitoring
 /// certifications).
-public struct CountFloorRule: Hashable, Sendable {
+package struct CountFloorRule: Hashable, Sendable {
   /// The full score from a number of items on.
-  public struct FullScore: Hashable, Sendable {
+  package struct FullScore: Hashable, Sendable {
     /// The number of items from which the full score is given.
-    public var atLeast: Int
+    package var atLeast: Int
     /// The full score.
-    public var points: Points
+    package var points: Points
 
     /// Creates a full score.
-    public init(atLeast: Int, points: Points) {
+    package init(atLeast: Int, points: Points) {
       self.atLeast = atLeast
       self.points = points
     }
   }
 
   /// The records counted (each record's count adds up).
-  public var records: RecordSelector
+  package var records: RecordSelector
   /// Items in a block.
-  public var per: Int
+  package var per: Int
   /// Points for each full block.
-  public var points: Points
+  package var points: Points
   /// The full score from a number of items on, if any.
-  public var full: FullScore?
+  package var full: FullScore?
 
   /// Creates a count-floor rule.
-  public init(records: RecordSelector, per: Int, points: Points, full: FullScore? = nil) {
+  package init(records: RecordSelector, per: Int, points: Points, full: FullScore? = nil) {
     self.records = records
     self.per = per
     self.points = points

@@ -1,18 +1,18 @@
 /// `(fact − offset) × factor`, clamped to `[min, max]`: a linear formula of a fact.
-public struct FormulaRule: Hashable, Sendable {
+package struct FormulaRule: Hashable, Sendable {
   /// The numeric fact, e.g. `facts.examScore`.
-  public var fact: String
+  package var fact: String
   /// Subtracted first.
-  public var offset: Points
+  package var offset: Points
   /// Then multiplied by.
-  public var factor: Points
+  package var factor: Points
   /// The least result.
-  public var min: Points
+  package var min: Points
   /// The greatest result.
-  public var max: Points
+  package var max: Points
 
   /// Creates a formula rule.
-  public init(fact: String, offset: Points, factor: Points, min: Points, max: Points) {
+  package init(fact: String, offset: Points, factor: Points, min: Points, max: Points) {
     self.fact = fact
     self.offset = offset
     self.factor = factor

@@ -1,11 +1,11 @@
 /// The higher of several items ("两项取其中得分高的一项量分"): each alternative is scored on its own and the higher
 /// counts.
-public struct HigherOfRule: Hashable, Sendable {
+package struct HigherOfRule: Hashable, Sendable {
   /// The alternatives, at least two.
-  public var items: [Item]
+  package var items: [Item]
 
   /// Creates a "higher of" rule.
-  public init(items: [Item]) {
+  package init(items: [Item]) {
     self.items = items
   }
 }

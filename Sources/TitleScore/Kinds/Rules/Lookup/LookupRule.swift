@@ -1,25 +1,25 @@
 /// Points looked up by fact values: the first row whose every fact matches gives its points (education level and
 /// degree, for example).
-public struct LookupRule: Hashable, Sendable {
+package struct LookupRule: Hashable, Sendable {
   /// One row of the lookup table.
-  public struct Row: Hashable, Sendable {
+  package struct Row: Hashable, Sendable {
     /// Fact name and the value it must have, in the order written.
-    public var match: [(fact: String, value: FactValue)]
+    package var match: [(fact: String, value: FactValue)]
     /// The points the row gives.
-    public var points: PointsSpec
+    package var points: PointsSpec
 
     /// Creates a row.
-    public init(match: [(fact: String, value: FactValue)], points: PointsSpec) {
+    package init(match: [(fact: String, value: FactValue)], points: PointsSpec) {
       self.match = match
       self.points = points
     }
 
-    public static func == (lhs: Row, rhs: Row) -> Bool {
+    package static func == (lhs: Row, rhs: Row) -> Bool {
       lhs.points == rhs.points && lhs.match.count == rhs.match.count
         && zip(lhs.match, rhs.match).allSatisfy { $0.fact == $1.fact && $0.value == $1.value }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
       for entry in match {
         hasher.combine(entry.fact)
         hasher.combine(entry.value)
@@ -29,15 +29,15 @@ public struct LookupRule: Hashable, Sendable {
   }
 
   /// The rows, tried in order.
-  public var rows: [Row]
+  package var rows: [Row]
   /// Points when no row matches.
-  public var otherwise: Points
+  package var otherwise: Points
   /// Whether a portfolio without the facts is a `missing-field` deduction (education) or simply scores
   /// `otherwise` (a skill level or a degree the applicant does not have).
-  public var factsRequired: Bool
+  package var factsRequired: Bool
 
   /// Creates a lookup rule.
-  public init(rows: [Row], otherwise: Points, factsRequired: Bool) {
+  package init(rows: [Row], otherwise: Points, factsRequired: Bool) {
     self.rows = rows
     self.otherwise = otherwise
     self.factsRequired = factsRequired

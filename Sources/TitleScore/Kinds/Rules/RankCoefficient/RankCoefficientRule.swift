@@ -1,16 +1,16 @@
 /// Base points per record by level, times a coefficient by rank (1.0, 0.8, 0.7, 0.6, 0.5, then 0.3).
-public struct RankCoefficientRule: Hashable, Sendable {
+package struct RankCoefficientRule: Hashable, Sendable {
   /// The records scored.
-  public var records: RecordSelector
+  package var records: RecordSelector
   /// Base points for each level.
-  public var base: [String: Points]
+  package var base: [String: Points]
   /// The coefficient for rank 1, 2, 3 and so on.
-  public var coefficients: [Points]
+  package var coefficients: [Points]
   /// The coefficient for every rank after the listed ones.
-  public var beyond: Points
+  package var beyond: Points
 
   /// Creates a rank-coefficient rule.
-  public init(records: RecordSelector, base: [String: Points], coefficients: [Points], beyond: Points) {
+  package init(records: RecordSelector, base: [String: Points], coefficients: [Points], beyond: Points) {
     self.records = records
     self.base = base
     self.coefficients = coefficients

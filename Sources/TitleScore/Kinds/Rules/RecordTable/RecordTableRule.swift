@@ -1,10 +1,10 @@
 /// Points per record by level and rank ("第1-3名 12-16n, 依次减2"), times the record's count, with "other" rows under
 /// a shared cap.
-public struct RecordTableRule: Hashable, Sendable {
+package struct RecordTableRule: Hashable, Sendable {
   /// One row: a level (or any), and points by rank, for any rank, or for the ranks no other row of the level lists.
-  public struct Row: Hashable, Sendable {
+  package struct Row: Hashable, Sendable {
     /// Which ranks a row covers.
-    public enum Ranks: Hashable, Sendable {
+    package enum Ranks: Hashable, Sendable {
       /// Every rank (certificates have none).
       case any
       /// Points for each listed rank.
@@ -14,16 +14,16 @@ public struct RecordTableRule: Hashable, Sendable {
     }
 
     /// The record level the row is for; nil for any level.
-    public var level: String?
+    package var level: String?
     /// The ranks covered.
-    public var ranks: Ranks
+    package var ranks: Ranks
     /// Points for `any` and `others` rows.
-    public var points: PointsSpec?
+    package var points: PointsSpec?
     /// The id of a shared cap the row's points count against ("其他" rows together at most 6).
-    public var sharedCap: String?
+    package var sharedCap: String?
 
     /// Creates a row.
-    public init(level: String?, ranks: Ranks, points: PointsSpec?, sharedCap: String? = nil) {
+    package init(level: String?, ranks: Ranks, points: PointsSpec?, sharedCap: String? = nil) {
       self.level = level
       self.ranks = ranks
       self.points = points
@@ -32,12 +32,12 @@ public struct RecordTableRule: Hashable, Sendable {
   }
 
   /// The records the table scores.
-  public var records: RecordSelector
+  package var records: RecordSelector
   /// The rows.
-  public var rows: [Row]
+  package var rows: [Row]
 
   /// Creates a record table.
-  public init(records: RecordSelector, rows: [Row]) {
+  package init(records: RecordSelector, rows: [Row]) {
     self.records = records
     self.rows = rows
   }
