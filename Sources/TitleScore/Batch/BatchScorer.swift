@@ -74,6 +74,14 @@ final class BatchScorer: @unchecked Sendable {
     var part = BatchResults(sheet: evaluator.sheet)
     for (offset, portfolio) in portfolios.enumerated() {
       let line = firstLine + offset
+      // Built in code or read from another source, a portfolio's values get the check decoded ones get.
+      if let problem = PortfolioCheck.firstProblem(in: portfolio) {
+        part.rejected.append(
+          RejectedRecord(
+            file: file, line: line, applicantID: portfolio.id.isEmpty ? nil : portfolio.id,
+            diagnostic: problem.located(file: file, line: line)))
+        continue
+      }
       let materials =
         checksMaterials && !portfolio.attachments.isEmpty
         ? MaterialInspection.inspect(portfolio, baseDirectory: ".") : nil

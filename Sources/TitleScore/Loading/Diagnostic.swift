@@ -18,7 +18,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   public var file: String?
   /// The 1-based line of a JSON Lines record, if the problem is in one.
   public var line: Int?
-  /// The JSON path inside the document or record.
+  /// The spreadsheet cell the value came from, for portfolios read from a workbook.
+  public var cell: CellReference?
+  /// The JSON path inside the document or record (for a workbook, the portfolio field the cell fills).
   public var path: JSONPath
   /// What is wrong and what was expected.
   public var message: Message
@@ -34,6 +36,14 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     self.line = line
     self.path = path
     self.message = message
+  }
+
+  /// The same diagnostic located in a cell of a workbook file.
+  public func located(file: String, cell: CellReference) -> Diagnostic {
+    var copy = self
+    copy.file = file
+    copy.cell = cell
+    return copy
   }
 
   /// The same diagnostic located in a file (and a line of it).
@@ -59,6 +69,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         .message(message))
     }
     if let line { location += ":\(line)" }
+    if let cell { location += ":\(cell)" }
     return Message(
       .diagnosticLine, .text(location), .message(severityName), .text(code.rawValue), .text(path.description),
       .message(message))

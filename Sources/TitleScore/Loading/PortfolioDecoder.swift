@@ -1,4 +1,5 @@
-/// Decodes portfolios straight from JSON bytes, without building a tree, and checks each field as it goes.
+/// Decodes portfolios straight from JSON bytes, without building a tree, checking each field's shape (JSON type,
+/// known fields, dates) as it goes, then the values with `PortfolioCheck`, the check every source shares.
 ///
 /// The first problem ends the record with a diagnostic naming its JSON path; the batch runner rejects the record
 /// with that reason and goes on. A decoder can be kept for many records: `decode(_:into:)` reuses the portfolio's
@@ -33,6 +34,8 @@ struct PortfolioDecoder {
     } catch {
       throw PortfolioDecoder.located(error, at: nil)
     }
+    // The shape is read; the values are checked as every source's are.
+    if let problem = PortfolioCheck.firstProblem(in: portfolio) { throw problem }
   }
 
   /// Decodes one portfolio from a whole JSON text.
@@ -121,14 +124,7 @@ struct PortfolioDecoder {
     return ""
   }
 
-  private mutating func nonEmpty(_ text: String) throws -> String {
-    if text.isEmpty { throw problem(.invalidValue, Message(.diagnosticExpectedNonEmptyText)) }
-    return text
-  }
 
-  private mutating func nonEmptyString() throws -> String { try nonEmpty(try string()) }
-
-  private mutating func nonEmptyPooledString() throws -> String { try nonEmpty(try pooledString()) }
 
   private mutating func optionalString() throws -> String? {
     if scanner.readNullIfPresent() { return nil }
@@ -155,38 +151,12 @@ struct PortfolioDecoder {
     return value
   }
 
-  /// A whole number from 1 to `maximum`; the bound keeps points × count far from overflowing.
-  private mutating func positiveInteger(maximum: Int = 100_000) throws -> Int {
-    let value = try integer()
-    if value < 1 { throw problem(.negativeValue, Message(.diagnosticExpectedIntegerAtLeast1, .text("\(value)"))) }
-    if value > maximum {
-      throw problem(.invalidValue, Message(.diagnosticExpectedAtMost, .text("\(maximum)"), .text("\(value)")))
-    }
-    return value
-  }
-
-  private mutating func nonNegativeInteger() throws -> Int {
-    let value = try integer()
-    if value < 0 { throw problem(.negativeValue, Message(.diagnosticExpectedIntegerAtLeast0, .text("\(value)"))) }
-    return value
-  }
-
   private mutating func points() throws -> Points {
     if let small = scanner.readSmallWholeNumber() { return Points(units: Int64(small) * Points.scale) }
     guard try scanner.peekKind() == .number else { try wrongType(.wordExpectNumber) }
     let span = try scanner.readNumberSpan()
     guard let value = scanner.points(in: span) else {
       throw problem(.invalidNumber, Message(.diagnosticExpectedFourDecimals, .text("\(scanner.text(of: span))")))
-    }
-    return value
-  }
-
-  private mutating func nonNegativePoints() throws -> Points {
-    let value = try points()
-    if value < .zero { throw problem(.negativeValue, Message(.diagnosticExpectedNonNegativeNumber, .text("\(value)"))) }
-    if value > Points.largestInput {
-      throw problem(
-        .invalidNumber, Message(.diagnosticExpectedAtMost, .text("\(Points.largestInput)"), .text("\(value)")))
     }
     return value
   }
@@ -204,13 +174,7 @@ struct PortfolioDecoder {
     switch try scanner.peekKind() {
     case .bool: return .flag(try scanner.readBool())
     case .string: return .text(try pooledString())
-    case .number:
-      let value = try points()
-      if value.units.magnitude > Points.largestInput.units.magnitude {
-        throw problem(
-          .invalidNumber, Message(.diagnosticExpectedSizeAtMost, .text("\(Points.largestInput)"), .text("\(value)")))
-      }
-      return .number(value)
+    case .number: return .number(try points())
     default: try wrongType(.wordExpectScalar)
     }
   }
@@ -302,10 +266,10 @@ struct PortfolioDecoder {
     try object(PortfolioFields.portfolio) { decoder, field in
       switch field {
       case .id:
-        result.id = try decoder.nonEmptyString()
+        result.id = try decoder.string()
         present.id = true
       case .name:
-        result.name = try decoder.nonEmptyString()
+        result.name = try decoder.string()
         present.name = true
       case .idNumber:
         result.idNumber = try decoder.optionalString()
@@ -315,9 +279,9 @@ struct PortfolioDecoder {
         result.employer = try decoder.employer()
         present.employer = true
       case .residency:
-        result.residency = try decoder.nonEmptyPooledString()
+        result.residency = try decoder.pooledString()
       case .specialty:
-        result.specialty = try decoder.nonEmptyPooledString()
+        result.specialty = try decoder.pooledString()
         present.specialty = true
       case .education:
         try decoder.array { decoder in
@@ -327,7 +291,7 @@ struct PortfolioDecoder {
       case .registeredQualification:
         result.registeredQualification = try decoder.bool()
       case .retrainingMonths:
-        result.retrainingMonths = try decoder.nonNegativeInteger()
+        result.retrainingMonths = try decoder.integer()
       case .currentTitle:
         if !decoder.scanner.readNullIfPresent() { result.currentTitle = try decoder.title() }
       case .skill:
@@ -337,7 +301,7 @@ struct PortfolioDecoder {
       case .relatedWorkStart:
         result.relatedWorkStart = try decoder.day()
       case .enterpriseYears:
-        result.enterpriseYears = try decoder.nonNegativeInteger()
+        result.enterpriseYears = try decoder.integer()
       case .schema:
         _ = try decoder.string()
       case .publicityDate:
@@ -348,7 +312,7 @@ struct PortfolioDecoder {
         try decoder.members { decoder, yearKey in
           let year = try decoder.year(yearKey)
           if result.assessments.entries.contains(where: { $0.year == year }) { throw decoder.duplicate(yearKey) }
-          result.assessments.entries.append((year, try decoder.nonEmptyPooledString()))
+          result.assessments.entries.append((year, try decoder.pooledString()))
         }
       case .honours:
         try decoder.array { decoder in result.honours.append(try decoder.honour()) }
@@ -357,11 +321,6 @@ struct PortfolioDecoder {
         try decoder.array { decoder in
           result.records.append(PortfolioDecoder.blankRecord)
           try decoder.record(into: &result.records[result.records.count - 1])
-        }
-        if let index = PortfolioDecoder.firstRepeatedID(in: result.records) {
-          throw Diagnostic(
-            .duplicateID, at: JSONPath(components: [.index(index), .key("id")]),
-            Message(.diagnosticDuplicateRecordId, .text("\(result.records[index].id)")))
         }
       case .recommendations:
         try decoder.array { decoder in result.recommendations.append(try decoder.recommendation()) }
@@ -396,7 +355,7 @@ struct PortfolioDecoder {
       try decoder.members { decoder, kindKey in
         let kind = try decoder.pooledKey(kindKey)
         if log.entries[firstOfYear...].contains(where: { $0.kind == kind }) { throw decoder.duplicate(kindKey) }
-        log.entries.append(ContinuingEducationLog.Entry(year: year, kind: kind, hours: try decoder.nonNegativePoints()))
+        log.entries.append(ContinuingEducationLog.Entry(year: year, kind: kind, hours: try decoder.points()))
       }
       if log.entries.count == firstOfYear { emptyYears.append(year) }
     }
@@ -407,7 +366,7 @@ struct PortfolioDecoder {
     try members { decoder, key in
       let name = try decoder.pooledKey(key)
       if map[name] != nil { throw decoder.duplicate(key) }
-      map[name] = try decoder.nonNegativePoints()
+      map[name] = try decoder.points()
     }
   }
 
@@ -426,10 +385,10 @@ struct PortfolioDecoder {
     try object(PortfolioFields.employer) { decoder, field in
       switch field {
       case .name:
-        result.name = try decoder.nonEmptyPooledString()
+        result.name = try decoder.pooledString()
         named = true
       case .sector:
-        result.sector = try decoder.nonEmptyPooledString()
+        result.sector = try decoder.pooledString()
       case .city:
         result.city = try decoder.pooledString()
       }
@@ -449,7 +408,7 @@ struct PortfolioDecoder {
     try object(PortfolioFields.education) { decoder, field in
       switch field {
       case .level:
-        result.level = try decoder.nonEmptyPooledString()
+        result.level = try decoder.pooledString()
         hasLevel = true
       case .degree:
         result.degree = try decoder.optionalPooledString()
@@ -475,7 +434,7 @@ struct PortfolioDecoder {
     try object(PortfolioFields.title) { decoder, field in
       switch field {
       case .title:
-        title = try decoder.nonEmptyPooledString()
+        title = try decoder.pooledString()
       case .date:
         date = try decoder.day()
       case .heldInReviewYear:
@@ -489,13 +448,13 @@ struct PortfolioDecoder {
 
   /// An honour: its code as a text, or `{"honour": code, "date": …}` where the date matters.
   private mutating func honour() throws -> Honour {
-    if try scanner.peekKind() == .string { return Honour(try nonEmptyPooledString()) }
+    if try scanner.peekKind() == .string { return Honour(try pooledString()) }
     var code: String?
     var date: Day?
     try object(PortfolioFields.honour) { decoder, field in
       switch field {
       case .honour:
-        code = try decoder.nonEmptyPooledString()
+        code = try decoder.pooledString()
       case .date:
         date = try decoder.day()
       }
@@ -511,9 +470,9 @@ struct PortfolioDecoder {
     try object(PortfolioFields.material) { decoder, field in
       switch field {
       case .problem:
-        problem = try decoder.nonEmptyPooledString()
+        problem = try decoder.pooledString()
       case .severity:
-        severity = try decoder.nonEmptyPooledString()
+        severity = try decoder.pooledString()
       }
     }
     guard let problem else { throw missing("problem") }
@@ -527,7 +486,7 @@ struct PortfolioDecoder {
     try object(PortfolioFields.skill) { decoder, field in
       switch field {
       case .level:
-        level = try decoder.nonEmptyPooledString()
+        level = try decoder.pooledString()
       case .date:
         date = try decoder.day()
       }
@@ -583,22 +542,22 @@ struct PortfolioDecoder {
     try object(PortfolioFields.record) { decoder, field in
       switch field {
       case .id:
-        result.id = try decoder.nonEmptyPooledString()
+        result.id = try decoder.pooledString()
         present.id = true
       case .type:
-        result.type = try decoder.nonEmptyPooledString()
+        result.type = try decoder.pooledString()
         present.type = true
       case .level:
         result.level = try decoder.optionalPooledString()
       case .rank:
-        result.rank = try decoder.positiveInteger()
+        result.rank = try decoder.integer()
       case .count:
-        result.count = try decoder.positiveInteger()
+        result.count = try decoder.integer()
       case .date:
         result.date = try decoder.day()
         present.date = true
       case .status:
-        result.status = try decoder.nonEmptyPooledString()
+        result.status = try decoder.pooledString()
       case .evidence:
         result.evidence = try decoder.bool()
       case .collective:
@@ -606,15 +565,15 @@ struct PortfolioDecoder {
       case .mainContributor:
         result.mainContributor = try decoder.bool()
       case .acquired:
-        result.acquired = try decoder.nonEmptyPooledString()
+        result.acquired = try decoder.pooledString()
       case .assessedPoints:
-        result.assessedPoints = try decoder.nonNegativePoints()
+        result.assessedPoints = try decoder.points()
       case .title:
         result.title = try decoder.description()
       case .authorship:
         result.authorship = try decoder.optionalPooledString()
       case .characters:
-        result.characters = try decoder.nonNegativeInteger()
+        result.characters = try decoder.integer()
       case .mainWinner:
         result.mainWinner = try decoder.bool()
       case .material:
@@ -634,7 +593,7 @@ struct PortfolioDecoder {
       case .expert:
         result.expert = try decoder.description()
       case .level:
-        result.level = try decoder.nonEmptyPooledString()
+        result.level = try decoder.pooledString()
         hasLevel = true
       }
     }
@@ -648,9 +607,9 @@ struct PortfolioDecoder {
     try object(PortfolioFields.attachment) { decoder, field in
       switch field {
       case .kind:
-        kind = try decoder.nonEmptyPooledString()
+        kind = try decoder.pooledString()
       case .path:
-        file = try decoder.nonEmptyString()
+        file = try decoder.string()
       }
     }
     guard let kind else { throw missing("kind") }
@@ -663,7 +622,7 @@ struct PortfolioDecoder {
     try object(PortfolioFields.claimed) { decoder, field in
       switch field {
       case .total:
-        result.total = try decoder.nonNegativePoints()
+        result.total = try decoder.points()
       case .items:
         try decoder.pointsMap(into: &result.items)
       }
@@ -712,7 +671,8 @@ extension PortfolioDecoder {
       decoder.scanner = JSONScanner(buffer)
       do {
         var records: [AchievementRecord] = []
-        if try decoder.scanner.peekKind() == .array {
+        let listed = try decoder.scanner.peekKind() == .array
+        if listed {
           try decoder.array { decoder in
             records.append(PortfolioDecoder.blankRecord)
             try decoder.record(into: &records[records.count - 1])
@@ -722,6 +682,7 @@ extension PortfolioDecoder {
           try decoder.record(into: &records[0])
         }
         try decoder.scanner.expectEnd()
+        if let problem = PortfolioCheck.firstProblem(in: records, listed: listed) { return .failure(problem) }
         return .success(records)
       } catch {
         return .failure(PortfolioDecoder.located(error, at: nil))
