@@ -124,8 +124,6 @@ struct PortfolioDecoder {
     return ""
   }
 
-
-
   private mutating func optionalString() throws -> String? {
     if scanner.readNullIfPresent() { return nil }
     return try string()
