@@ -8,6 +8,10 @@ struct EvaluationContext {
   /// The portfolio's achievement records.
   var records: [AchievementRecord] { facts.portfolio.records }
   /// Each record's selectors and level number, by record position (see `RecordClassifier`).
+  ///
+  /// Safety: this buffer and `sharedCapUsed` are the evaluator's stack allocations for one evaluation
+  /// (`Evaluator.evaluate(_:materials:tracing:into:)`), and a context lives only inside that call: no rule keeps
+  /// a context, and every closure it is handed to is non-escaping.
   let recordClasses: UnsafeBufferPointer<RecordClass>
   /// Which records count.
   let recordCounts: RecordBits

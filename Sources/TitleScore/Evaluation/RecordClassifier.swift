@@ -49,6 +49,9 @@ struct RecordClassifier: Sendable {
   }
 
   /// Classifies each record into the room for it at the same position in `classes` (as many as there are records).
+  ///
+  /// Safety: both buffers belong to the caller's `withUnsafeBufferPointer` and `withUnsafeTemporaryAllocation`
+  /// calls, which outlast this one; `classes` has room for one class per record, and is fully initialized here.
   @inline(__always)
   func classify(
     _ records: UnsafeBufferPointer<AchievementRecord>, into classes: UnsafeMutableBufferPointer<RecordClass>

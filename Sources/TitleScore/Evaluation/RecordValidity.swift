@@ -6,6 +6,9 @@ enum RecordValidity {
   ///
   /// The record is read where it lies: handed over as a value from a buffer, it would be copied whole (each of its
   /// texts retained and released), since the compiler cannot tell that memory behind a pointer stays put.
+  ///
+  /// Safety: `address` points into the portfolio's records inside the evaluator's `withUnsafeBufferPointer` call,
+  /// which outlasts this one; the function only reads, and keeps nothing.
   static func reason(
     forRecordAt address: UnsafePointer<AchievementRecord>, policy: ValidityPolicy, titleDate: Day?, end: Day
   ) -> ReasonCode? {

@@ -16,6 +16,8 @@ final class HigherOfNode: RuleNode {
     // Each alternative is scored in place, after the one before, from the same shared-cap usage; the lines and
     // deductions of all but the best are then cut out. Nothing is copied, and the bookkeeping lives on the stack:
     // the shared caps' usage before the alternatives and after the best so far, and each alternative's outcome.
+    // Safety: the temporary allocations live for the closures below and never leave them; each is initialized
+    // (the caps by copying, the alternatives one by one as they are scored) before it is read.
     let caps = context.sharedCapUsed.count
     return withUnsafeTemporaryAllocation(of: PointsInterval.self, capacity: 2 * caps) { saved in
       let capsBefore = UnsafeMutableBufferPointer(rebasing: saved[0..<caps])
