@@ -131,6 +131,13 @@ struct EvaluationContext {
     lines.append(line)
     return points
   }
+
+  /// The numeric fact a rule reads; nil, with a `missing-field` deduction for the item, when the portfolio lacks it.
+  mutating func requiredNumber(_ key: FactKey, named fact: String, item: String) -> Points? {
+    if case .number(let number)? = facts.value(key) { return number }
+    deductions.append(Deduction(.missingField, item: item, details: trace([fact])))
+    return nil
+  }
 }
 
 /// A sheet held by reference, so that each evaluation shares it instead of copying it.

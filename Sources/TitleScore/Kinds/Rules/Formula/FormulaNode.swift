@@ -9,10 +9,7 @@ final class FormulaNode: RuleNode {
   }
 
   override func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
-    guard case .number(let number)? = context.facts.value(factKey) else {
-      context.deductions.append(Deduction(.missingField, item: item.id, details: context.trace([value.fact])))
-      return .zero
-    }
+    guard let number = context.requiredNumber(factKey, named: value.fact, item: item.id) else { return .zero }
     return context.admit(
       ScoreLine(
         itemID: item.id, rowIndex: nil, inputs: context.trace(["\(value.fact)=\(number)"]),

@@ -9,10 +9,7 @@ final class TierNode: RuleNode {
   }
 
   override func score(_ item: Item, selectorPosition: Int?, in context: inout EvaluationContext) -> PointsInterval {
-    guard case .number(let number)? = context.facts.value(factKey) else {
-      context.deductions.append(Deduction(.missingField, item: item.id, details: context.trace([value.fact])))
-      return .zero
-    }
+    guard let number = context.requiredNumber(factKey, named: value.fact, item: item.id) else { return .zero }
     let inputs = context.trace(["\(value.fact)=\(number)"])
     guard let index = value.tierIndex(for: number) else {
       context.deductions.append(Deduction(.noMatchingRow, item: item.id, details: context.trace(inputs)))
