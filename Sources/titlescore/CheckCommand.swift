@@ -21,9 +21,10 @@ enum CheckCommand {
       for diagnostic in report.diagnostics { Console.error(diagnostic) }
       let errors = report.diagnostics.filter { $0.severity == .error }.count
       if errors > 0 { failed += 1 }
-      Console.out("\(errors == 0 ? "ok  " : "FAIL") \(file) (\(report.kind)\(report.detail))\n")
+      Console.out(report.line(file: file).text(Console.messageLanguage) + "\n")
     }
-    Console.out("\(files.count - failed) valid, \(failed) invalid\n")
+    Console.out(
+      Message(.checkSummary, .integer(files.count - failed), .integer(failed)).text(Console.messageLanguage) + "\n")
     return failed == 0 ? 0 : 1
   }
 }

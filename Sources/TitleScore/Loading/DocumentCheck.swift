@@ -4,19 +4,55 @@ import Foundation
 package enum DocumentCheck {
   /// What a file was taken to be and what was wrong with it.
   package struct Report: Sendable {
-    /// `scoresheet`, `route-guide`, `portfolio`, `record`, `records`, `json` (malformed) or `unreadable`.
-    package var kind: String
-    /// A short note, such as how many examples ran.
-    package var detail: String
+    /// What a file can be taken to be.
+    package enum Kind: String, Sendable {
+      case scoresheet, routeGuide = "route-guide", portfolio, record, records
+      /// Not well-formed JSON.
+      case json
+      /// Not readable at all.
+      case unreadable
+
+      /// The kind's name, for the catalogue to word.
+      package var name: Message {
+        switch self {
+        case .scoresheet: return Message(.checkKindScoresheet)
+        case .routeGuide: return Message(.checkKindRouteGuide)
+        case .portfolio: return Message(.checkKindPortfolio)
+        case .record: return Message(.checkKindRecord)
+        case .records: return Message(.checkKindRecords)
+        case .json: return Message(.checkKindJson)
+        case .unreadable: return Message(.checkKindUnreadable)
+        }
+      }
+    }
+
+    /// What the file was taken to be.
+    package var kind: Kind
+    /// For a scoresheet, how many worked examples ran.
+    package var examples: Int?
     /// Every problem found.
     package var diagnostics: [Diagnostic]
+
+    package init(kind: Kind, examples: Int? = nil, diagnostics: [Diagnostic]) {
+      self.kind = kind
+      self.examples = examples
+      self.diagnostics = diagnostics
+    }
+
+    /// The line `check` prints for the file: `ok   FILE (scoresheet, 3 examples)` or `FAIL FILE (portfolio)`.
+    package func line(file: String) -> Message {
+      let failed = diagnostics.contains { $0.severity == .error }
+      let what: Message =
+        examples.map { Message(.checkKindWithExamples, .message(kind.name), .integer($0)) } ?? kind.name
+      return Message(failed ? .checkFailed : .checkPassed, .text(file), .message(what))
+    }
   }
 
   /// Checks one file; a sheet's worked examples are run.
   package static func check(file: String) -> Report {
     guard let data = FileManager.default.contents(atPath: file) else {
       return Report(
-        kind: "unreadable", detail: "",
+        kind: .unreadable,
         diagnostics: [Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: file)])
     }
     let bytes = [UInt8](data)
@@ -26,23 +62,22 @@ package enum DocumentCheck {
     } catch {
       // Not JSON at all: the syntax error is the diagnosis, whatever the file was meant to be.
       return Report(
-        kind: "json", detail: "", diagnostics: [Diagnostic(error.code, at: .root, error.message, file: file)])
+        kind: .json, diagnostics: [Diagnostic(error.code, at: .root, error.message, file: file)])
     }
     if RouteGuide.isGuide(tree) {
-      return Report(kind: "route-guide", detail: "", diagnostics: RouteGuide.load(tree: tree, file: file).diagnostics)
+      return Report(kind: .routeGuide, diagnostics: RouteGuide.load(tree: tree, file: file).diagnostics)
     }
     if tree["route"] != nil || tree["categories"] != nil || tree["criteria"] != nil {
       let outcome = ScoresheetLoader.load(tree: tree, file: file)
-      let examples = outcome.sheet.map { ", \($0.examples.count) examples" } ?? ""
-      return Report(kind: "scoresheet", detail: examples, diagnostics: outcome.diagnostics)
+      return Report(kind: .scoresheet, examples: outcome.sheet?.examples.count, diagnostics: outcome.diagnostics)
     }
     if case .array = tree {
-      return Report(kind: "records", detail: "", diagnostics: recordDiagnostics(bytes, file: file))
+      return Report(kind: .records, diagnostics: recordDiagnostics(bytes, file: file))
     }
     if tree["type"] != nil && tree["employer"] == nil {
-      return Report(kind: "record", detail: "", diagnostics: recordDiagnostics(bytes, file: file))
+      return Report(kind: .record, diagnostics: recordDiagnostics(bytes, file: file))
     }
-    return Report(kind: "portfolio", detail: "", diagnostics: portfolioDiagnostics(bytes, file: file))
+    return Report(kind: .portfolio, diagnostics: portfolioDiagnostics(bytes, file: file))
   }
 
   /// Checks a hypothetical record or list of records, as `score --add` takes them.

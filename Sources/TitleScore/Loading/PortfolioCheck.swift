@@ -33,7 +33,7 @@ public enum PortfolioCheck {
     if listed {
       checker.records(records, at: .root)
     } else {
-      for record in records { checker.record(record, at: .root) }
+      for index in records.indices { checker.record(index, of: records, at: .root) }
     }
     return checker.found.first
   }
@@ -58,8 +58,10 @@ public enum PortfolioCheck {
       found.append(Diagnostic(code, at: path, message))
     }
 
-    private mutating func text(_ value: String, _ path: @autoclosure () -> JSONPath) {
-      if going && value.isEmpty { problem(.invalidValue, path(), Message(.diagnosticExpectedNonEmptyText)) }
+    /// A text a field needs, by whether it is empty: the caller reads `isEmpty` in place, for a text handed over
+    /// would be retained and released (some forty times per applicant in a batch).
+    private mutating func text(empty: Bool, _ path: @autoclosure () -> JSONPath) {
+      if going && empty { problem(.invalidValue, path(), Message(.diagnosticExpectedNonEmptyText)) }
     }
 
     private mutating func count(_ value: Int, _ path: @autoclosure () -> JSONPath) {
@@ -111,52 +113,73 @@ public enum PortfolioCheck {
     }
 
     mutating func portfolio(_ portfolio: Portfolio) {
-      let root = JSONPath.root
-      text(portfolio.id, root.appending("id"))
-      text(portfolio.name, root.appending("name"))
-      text(portfolio.employer.name, root.appending("employer").appending("name"))
-      text(portfolio.employer.sector, root.appending("employer").appending("sector"))
-      text(portfolio.residency, root.appending("residency"))
-      text(portfolio.specialty, root.appending("specialty"))
+      // Paths start from `JSONPath.root` inside each autoclosure: a path held in a local would be captured, and
+      // retained, by every check.
+      text(empty: portfolio.id.isEmpty, JSONPath.root.appending("id"))
+      text(empty: portfolio.name.isEmpty, JSONPath.root.appending("name"))
+      text(empty: portfolio.employer.name.isEmpty, JSONPath.root.appending("employer").appending("name"))
+      text(empty: portfolio.employer.sector.isEmpty, JSONPath.root.appending("employer").appending("sector"))
+      text(empty: portfolio.residency.isEmpty, JSONPath.root.appending("residency"))
+      text(empty: portfolio.specialty.isEmpty, JSONPath.root.appending("specialty"))
       for index in portfolio.education.indices where going {
-        text(portfolio.education[index].level, root.appending("education").appending(index).appending("level"))
+        text(
+          empty: portfolio.education[index].level.isEmpty,
+          JSONPath.root.appending("education").appending(index).appending("level"))
       }
-      nonNegative(portfolio.retrainingMonths, root.appending("retrainingMonths"))
-      if let title = portfolio.currentTitle { text(title.title, root.appending("currentTitle").appending("title")) }
-      if let skill = portfolio.skill { text(skill.level, root.appending("skill").appending("level")) }
-      if let years = portfolio.enterpriseYears { nonNegative(years, root.appending("enterpriseYears")) }
-      for entry in portfolio.continuingEducation.entries where going {
+      nonNegative(portfolio.retrainingMonths, JSONPath.root.appending("retrainingMonths"))
+      // Optional parts and list entries are read in place, by index: taken out, each would be retained.
+      if portfolio.currentTitle != nil {
+        text(empty: portfolio.currentTitle!.title.isEmpty, JSONPath.root.appending("currentTitle").appending("title"))
+      }
+      if portfolio.skill != nil {
+        text(empty: portfolio.skill!.level.isEmpty, JSONPath.root.appending("skill").appending("level"))
+      }
+      if let years = portfolio.enterpriseYears { nonNegative(years, JSONPath.root.appending("enterpriseYears")) }
+      let hours = portfolio.continuingEducation.entries
+      for index in hours.indices where going {
         amount(
-          entry.hours, root.appending("continuingEducation").appending(String(entry.year)).appending(entry.kind))
+          hours[index].hours,
+          JSONPath.root.appending("continuingEducation").appending(String(hours[index].year)).appending(
+            hours[index].kind))
       }
-      for entry in portfolio.assessments.entries where going {
-        text(entry.grade, root.appending("assessments").appending(String(entry.year)))
+      let grades = portfolio.assessments.entries
+      for index in grades.indices where going {
+        text(
+          empty: grades[index].grade.isEmpty,
+          JSONPath.root.appending("assessments").appending(String(grades[index].year)))
       }
       for index in portfolio.honours.indices where going {
-        let path = root.appending("honours").appending(index)
-        text(portfolio.honours[index].code, portfolio.honours[index].date == nil ? path : path.appending("honour"))
+        text(
+          empty: portfolio.honours[index].code.isEmpty,
+          portfolio.honours[index].date == nil
+            ? JSONPath.root.appending("honours").appending(index)
+            : JSONPath.root.appending("honours").appending(index).appending("honour"))
       }
-      records(portfolio.records, at: root.appending("records"))
+      records(portfolio.records, at: JSONPath.root.appending("records"))
       for index in portfolio.recommendations.indices where going {
         text(
-          portfolio.recommendations[index].level, root.appending("recommendations").appending(index).appending("level"))
+          empty: portfolio.recommendations[index].level.isEmpty,
+          JSONPath.root.appending("recommendations").appending(index).appending("level"))
       }
       for index in portfolio.attachments.indices where going {
-        let path = root.appending("attachments").appending(index)
-        text(portfolio.attachments[index].kind, path.appending("kind"))
-        text(portfolio.attachments[index].path, path.appending("path"))
+        text(
+          empty: portfolio.attachments[index].kind.isEmpty,
+          JSONPath.root.appending("attachments").appending(index).appending("kind"))
+        text(
+          empty: portfolio.attachments[index].path.isEmpty,
+          JSONPath.root.appending("attachments").appending(index).appending("path"))
       }
-      amounts(portfolio.assessed, root.appending("assessed"))
-      if let claimed = portfolio.claimed {
-        if let total = claimed.total { amount(total, root.appending("claimed").appending("total")) }
-        amounts(claimed.items, root.appending("claimed").appending("items"))
+      amounts(portfolio.assessed, JSONPath.root.appending("assessed"))
+      if portfolio.claimed != nil {
+        if let total = portfolio.claimed!.total { amount(total, JSONPath.root.appending("claimed").appending("total")) }
+        amounts(portfolio.claimed!.items, JSONPath.root.appending("claimed").appending("items"))
       }
-      facts(portfolio.application, root.appending("application"))
-      facts(portfolio.facts, root.appending("facts"))
+      facts(portfolio.application, JSONPath.root.appending("application"))
+      facts(portfolio.facts, JSONPath.root.appending("facts"))
     }
 
     mutating func records(_ records: [AchievementRecord], at listPath: @autoclosure () -> JSONPath) {
-      for index in records.indices where going { record(records[index], at: listPath().appending(index)) }
+      for index in records.indices where going { record(index, of: records, at: listPath().appending(index)) }
       if going, let index = PortfolioDecoder.firstRepeatedID(in: records) {
         problem(
           .duplicateID, listPath().appending(index).appending("id"),
@@ -164,19 +187,20 @@ public enum PortfolioCheck {
       }
     }
 
-    /// The values of one record, borrowed: a copy would retain each of its texts.
-    mutating func record(_ record: borrowing AchievementRecord, at path: @autoclosure () -> JSONPath) {
-      text(record.id, path().appending("id"))
-      text(record.type, path().appending("type"))
-      if let rank = record.rank { count(rank, path().appending("rank")) }
-      count(record.count, path().appending("count"))
-      text(record.status, path().appending("status"))
-      text(record.acquired, path().appending("acquired"))
-      if let points = record.assessedPoints { amount(points, path().appending("assessedPoints")) }
-      if let characters = record.characters { nonNegative(characters, path().appending("characters")) }
-      if let material = record.material {
-        text(material.problem, path().appending("material").appending("problem"))
-        text(material.severity, path().appending("material").appending("severity"))
+    /// The values of one record, read field by field where it lies: a record taken out of the list, even to be
+    /// borrowed, is copied with every text in it (a batch checks millions).
+    mutating func record(_ index: Int, of records: [AchievementRecord], at path: @autoclosure () -> JSONPath) {
+      text(empty: records[index].id.isEmpty, path().appending("id"))
+      text(empty: records[index].type.isEmpty, path().appending("type"))
+      if let rank = records[index].rank { count(rank, path().appending("rank")) }
+      count(records[index].count, path().appending("count"))
+      text(empty: records[index].status.isEmpty, path().appending("status"))
+      text(empty: records[index].acquired.isEmpty, path().appending("acquired"))
+      if let points = records[index].assessedPoints { amount(points, path().appending("assessedPoints")) }
+      if let characters = records[index].characters { nonNegative(characters, path().appending("characters")) }
+      if records[index].material != nil {
+        text(empty: records[index].material!.problem.isEmpty, path().appending("material").appending("problem"))
+        text(empty: records[index].material!.severity.isEmpty, path().appending("material").appending("severity"))
       }
     }
   }

@@ -16,12 +16,11 @@ final class LookupNode: RuleNode {
   }
 
   /// The first row whose every fact has the row's value.
-  private func matchingRow(_ value: (FactKey) -> FactValue?) -> Int? {
-    let rows = self.value.rows
-    // By index, in place: taking out a row's keys or conditions would retain them.
-    rowLoop: for rowIndex in rows.indices {
+  private func matchingRow(_ factValue: (FactKey) -> FactValue?) -> Int? {
+    // By index, in place: taking out the rows, a row's keys or its conditions would retain them.
+    rowLoop: for rowIndex in value.rows.indices {
       for position in matchKeys[rowIndex].indices
-      where value(matchKeys[rowIndex][position]) != rows[rowIndex].match[position].value {
+      where factValue(matchKeys[rowIndex][position]) != value.rows[rowIndex].match[position].value {
         continue rowLoop
       }
       return rowIndex
