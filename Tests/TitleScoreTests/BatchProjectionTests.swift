@@ -48,10 +48,14 @@ import Testing
   }
 
   @Test func rowsKeepFailedGatesAndFlagsPastTheSixtyFourth() {
-    var positions = PositionSet()
-    for position in [0, 5, 63, 64, 70, 200] { positions.insert(position) }
-    #expect(positions.positions == [0, 5, 63, 64, 70, 200])
-    #expect(positions.contains(70) && !positions.contains(71) && !positions.isEmpty)
-    #expect(PositionSet().isEmpty)
+    var positions = RowPositions()
+    #expect(positions.noGateFailed && positions.noFlagRaised)
+    for gate in [0, 5, 63, 64, 70, 200] { positions.insertGate(gate) }
+    for flag in [2, 64, 65] { positions.insertFlag(flag) }
+    #expect(positions.gates == [0, 5, 63, 64, 70, 200])
+    #expect(positions.flags == [2, 64, 65])
+    var onlyBeyond = RowPositions()
+    onlyBeyond.insertFlag(99)
+    #expect(onlyBeyond.noGateFailed && !onlyBeyond.noFlagRaised)
   }
 }

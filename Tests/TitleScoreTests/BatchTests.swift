@@ -541,7 +541,7 @@ extension FiledRow {
   /// A row with an id and a verdict and nothing else, for tests of ranking and summaries.
   static func filed(id: String, verdict: UInt8) -> FiledRow {
     FiledRow(
-      id: id, name: "", idNumber: "", phone: "", failedGates: PositionSet(), flags: PositionSet(), employerIndex: 0,
+      id: id, name: "", idNumber: "", phone: "", positions: RowPositions(), employerIndex: 0,
       reasonCodes: 0,
       fileIndex: 0, line: 0, verdict: verdict)
   }

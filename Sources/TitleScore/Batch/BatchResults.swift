@@ -104,13 +104,13 @@ public struct BatchResults: Sendable {
   /// The positions in `sheet.gates` of the gates a row failed. Walks the set, not the gates: copying each gate
   /// to read its id would cost more than the row.
   func failedGates(_ index: Int) -> [Int] {
-    rows[index].failedGates.positions
+    rows[index].positions.gates
   }
 
   /// The flags a row raised, each once, in sheet order.
   func raisedFlags(_ index: Int) -> [String] {
     var raised: [String] = []
-    for position in rows[index].flags.positions where !raised.contains(sheet.flags[position].flag) {
+    for position in rows[index].positions.flags where !raised.contains(sheet.flags[position].flag) {
       raised.append(sheet.flags[position].flag)
     }
     return raised

@@ -128,19 +128,18 @@ final class BatchScorer: @unchecked Sendable {
   private func append(
     _ result: ScoreResult, of portfolio: Portfolio, file: Int, line: Int, to part: inout BatchResults
   ) {
-    var failedGates = PositionSet()
-    for (position, gate) in result.gates.enumerated() where !gate.passed { failedGates.insert(position) }
-    var flags = PositionSet()
+    var positions = RowPositions()
+    for (position, gate) in result.gates.enumerated() where !gate.passed { positions.insertGate(position) }
     for flag in result.flags {
       // From the ids kept aside: `evaluator.sheet` hands out a copy of the whole sheet.
-      if let position = flagTriggerIDs.firstIndex(of: flag.triggerID) { flags.insert(position) }
+      if let position = flagTriggerIDs.firstIndex(of: flag.triggerID) { positions.insertFlag(position) }
     }
     part.rows.append(
       FiledRow(
         id: portfolio.id, name: portfolio.name,
         idNumber: Masking.compact(portfolio.idNumber, keepFirst: 4, keepLast: 4),
-        phone: Masking.compact(portfolio.phone, keepFirst: 3, keepLast: 4), failedGates: failedGates,
-        flags: flags, employerIndex: part.employers.number(of: portfolio.employer.name),
+        phone: Masking.compact(portfolio.phone, keepFirst: 3, keepLast: 4), positions: positions,
+        employerIndex: part.employers.number(of: portfolio.employer.name),
         reasonCodes: BatchScorer.packedMainReasons(result.deductions), fileIndex: Int32(file), line: Int32(line),
         verdict: UInt8(Verdict.Kind.byIndex.firstIndex(of: result.verdict.kind)!)))
     var seen: UInt64 = 0

@@ -7,10 +7,8 @@ struct FiledRow: Sendable {
   /// The identity number and the phone as `Masking.compact` keeps them.
   var idNumber: String
   var phone: String
-  /// The sheet's gates the applicant failed, by position.
-  var failedGates: PositionSet
-  /// The sheet's flag triggers raised, by position.
-  var flags: PositionSet
+  /// The sheet's gates the applicant failed and flag triggers it raised, by position.
+  var positions: RowPositions
   /// The employer, by its number in `BatchResults.employers`.
   var employerIndex: Int32
   /// The main deduction reasons, as `ReasonPacking` packs them.

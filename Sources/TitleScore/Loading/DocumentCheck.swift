@@ -6,7 +6,9 @@ package enum DocumentCheck {
   package struct Report: Sendable {
     /// What a file can be taken to be.
     package enum Kind: String, Sendable {
-      case scoresheet, routeGuide = "route-guide", portfolio, record, records
+      case scoresheet
+      case routeGuide = "route-guide"
+      case portfolio, record, records
       /// Not well-formed JSON.
       case json
       /// Not readable at all.

@@ -107,11 +107,11 @@ struct ReportTable: Sendable {
       }
     case .verdict:
       bytes.append(contentsOf: texts.text(.verdict, Int(rows.filed[row].verdict)))
-      let gates = rows.filed[row].failedGates
-      guard !gates.isEmpty else { return }
+      let positions = rows.filed[row].positions
+      guard !positions.noGateFailed else { return }
       bytes.append(contentsOf: texts.text(.openParen))
       var first = true
-      for gate in gates.positions {
+      for gate in positions.gates {
         if !first { bytes.append(contentsOf: texts.text(.listComma)) }
         first = false
         bytes.append(contentsOf: texts.text(.gateTitle, gate))
@@ -127,10 +127,10 @@ struct ReportTable: Sendable {
       }
     case .flags:
       // Each flag once, in sheet order, as `raisedFlags` lists them.
-      let flags = rows.filed[row].flags
-      guard !flags.isEmpty else { return }
+      let positions = rows.filed[row].positions
+      guard !positions.noFlagRaised else { return }
       var shown: [Int] = []
-      for flag in flags.positions {
+      for flag in positions.flags {
         guard !shown.contains(where: { texts.same(.flag, $0, flag) }) else { continue }
         if !shown.isEmpty { bytes.append(UInt8(ascii: " ")) }
         shown.append(flag)
