@@ -8,7 +8,12 @@ let package = Package(
     .executable(name: "titlescore", targets: ["titlescore"]),
   ],
   targets: [
-    .target(name: "TitleScore"),
+    // The bundled sheets travel inside the library: a build plugin turns scoresheets/ into a source file.
+    .target(name: "TitleScore", plugins: ["EmbedSheetsPlugin"]),
+    .executableTarget(name: "SheetEmbedder"),
+    .plugin(
+      name: "EmbedSheetsPlugin", capability: .buildTool(), dependencies: ["SheetEmbedder"],
+      path: "Sources/EmbedSheetsPlugin"),
     .executableTarget(name: "titlescore", dependencies: ["TitleScore"]),
     // An example of the public API (`swift run ScoreInCode`). A test type-checks it as a program outside this
     // package would see TitleScore: public declarations only.

@@ -10,7 +10,7 @@ enum RoutesCommand {
     }
     let language = try Console.language(arguments)
     let portfolio = try Console.portfolio(file)
-    let library = Console.library(arguments)
+    let library = try Console.library(arguments)
     for diagnostic in library.diagnostics { Console.error(diagnostic) }
     let advisor = RouteAdvisor(library: library, portfolio: portfolio, all: arguments.flags.contains("--all")) {
       sheet in

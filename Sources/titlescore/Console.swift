@@ -75,13 +75,25 @@ enum Console {
     return language
   }
 
-  /// The folder of bundled sheets: `--sheets`, then `$TITLESCORE_SHEETS`, then `./scoresheets`.
-  static func sheetsDirectory(_ arguments: Arguments) -> String {
-    arguments.value("--sheets") ?? ProcessInfo.processInfo.environment["TITLESCORE_SHEETS"] ?? "scoresheets"
+  /// A folder of sheets to add to the bundled ones: `--sheets`, else `$TITLESCORE_SHEETS`; nil for neither.
+  static func sheetsDirectory(_ arguments: Arguments) -> String? {
+    arguments.value("--sheets") ?? ProcessInfo.processInfo.environment["TITLESCORE_SHEETS"]
   }
 
-  static func library(_ arguments: Arguments) -> ScoresheetLibrary {
-    ScoresheetLibrary(directory: sheetsDirectory(arguments))
+  /// The sheets a command uses: the ones the binary carries, with a `--sheets` (or `$TITLESCORE_SHEETS`) folder's
+  /// added; where both have an id, the folder's wins. A folder that does not exist, or holds no sheet or route
+  /// guide, is an error rather than an empty list.
+  static func library(_ arguments: Arguments) throws -> ScoresheetLibrary {
+    guard let directory = sheetsDirectory(arguments) else { return .bundled }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw CommandFailure(Message(.cliSheetsFolderMissing, .text(directory)))
+    }
+    let folder = ScoresheetLibrary(directory: directory)
+    guard !folder.sheets.isEmpty || !folder.guides.isEmpty || !folder.diagnostics.isEmpty else {
+      throw CommandFailure(Message(.cliSheetsFolderEmpty, .text(directory)))
+    }
+    return ScoresheetLibrary.bundled.overridden(by: folder)
   }
 
   /// A sheet named by a file path or a bundled id; prints its problems and fails when it cannot be used.
@@ -92,7 +104,7 @@ enum Console {
       guard let sheet = outcome.sheet else { throw CommandFailure(Message(.cliSheetHasErrors, .text("\(reference)"))) }
       return sheet
     }
-    let library = library(arguments)
+    let library = try library(arguments)
     if let sheet = library.sheet(id: reference) { return sheet }
     let known = library.sheets.map(\.id).joined(separator: "\n  ")
     throw CommandFailure(

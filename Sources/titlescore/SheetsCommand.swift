@@ -5,7 +5,7 @@ enum SheetsCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
     try arguments.allow(["--sheets", "--lang"])
     let language = try Console.language(arguments)
-    let library = Console.library(arguments)
+    let library = try Console.library(arguments)
     for diagnostic in library.diagnostics { Console.error(diagnostic) }
     var rows: [[String]] = []
     for sheet in library.sheets {

@@ -18,7 +18,8 @@ let usage = """
     outcomes PORTFOLIO --sheet ID|FILE
     standing PORTFOLIO --cohort BATCH.json --sheet ID|FILE [--quota N | --pass-rate P]
 
-  Options everywhere: --sheets DIR (bundled sheets folder; default ./scoresheets or $TITLESCORE_SHEETS)
+  Options everywhere: --sheets DIR (sheets added to the ones the binary carries; a sheet with a bundled id
+  replaces it; also $TITLESCORE_SHEETS)
 
   """
 

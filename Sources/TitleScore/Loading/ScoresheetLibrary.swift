@@ -1,25 +1,41 @@
 import Foundation
 
-/// The scoresheets in a folder (by default `scoresheets/`), found recursively and indexed by id.
+/// Scoresheets and route guides indexed by id: the ones the binary carries (`bundled`), the ones in a folder
+/// (found recursively), or the first with the second's added (`overridden(by:)`).
 public struct ScoresheetLibrary: Sendable {
   /// The sheets, ordered by id.
   public let sheets: [Scoresheet]
   /// Route guides found beside the sheets.
   public let guides: [RouteGuide]
   /// Problems found while loading; sheets with errors are left out.
-  public let diagnostics: [Diagnostic]
+  public private(set) var diagnostics: [Diagnostic]
+
+  /// The sheets and route guides the binary carries: `scoresheets/` as it was when the library was built (see
+  /// the EmbedSheets build plugin), named `scoresheets/…` in diagnostics.
+  public static let bundled = ScoresheetLibrary(
+    documents: BundledSheetFiles.files.map { (file: "scoresheets/" + $0.path, bytes: Array($0.text.utf8)) })
 
   /// Loads every `*.json` file under `directory` except JSON Schemas. Examples are not run here; `check` runs them.
   public init(directory: String) {
+    var documents: [(file: String, bytes: [UInt8])] = []
+    var unreadable: [Diagnostic] = []
+    for file in ScoresheetLibrary.jsonFiles(under: directory) {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        unreadable.append(Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: file))
+        continue
+      }
+      documents.append((file, [UInt8](data)))
+    }
+    self.init(documents: documents)
+    diagnostics = unreadable + diagnostics
+  }
+
+  /// Loads sheets and route guides from their texts, each named by its file.
+  init(documents: [(file: String, bytes: [UInt8])]) {
     var sheets: [Scoresheet] = []
     var guides: [RouteGuide] = []
     var diagnostics: [Diagnostic] = []
-    for file in ScoresheetLibrary.jsonFiles(under: directory) {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        diagnostics.append(Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: file))
-        continue
-      }
-      let bytes = [UInt8](data)
+    for (file, bytes) in documents {
       guard let tree = try? JSONValue.parse(bytes) else {
         diagnostics += ScoresheetLoader.load(bytes: bytes, file: file).diagnostics
         continue
@@ -34,9 +50,24 @@ public struct ScoresheetLibrary: Sendable {
       diagnostics += outcome.diagnostics
       if let sheet = outcome.sheet { sheets.append(sheet) }
     }
+    self.init(sheets: sheets, guides: guides, diagnostics: diagnostics)
+  }
+
+  private init(sheets: [Scoresheet], guides: [RouteGuide], diagnostics: [Diagnostic]) {
     self.sheets = sheets.sorted { $0.id < $1.id }
     self.guides = guides.sorted { $0.id < $1.id }
     self.diagnostics = diagnostics
+  }
+
+  /// This library with another's sheets and route guides added; where both have an id, `other`'s wins (an office's
+  /// folder replaces a bundled table by giving a sheet the same id).
+  public func overridden(by other: ScoresheetLibrary) -> ScoresheetLibrary {
+    let sheetIDs = Set(other.sheets.map(\.id))
+    let guideIDs = Set(other.guides.map(\.id))
+    return ScoresheetLibrary(
+      sheets: sheets.filter { !sheetIDs.contains($0.id) } + other.sheets,
+      guides: guides.filter { !guideIDs.contains($0.id) } + other.guides,
+      diagnostics: diagnostics + other.diagnostics)
   }
 
   /// The sheet with an id.
