@@ -4,7 +4,6 @@ import TitleScore
 /// `titlescore routes PORTFOLIO [--all]`: every matching route, best first.
 enum RoutesCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
-    try arguments.allow(["--all", "--lang", "--sheets"])
     guard arguments.positional.count == 1, let file = arguments.positional.first else {
       throw UsageError(Message(.cliRoutesOnePortfolio))
     }
@@ -24,7 +23,6 @@ enum RoutesCommand {
 /// `titlescore plan PORTFOLIO --sheet ID|FILE`: the fewest achievements that reach the threshold.
 enum PlanCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
-    try arguments.allow(["--sheet", "--lang", "--sheets", "--max"])
     guard arguments.positional.count == 1, let file = arguments.positional.first else {
       throw UsageError(Message(.cliPlanOnePortfolio))
     }
@@ -41,7 +39,6 @@ enum PlanCommand {
 /// `titlescore outcomes PORTFOLIO --sheet ID|FILE`: the exact distribution of the total over assessor ranges.
 enum OutcomesCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
-    try arguments.allow(["--sheet", "--lang", "--sheets"])
     guard arguments.positional.count == 1, let file = arguments.positional.first else {
       throw UsageError(Message(.cliOutcomesOnePortfolio))
     }
@@ -61,7 +58,6 @@ enum OutcomesCommand {
 /// `titlescore standing PORTFOLIO --cohort BATCH.json --sheet ID|FILE [--quota N | --pass-rate P]`.
 enum StandingCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
-    try arguments.allow(["--sheet", "--cohort", "--quota", "--pass-rate", "--lang", "--sheets"])
     guard arguments.positional.count == 1, let file = arguments.positional.first else {
       throw UsageError(Message(.cliStandingOnePortfolio))
     }

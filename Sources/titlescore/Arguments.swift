@@ -7,17 +7,21 @@ struct Arguments {
   var options: [String: [String]] = [:]
   var flags: Set<String> = []
 
-  /// Options that take no value.
-  static let flagNames: Set<String> = ["--all", "--public", "--help", "--quiet", "--keep"]
+  /// The command the arguments are for.
+  let command: CommandSpec
 
-  init(_ arguments: [String]) throws {
+  /// Splits a command's arguments; an option the command does not take is a usage error that suggests the nearest
+  /// one it does.
+  init(_ arguments: [String], command: CommandSpec) throws {
+    self.command = command
+    let flagNames = command.flagNames
     var index = 0
     while index < arguments.count {
       let argument = arguments[index]
       if argument.hasPrefix("--") && argument.count > 2 {
         if let equals = argument.firstIndex(of: "=") {
           options[String(argument[..<equals]), default: []].append(String(argument[argument.index(after: equals)...]))
-        } else if Arguments.flagNames.contains(argument) {
+        } else if flagNames.contains(argument) {
           flags.insert(argument)
         } else {
           guard index + 1 < arguments.count else {
@@ -31,6 +35,18 @@ struct Arguments {
       }
       index += 1
     }
+    let known = Set(command.allOptions.map(\.name))
+    for name in Array(options.keys) + Array(flags) where !known.contains(name) {
+      throw UsageError(Arguments.unknownOption(name, of: command))
+    }
+  }
+
+  /// That an option is unknown, with the nearest the command takes.
+  static func unknownOption(_ name: String, of command: CommandSpec) -> Message {
+    guard let suggestion = nearest(to: name, among: command.allOptions.map(\.name)) else {
+      return Message(.cliUnknownOption, .text(name))
+    }
+    return Message(.cliUnknownOptionSuggest, .text(name), .text(suggestion))
   }
 
   func value(_ name: String) -> String? { options[name]?.last }
@@ -44,13 +60,6 @@ struct Arguments {
     return number
   }
 
-  /// Fails on any option the command does not take.
-  func allow(_ names: Set<String>) throws {
-    for name in options.keys where !names.contains(name) {
-      throw UsageError(Message(.cliUnknownOption, .text("\(name)")))
-    }
-    for name in flags where !names.contains(name) { throw UsageError(Message(.cliUnknownOption, .text("\(name)"))) }
-  }
 }
 
 /// A mistake in how a command was called; exits with status 2.

@@ -4,15 +4,13 @@ import TitleScore
 /// `titlescore batch INPUT… --sheet ID|FILE`: scores many applicants into a ranked report.
 enum BatchCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
-    try arguments.allow([
-      "--sheet", "--out", "--format", "--jobs", "--lang", "--public", "--sheets", "--stats", "--quiet",
-    ])
     guard !arguments.positional.isEmpty else {
       throw UsageError(Message(.cliBatchNeedsInput))
     }
     guard let reference = arguments.value("--sheet") else { throw UsageError(Message(.cliBatchNeedsSheet)) }
     Allocator.keepFreedMemoryForReuse()
-    let out = arguments.value("--out")
+    // `--out -` is standard output, as no `--out` is.
+    let out = arguments.value("--out").flatMap { $0 == "-" ? nil : $0 }
     let defaultFormat =
       out.map { ($0 as NSString).pathExtension.lowercased() }.flatMap(ReportFormat.init(rawValue:)) ?? .table
     guard let format = arguments.value("--format").map({ ReportFormat(rawValue: $0) }) ?? defaultFormat else {

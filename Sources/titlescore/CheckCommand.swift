@@ -4,7 +4,6 @@ import TitleScore
 /// `titlescore check FILE|DIR…`: validates sheets, route guides and portfolios and runs sheets' worked examples.
 enum CheckCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
-    try arguments.allow(["--sheets"])
     guard !arguments.positional.isEmpty else { throw UsageError(Message(.cliCheckNeedsInput)) }
     var files: [String] = []
     for argument in arguments.positional {

@@ -4,7 +4,6 @@ import TitleScore
 /// `titlescore compare INPUT… --sheet A --sheet B`: whose verdict or rank changes under another sheet, and why.
 enum CompareCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
-    try arguments.allow(["--sheet", "--format", "--jobs", "--lang", "--sheets", "--out"])
     guard !arguments.positional.isEmpty else { throw UsageError(Message(.cliCompareNeedsInput)) }
     let references = arguments.values("--sheet")
     guard references.count == 2 else { throw UsageError(Message(.cliCompareNeedsTwoSheets)) }
@@ -37,7 +36,7 @@ enum CompareCommand {
     }
     let comparison = SheetComparison(before: runs[0], after: runs[1], language: language)
     let text = format == "json" ? comparison.renderJSON() : comparison.renderText()
-    if let out = arguments.value("--out") {
+    if let out = arguments.value("--out"), out != "-" {
       try AtomicFile.write(to: out) { $0.write(text) }
     } else {
       Console.out(text)

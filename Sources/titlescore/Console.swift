@@ -8,7 +8,7 @@ enum Console {
   static let closedPipeStatus: Int32 = 141
 
   static func out(_ text: String) {
-    let shown = TerminalText.escaped(text)
+    let shown = colour(TerminalText.escaped(text))
     if let failure = write(Array(shown.utf8), to: STDOUT_FILENO), failure == EPIPE { exit(closedPipeStatus) }
   }
 
@@ -36,6 +36,14 @@ enum Console {
     }
   }
 
+  /// That a command is unknown, with the nearest one.
+  static func unknownCommand(_ name: String) -> Message {
+    guard let suggestion = nearest(to: name, among: CommandSpec.all.map(\.name) + ["help"]) else {
+      return Message(.cliUnknownCommand, .text(name))
+    }
+    return Message(.cliUnknownCommandSuggest, .text(name), .text(suggestion))
+  }
+
   /// Writes a message to standard error in `messageLanguage`.
   static func error(_ message: Message) { error(message.text(messageLanguage)) }
 
@@ -45,6 +53,32 @@ enum Console {
   static func error(_ text: String) {
     let shown = TerminalText.escaped(text.hasSuffix("\n") ? text : text + "\n")
     _ = write(Array(shown.utf8), to: STDERR_FILENO)
+  }
+
+  /// Whether standard output takes colour: a terminal, `NO_COLOR` unset (https://no-color.org), and not a dumb
+  /// terminal.
+  static let colours: Bool = {
+    let environment = ProcessInfo.processInfo.environment
+    return isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+  }()
+
+  /// Restrained colour for what a reader looks for first: ✓ and the passing verdict in green, ✗ and the other
+  /// verdicts in red. Applied after escaping, so applicant text can never bring escape sequences of its own.
+  static func colour(_ text: String) -> String {
+    guard colours else { return text }
+    let green = "\u{1B}[32m"
+    let red = "\u{1B}[31m"
+    let reset = "\u{1B}[0m"
+    var coloured = text.replacingOccurrences(of: "✓", with: green + "✓" + reset)
+      .replacingOccurrences(of: "✗", with: red + "✗" + reset)
+    for kind in Verdict.Kind.allCases {
+      let name = kind.name(messageLanguage)
+      for label in ["结论: ", "Verdict: ", "结论：", "   Verdict: "] {
+        coloured = coloured.replacingOccurrences(
+          of: label + name, with: label + (kind == .pass ? green : red) + name + reset)
+      }
+    }
+    return coloured
   }
 
   /// Writes all of `bytes`; the `errno` of a failed write, or nil. (Foundation's `FileHandle.write` stops the

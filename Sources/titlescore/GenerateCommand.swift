@@ -5,7 +5,6 @@ import TitleScore
 /// as JSON Lines.
 enum GenerateCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
-    try arguments.allow(["--count", "--seed", "--sheet", "--invalid-rate", "--out", "--sheets"])
     guard arguments.value("--count") != nil else { throw UsageError(Message(.cliGenerateNeedsCount)) }
     let count = try arguments.integer("--count", default: 1)
     guard let seed = UInt64(arguments.value("--seed") ?? "1") else { throw UsageError(Message(.cliSeed)) }
@@ -16,7 +15,7 @@ enum GenerateCommand {
     let write: (ReportSink) -> Void = { sink in
       for number in 0..<count { sink.write(generator.portfolio(number: number, seed: seed) + "\n") }
     }
-    if let out = arguments.value("--out") {
+    if let out = arguments.value("--out"), out != "-" {
       try AtomicFile.write(to: out) { write($0) }
     } else {
       let sink = ReportSink(handle: FileHandle.standardOutput)

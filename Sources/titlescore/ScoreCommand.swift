@@ -4,7 +4,6 @@ import TitleScore
 /// `titlescore score PORTFOLIO --sheet ID|FILE`: one explained result, as text or JSON; `--add` scores a what-if.
 enum ScoreCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
-    try arguments.allow(["--sheet", "--format", "--lang", "--sheets", "--add"])
     guard arguments.positional.count == 1, let file = arguments.positional.first else {
       throw UsageError(Message(.cliScoreOnePortfolio))
     }
@@ -19,13 +18,15 @@ enum ScoreCommand {
     let result = evaluator.evaluate(portfolio, materials: materials)
     let explanation = Explanation(sheet: sheet, portfolio: portfolio, result: result, language: language)
 
+    // `--fail-below`: a script learns from the status whether the applicant passes (3 when not).
+    let failStatus: Int32 = arguments.flags.contains("--fail-below") && result.verdict.kind != .pass ? 3 : 0
     let additions = arguments.values("--add")
     guard !additions.isEmpty else {
       Console.out(
         format == "json"
           ? ResultJSONRenderer(explanation: explanation).render()
           : ResultTextRenderer(explanation: explanation).render())
-      return 0
+      return failStatus
     }
     var records: [AchievementRecord] = []
     for addition in additions {
@@ -43,6 +44,6 @@ enum ScoreCommand {
       Console.out(ResultTextRenderer(explanation: after).render())
       Console.out("\n" + WhatIfRenderer(before: explanation, after: after).renderText())
     }
-    return 0
+    return arguments.flags.contains("--fail-below") && whatIf.after.verdict.kind != .pass ? 3 : 0
   }
 }

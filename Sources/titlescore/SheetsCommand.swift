@@ -3,7 +3,6 @@ import TitleScore
 /// `titlescore sheets`: the bundled sheets with id, title, route, threshold and review year.
 enum SheetsCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
-    try arguments.allow(["--sheets", "--lang"])
     let language = try Console.language(arguments)
     let library = try Console.library(arguments)
     for diagnostic in library.diagnostics { Console.error(diagnostic) }

@@ -93,4 +93,118 @@ import Testing
     #expect(english.status == 2)
     #expect(english.errors.contains("batch needs at least one input"))
   }
+
+  @Test func helpGoesToStandardOutputAndEndsWell() throws {
+    for flag in ["--help", "-h", "help"] {
+      let run = try Self.run([flag])
+      #expect(run.status == 0, "\(flag)")
+      for command in ["score", "batch", "routes", "plan", "completions"] { #expect(run.output.contains(command)) }
+      #expect(run.output.contains("退出状态"))
+      #expect(run.errors.isEmpty)
+    }
+    let english = try Self.run(["--help", "--lang", "en"])
+    #expect(english.output.contains("Exit status"))
+  }
+
+  @Test func everyCommandHasHelpWithEachOptionAndAnExample() throws {
+    for name in [
+      "sheets", "check", "score", "batch", "compare", "routes", "plan", "outcomes", "standing", "generate",
+      "bench", "completions",
+    ] {
+      let viaHelp = try Self.run(["help", name])
+      let viaFlag = try Self.run([name, "--help"])
+      #expect(viaHelp.status == 0 && viaFlag.status == 0, "\(name)")
+      #expect(viaHelp.output == viaFlag.output, "\(name)")
+      #expect(viaHelp.output.hasPrefix("titlescore \(name)"))
+      #expect(viaHelp.output.contains("示例：\n  titlescore \(name)"), "\(name)")
+      for option in ["--lang", "--sheets", "--help"] { #expect(viaHelp.output.contains(option)) }
+    }
+    let batch = try Self.run(["help", "batch"])
+    for option in ["--sheet", "--out", "--format", "--jobs", "--public", "--quiet", "--stats"] {
+      #expect(batch.output.contains(option), "\(option)")
+    }
+  }
+
+  @Test func theVersionIsPrinted() throws {
+    let run = try Self.run(["--version"])
+    #expect(run.status == 0)
+    #expect(run.output.hasPrefix("titlescore "))
+  }
+
+  @Test func anUnknownCommandOrOptionIsNamedWithTheNearestAndExits2() throws {
+    let command = try Self.run(["scroe"])
+    #expect(command.status == 2)
+    #expect(command.errors.contains("scroe") && command.errors.contains("score"))
+    let option = try Self.run(["batch", "x.jsonl", "--sheet", "s", "--fromat", "csv"])
+    #expect(option.status == 2)
+    #expect(option.errors.contains("--fromat") && option.errors.contains("--format"))
+    let far = try Self.run(["batch", "x.jsonl", "--zzzzzzzz"])
+    #expect(far.status == 2 && far.errors.contains("--zzzzzzzz"))
+  }
+
+  @Test func aDashIsStandardInputAndStandardOutput() throws {
+    let example = Bundled.examplesDirectory + "/applicants.jsonl"
+    let toStandardOutput = try Self.run(
+      [
+        "batch", example, "--sheet", "jiaxing-2022-energy-engineer-self-score", "--format", "csv", "--out", "-",
+        "--quiet",
+      ])
+    #expect(toStandardOutput.status == 0)
+    #expect(toStandardOutput.output.contains("排名"))
+    let folder = try Scratch.directory()
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: ReliabilityTests.binary)
+    process.arguments = ["score", "-", "--sheet", "jiaxing-2022-energy-engineer-self-score", "--format", "json"]
+    process.currentDirectoryURL = folder
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    input.fileHandleForWriting.write(
+      try Data(contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/jiaxing-energy-engineer.json")))
+    try input.fileHandleForWriting.close()
+    let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(printed.contains("\"below-threshold\""))
+  }
+
+  @Test func aReportNeverReplacesWhatIsNotARegularFile() throws {
+    let folder = try Scratch.directory()
+    let example = Bundled.examplesDirectory + "/applicants.jsonl"
+    let run = try Self.run(
+      ["batch", example, "--sheet", "jiaxing-2022-energy-engineer-self-score", "--out", folder.path, "--quiet"])
+    #expect(run.status == 1)
+    #expect(run.errors.contains(folder.path))
+    var isDirectory: ObjCBool = false
+    #expect(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue)
+  }
+
+  @Test func failBelowGivesScriptsTheVerdictAsTheStatus() throws {
+    let below = Bundled.examplesDirectory + "/jiaxing-energy-engineer.json"
+    let sheet = "jiaxing-2022-energy-engineer-self-score"
+    #expect(try Self.run(["score", below, "--sheet", sheet]).status == 0)
+    #expect(try Self.run(["score", below, "--sheet", sheet, "--fail-below"]).status == 3)
+  }
+
+  @Test func completionsAreWrittenForEachShell() throws {
+    for shell in ["bash", "zsh", "fish"] {
+      let run = try Self.run(["completions", shell])
+      #expect(run.status == 0, "\(shell)")
+      #expect(run.output.contains("titlescore") && run.output.contains("batch"))
+      #expect(run.output.contains(shell == "fish" ? "-l sheet" : "--sheet"))
+    }
+    #expect(try Self.run(["completions", "tcsh"]).status == 2)
+  }
+
+  @Test func outputThatIsNotATerminalCarriesNoColour() throws {
+    let run = try Self.run([
+      "score", Bundled.examplesDirectory + "/jiaxing-energy-engineer.json", "--sheet",
+      "jiaxing-2022-energy-engineer-self-score",
+    ])
+    #expect(!run.output.contains("\u{1B}["))
+    #expect(run.output.contains("✓"))
+  }
 }
