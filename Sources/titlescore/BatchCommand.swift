@@ -19,7 +19,8 @@ enum BatchCommand {
     }
     let jobs = try arguments.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
     let options = ReportOptions(
-      language: try Console.language(arguments), publicPosting: arguments.flags.contains("--public"), jobs: jobs)
+      language: try Console.language(arguments), publicPosting: arguments.flags.contains("--public"), jobs: jobs,
+      wide: arguments.flags.contains("--wide"))
     let sheet = try Console.sheet(reference, arguments)
 
     let started = Date()

@@ -25,7 +25,7 @@ enum ScoreCommand {
       Console.out(
         format == "json"
           ? ResultJSONRenderer(explanation: explanation).render()
-          : ResultTextRenderer(explanation: explanation).render())
+          : ResultTextRenderer(explanation: explanation, trace: arguments.flags.contains("--trace")).render())
       return failStatus
     }
     var records: [AchievementRecord] = []
@@ -41,7 +41,7 @@ enum ScoreCommand {
     if format == "json" {
       Console.out(WhatIfRenderer(before: explanation, after: after).renderJSON())
     } else {
-      Console.out(ResultTextRenderer(explanation: after).render())
+      Console.out(ResultTextRenderer(explanation: after, trace: arguments.flags.contains("--trace")).render())
       Console.out("\n" + WhatIfRenderer(before: explanation, after: after).renderText())
     }
     return arguments.flags.contains("--fail-below") && whatIf.after.verdict.kind != .pass ? 3 : 0

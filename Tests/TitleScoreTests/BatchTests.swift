@@ -10,13 +10,14 @@ import Testing
     try BatchRunner(sheet: sheet, jobs: jobs).run(inputs)
   }
 
-  private func report(_ results: BatchResults, _ format: ReportFormat, publicPosting: Bool = false, jobs: Int = 1)
-    -> String
-  {
+  private func report(
+    _ results: BatchResults, _ format: ReportFormat, publicPosting: Bool = false, jobs: Int = 1,
+    language: Language = .en
+  ) -> String {
     let sink = ReportSink()
     BatchReport.write(
-      results, format: format, options: ReportOptions(language: .en, publicPosting: publicPosting, jobs: jobs), to: sink
-    )
+      results, format: format, options: ReportOptions(language: language, publicPosting: publicPosting, jobs: jobs),
+      to: sink)
     return sink.text
   }
 
@@ -375,13 +376,30 @@ import Testing
     #expect(markdown.contains("| 1 | A |"))
     // In the terminal table every column is padded to a common display width (a Chinese character counts two), so
     // each line minus its last cell (the source) has the same display width.
-    let lines = report(results, .table).split(separator: "\n").map(String.init)
+    let sink = ReportSink()
+    BatchReport.write(results, format: .table, options: ReportOptions(language: .en, wide: true), to: sink)
+    let lines = sink.text.split(separator: "\n").map(String.init)
     let sources = ["Source"] + Array(results.rankedRows).map { "\($0.file):\($0.line)" }
     let widths = [lines[0]] + lines[2..<(2 + results.scoredCount)].map { $0 }
     let prefixes = zip(widths, sources).map { DisplayWidth.of($0) - DisplayWidth.of($1) }
     #expect(Set(prefixes).count == 1, "\(prefixes)")
     #expect(DisplayWidth.of("中文ab") == 6)
     #expect(DisplayWidth.pad("中", to: 4, right: true) == "  中")
+  }
+
+  @Test func theTerminalTableFitsOneHundredColumnsUnlessWide() throws {
+    let results = try BatchRunner(sheet: Bundled.sheet("jiaxing-2022-energy-engineer-self-score"), jobs: 1)
+      .run([Bundled.examplesDirectory + "/applicants.jsonl"])
+    for language in Language.allCases {
+      for publicPosting in [false, true] {
+        let text = report(results, .table, publicPosting: publicPosting, language: language)
+        let widest = text.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
+        #expect(widest <= 100, "\(language) public=\(publicPosting): \(widest)")
+      }
+    }
+    let sink = ReportSink()
+    BatchReport.write(results, format: .table, options: ReportOptions(language: .zh, wide: true), to: sink)
+    #expect(sink.text.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0 > 100)
   }
 
   @Test func publicPostingMasksIdentityAndLeavesOutDetails() throws {

@@ -207,4 +207,28 @@ import Testing
     #expect(!run.output.contains("\u{1B}["))
     #expect(run.output.contains("✓"))
   }
+
+  @Test func scoreFitsOneHundredColumnsAndTraceAddsTheMatchedRows() throws {
+    for example in ["jiaxing-energy-engineer.json", "shaoxing-senior-engineer.json", "linping-exceptional.json"] {
+      let sheet =
+        example.hasPrefix("jiaxing")
+        ? "jiaxing-2022-energy-engineer-self-score"
+        : example.hasPrefix("shaoxing")
+          ? "shaoxing-2022-eco-environment-senior-engineer-self-score"
+          : "linping-2022-manufacturing-engineer-exceptional"
+      for language in ["zh", "en"] {
+        let run = try Self.run([
+          "score", Bundled.examplesDirectory + "/" + example, "--sheet", sheet, "--lang", language,
+        ])
+        #expect(run.status == 0, "\(example)")
+        let widest = run.output.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
+        #expect(widest <= 100, "\(example) \(language): \(widest)")
+      }
+    }
+    let traced = try Self.run([
+      "score", Bundled.examplesDirectory + "/jiaxing-energy-engineer.json", "--sheet",
+      "jiaxing-2022-energy-engineer-self-score", "--trace",
+    ])
+    #expect(traced.output.contains("匹配") && traced.output.contains("→ 第"))
+  }
 }

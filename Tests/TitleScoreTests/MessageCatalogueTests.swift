@@ -90,4 +90,16 @@ import Testing
       }
     }
   }
+
+  @Test func textWrapsByDisplayWidthAndCutsWithAnEllipsis() {
+    let chinese = String(repeating: "中", count: 30)
+    let wrapped = DisplayWidth.wrapped(chinese, to: 20, indent: "  ")
+    #expect(wrapped.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 20 })
+    #expect(wrapped.replacingOccurrences(of: "\n  ", with: "") == chinese)
+    let words = DisplayWidth.wrapped("the quick brown fox jumps over the lazy dog", to: 15)
+    #expect(words.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 15 })
+    #expect(!words.split(separator: "\n").contains { $0.hasPrefix(" ") })
+    #expect(DisplayWidth.truncated("嘉兴禾润新能源科技有限公司", to: 10) == "嘉兴禾润…")
+    #expect(DisplayWidth.truncated("short", to: 10) == "short")
+  }
 }

@@ -973,4 +973,10 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
   case cliUnknownCommandSuggest = "cli.unknown-command-suggest"
   /// "verdict: {0}"
   case cliFailBelow = "cli.fail-below"
+  /// "show what each scored line matched: the row, the record's type, level and rank (wider)"
+  case helpOptionTrace = "help.option-trace"
+  /// "show every column (subtotals, claims, flags, source), however wide"
+  case helpOptionWide = "help.option-wide"
+  /// "{0} {1} [{2}] at {3}: {4}"
+  case reportRejectedLine = "report.rejected-line"
 }

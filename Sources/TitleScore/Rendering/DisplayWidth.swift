@@ -22,4 +22,54 @@ enum DisplayWidth {
     let padding = String(repeating: " ", count: max(0, width - of(text)))
     return right ? padding + text : text + padding
   }
+
+  /// The text cut to a display width, ending in `…` where it was cut.
+  static func truncated(_ text: String, to width: Int) -> String {
+    guard of(text) > width, width > 1 else { return text }
+    var result = ""
+    var used = 0
+    for character in text {
+      let characterWidth = of(String(character))
+      if used + characterWidth > width - 1 { break }
+      result.append(character)
+      used += characterWidth
+    }
+    return result + "…"
+  }
+
+  /// The text broken into lines of at most a display width (Chinese breaks between any two characters, other text
+  /// at spaces where it can), each line after the first starting with `indent`.
+  static func wrapped(_ text: String, to width: Int, indent: String = "") -> String {
+    guard of(text) > width else { return text }
+    var lines: [String] = []
+    var line = ""
+    var lineWidth = 0
+    var lastSpace: String.Index?
+    let indentWidth = of(indent)
+    for character in text {
+      let characterWidth = of(String(character))
+      let limit = lines.isEmpty ? width : width - indentWidth
+      if lineWidth + characterWidth > limit, !line.isEmpty {
+        if let space = lastSpace, characterWidth == 1, character != " " {
+          // Break at the last space for words; the word's start moves to the next line.
+          let rest = String(line[line.index(after: space)...])
+          lines.append(String(line[..<space]))
+          line = rest
+          lineWidth = of(rest)
+        } else {
+          lines.append(line)
+          line = ""
+          lineWidth = 0
+        }
+        lastSpace = nil
+        if character == " " { continue }
+      }
+      if character == " " { lastSpace = line.endIndex }
+      if characterWidth == 2 { lastSpace = nil }
+      line.append(character)
+      lineWidth += characterWidth
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.enumerated().map { $0.offset == 0 ? $0.element : indent + $0.element }.joined(separator: "\n")
+  }
 }

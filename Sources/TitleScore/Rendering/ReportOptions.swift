@@ -11,7 +11,13 @@ public struct ReportOptions: Sendable {
   public var jobs: Int
 
   /// Creates options.
-  public init(language: Language, publicPosting: Bool = false, jobs: Int = 1) {
+  /// Whether the terminal table shows every column (subtotals, claims, flags, source) however wide; by default it
+  /// keeps to 100 columns (rank, id, name, employer, total, verdict, main deductions), long texts cut with `…`.
+  public var wide: Bool = false
+
+  /// Options for a report.
+  public init(language: Language, publicPosting: Bool = false, jobs: Int = 1, wide: Bool = false) {
+    self.wide = wide
     self.language = language
     self.publicPosting = publicPosting
     self.jobs = max(1, jobs)

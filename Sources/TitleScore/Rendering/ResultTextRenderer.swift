@@ -2,10 +2,21 @@
 public struct ResultTextRenderer: Sendable {
   /// The explanation to render.
   public let explanation: Explanation
+  /// Whether each scored line shows what it matched (the row, the record's type, level and rank): wide.
+  public let trace: Bool
+  /// The display width free text is wrapped to (the tables are kept to it without `trace`).
+  public let width: Int
 
-  /// Prepares a renderer.
-  public init(explanation: Explanation) {
+  /// Prepares a renderer; by default it fits a terminal of 100 columns and leaves out the matched rows.
+  public init(explanation: Explanation, trace: Bool = false, width: Int = 100) {
     self.explanation = explanation
+    self.trace = trace
+    self.width = width
+  }
+
+  /// A line of free text wrapped to the width, continuation lines indented under it.
+  private func wrap(_ text: String, indent: String) -> String {
+    indent + DisplayWidth.wrapped(text, to: width - DisplayWidth.of(indent), indent: "  ") + "\n"
   }
 
   /// The report text.
@@ -15,10 +26,11 @@ public struct ResultTextRenderer: Sendable {
     let portfolio = explanation.portfolio
     let language = explanation.language
     var out = ""
-    out += "\(sheet.title.text(language))  [\(sheet.id)]\n"
-    out +=
-      "\(sheet.issuer.text(language)) · \(sheet.document) · \(Message(.resultReviewYear).text(explanation.language)) \(sheet.reviewYear)\n"
-    if let notice = Explanation.modelledNotice(sheet, language: language) { out += notice + "\n" }
+    out += wrap("\(sheet.title.text(language))  [\(sheet.id)]", indent: "")
+    out += wrap(
+      "\(sheet.issuer.text(language)) · \(sheet.document) · \(Message(.resultReviewYear).text(language)) \(sheet.reviewYear)",
+      indent: "")
+    if let notice = Explanation.modelledNotice(sheet, language: language) { out += wrap(notice, indent: "") }
     out +=
       "\(Message(.resultApplicant).text(explanation.language)): \(portfolio.name) (\(portfolio.id)) · \(portfolio.employer.name)\n\n"
 
@@ -42,7 +54,7 @@ public struct ResultTextRenderer: Sendable {
       out += "\n\(Message(.resultControlItems).text(explanation.language))\n"
       for gate in result.gates {
         out += "  \(gate.passed ? "✓" : "✗") \(explanation.title(gate.gateID))\n"
-        for finding in gate.findings { out += "      \(finding.text(language))\n" }
+        for finding in gate.findings { out += wrap(finding.text(language), indent: "      ") }
       }
     }
 
@@ -51,7 +63,7 @@ public struct ResultTextRenderer: Sendable {
       for condition in result.conditions {
         let indent = String(repeating: "  ", count: condition.depth + 1)
         let observed = condition.observed.isEmpty ? "" : "  (\(condition.observed))"
-        out += "\(indent)\(condition.met ? "✓" : "✗") \(condition.label.text(language))\(observed)\n"
+        out += wrap("\(condition.met ? "✓" : "✗") \(condition.label.text(language))\(observed)", indent: indent)
       }
     }
 
@@ -102,6 +114,21 @@ public struct ResultTextRenderer: Sendable {
         for child in category.categories { visit(child, depth: depth + 1) }
       }
       for category in sheet.categories { visit(category, depth: 0) }
+      if !trace {
+        // Without the trace the matched rows stay out, and long record titles are cut to keep the width.
+        table.headers.remove(at: 2)
+        table.rows = table.rows.map { row in
+          var row = row
+          row.remove(at: 2)
+          return row
+        }
+        table.rightAligned = [2]
+        let fixed = ([table.headers] + table.rows).reduce((0, 0)) { widths, row in
+          (max(widths.0, DisplayWidth.of(row[0])), max(widths.1, DisplayWidth.of(row[2])))
+        }
+        let room = max(12, width - 2 - fixed.0 - fixed.1 - 4)
+        table.rows = table.rows.map { [$0[0], DisplayWidth.truncated($0[1], to: room), $0[2]] }
+      }
       out += table.render()
     }
 
@@ -110,7 +137,7 @@ public struct ResultTextRenderer: Sendable {
       out += "\n\(Message(.resultDeductionsAndRecordsNotCounted).text(explanation.language))\n"
       for deduction in deductions {
         let lost = deduction.lost.map { "  −\($0)" } ?? ""
-        out += "  [\(deduction.code.rawValue)] \(explanation.message(deduction))\(lost)\n"
+        out += wrap("[\(deduction.code.rawValue)] \(explanation.message(deduction))\(lost)", indent: "  ")
       }
     }
 
@@ -134,6 +161,12 @@ public struct ResultTextRenderer: Sendable {
           claim.reasons.map(\.rawValue).joined(separator: ", "),
         ])
       }
+      // The reasons are codes, cut to keep the width (the deductions above give them in full).
+      let used = ([table.headers] + table.rows).reduce([0, 0, 0, 0]) { widths, row in
+        (0..<4).map { max(widths[$0], DisplayWidth.of(row[$0])) }
+      }
+      let room = max(12, width - 2 - used.reduce(0, +) - 8)
+      table.rows = table.rows.map { Array($0.prefix(4)) + [DisplayWidth.truncated($0[4], to: room)] }
       out += table.render()
     }
 
@@ -141,7 +174,7 @@ public struct ResultTextRenderer: Sendable {
       out += "\n\(Message(.resultFlags).text(explanation.language))\n"
       for flag in result.flags { out += "  ⚑ \(flag.flag): \(explanation.title(flag.triggerID))\n" }
     }
-    if let gap = explanation.gapSentence() { out += "\n" + gap + "\n" }
+    if let gap = explanation.gapSentence() { out += "\n" + wrap(gap, indent: "") }
     return out
   }
 

@@ -2,12 +2,29 @@ import Foundation
 
 /// An aligned table for a terminal, Chinese text included, followed by the summary.
 enum TextReportWriter {
+  /// The columns a narrow table keeps, each with the display width its text is cut to (nil: never cut).
+  static let narrowColumns: [(field: ReportTable.Field, limit: Int?)] = [
+    (.rank, nil), (.id, nil), (.name, nil), (.employer, 14), (.idNumber, nil), (.phone, nil), (.total, nil),
+    (.verdict, 20), (.reasons, 20),
+  ]
+
   static func write(_ table: ReportTable, to sink: ReportSink) {
-    let numeric = Set(table.columns.enumerated().filter { $0.element.kind == .number }.map(\.offset))
-    var widths = table.columns.map { DisplayWidth.of($0.title) }
+    // The columns shown, by position in the table's, with the width each is cut to.
+    let shown: [(index: Int, limit: Int?)] = table.columns.enumerated().compactMap { index, column in
+      if table.options.wide { return (index, nil) }
+      guard let kept = narrowColumns.first(where: { $0.field == column.field }) else { return nil }
+      return (index, kept.limit)
+    }
+    let columns = shown.map { table.columns[$0.index] }
+    let numeric = Set(columns.enumerated().filter { $0.element.kind == .number }.map(\.offset))
+    var widths = columns.map { DisplayWidth.of($0.title) }
     // Applicant text is shown escaped where it could act on the terminal (`TerminalText`).
     func cells(_ row: BatchRow) -> [String] {
-      table.cells(row).map { TerminalText.escaped($0, keepingLineBreaks: false) }
+      let all = table.cells(row)
+      return shown.map { column in
+        let text = TerminalText.escaped(all[column.index], keepingLineBreaks: false)
+        return column.limit.map { DisplayWidth.truncated(text, to: $0) } ?? text
+      }
     }
     for row in table.results.rankedRows {
       for (index, cell) in cells(row).enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
@@ -16,15 +33,18 @@ enum TextReportWriter {
       cells.enumerated().map { DisplayWidth.pad($0.element, to: widths[$0.offset], right: numeric.contains($0.offset)) }
         .joined(separator: "  ").trimmingTrailingSpaces() + "\n"
     }
-    sink.write(line(table.columns.map(\.title)))
+    sink.write(line(columns.map(\.title)))
     sink.write(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n")
     for row in table.results.rankedRows { sink.write(line(cells(row))) }
+    let width = table.options.wide ? Int.max : 100
     guard !table.options.publicPosting else {
-      if let notice = table.modelledNotice { sink.write("\n\(notice)\n") }
+      if let notice = table.modelledNotice { sink.write("\n" + DisplayWidth.wrapped(notice, to: width) + "\n") }
       return
     }
     sink.write("\n")
-    for (label, value) in table.summaryLines() { sink.write("\(label): \(value)\n") }
+    for (label, value) in table.summaryLines() {
+      sink.write(DisplayWidth.wrapped("\(label): \(value)", to: width, indent: "  ") + "\n")
+    }
     sink.write("\n\(Message(.reportDistributionOfTotals).text(table.options.language))\n")
     let largest = max(1, table.distributionLines().map(\.1).max() ?? 1)
     for (band, count) in table.distributionLines() {
@@ -37,7 +57,10 @@ enum TextReportWriter {
       sink.write("\n\(Message(.reportRejectedRecords).text(table.options.language))\n")
       for cells in table.rejectedCells() {
         let shown = cells.map { TerminalText.escaped($0, keepingLineBreaks: false) }
-        sink.write("  \(shown[0]) \(shown[1]) [\(shown[2])] at \(shown[3]): \(shown[4])\n")
+        let line = Message(
+          .reportRejectedLine, .text(shown[0]), .text(shown[1]), .text(shown[2]), .text(shown[3]), .text(shown[4])
+        ).text(table.options.language)
+        sink.write("  " + DisplayWidth.wrapped(line, to: width - 2, indent: "    ") + "\n")
       }
     }
   }
