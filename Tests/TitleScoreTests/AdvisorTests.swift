@@ -213,3 +213,63 @@ import Testing
     #expect(whatIf.changedPortfolio.records.map(\.id) == ["R1", "R1-2"])
   }
 }
+
+@Suite struct PlannerBestTotalTests {
+  @Test func theBestTotalOfAnUnreachablePlanIsNeverBelowAddingItsBestRecord() {
+    let sheet = Bundled.sheet("jiaxing-2022-energy-engineer-self-score")
+    let portfolio = try! Portfolio.decode(
+      json: Array(
+        try! Data(
+          contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/jiaxing-energy-engineer-below-threshold.json"))
+      ))
+    let evaluator = Evaluator(sheet: sheet)
+    for maximum in 1...2 {
+      let planner = Planner(sheet: sheet, maximumRecords: maximum)
+      guard case .unreachable(let best, _) = planner.plan(portfolio) else { continue }
+      // What `score --add` of each single candidate gives: the plan's best can be no lower.
+      for candidate in planner.candidates(for: portfolio) {
+        var added = portfolio
+        var record = candidate.record
+        record.id = "ADDED"
+        added.records.append(record)
+        let total = evaluator.evaluate(added, tracing: false).total
+        #expect(
+          best.min >= total.min, "max \(maximum): \(best) below \(total) with \(record.type) \(record.level ?? "")")
+      }
+    }
+  }
+}
+
+@Suite struct AdviceWordingTests {
+  private let sheet = Bundled.sheet("jiaxing-2022-energy-engineer-self-score")
+
+  private func example(_ name: String) throws -> Portfolio {
+    try Portfolio.decode(
+      json: Array(try Data(contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/" + name))))
+  }
+
+  @Test func outcomesAreOneSentenceWhenNothingLeftOpenChangesThePass() throws {
+    var portfolio = try example("jiaxing-energy-engineer.json")
+    portfolio.assessed = [:]
+    let distribution = try #require(OutcomeDistribution(sheet: sheet, portfolio: portfolio))
+    if distribution.chanceOfReachingThreshold == 0 || distribution.chanceOfReachingThreshold == 1 {
+      let text = distribution.renderText(language: .zh)
+      #expect(text.split(separator: "\n").count == 1, "\(text)")
+      #expect(text.contains("%"))
+    } else {
+      Issue.record("the example was meant to be decided either way: \(distribution.chanceOfReachingThreshold)")
+    }
+  }
+
+  @Test func standingInsideTheQuotaButBelowTheLineSaysItTakesNoPlace() throws {
+    let result = Evaluator(sheet: sheet).evaluate(try example("jiaxing-energy-engineer.json"))
+    #expect(result.verdict.kind == .belowThreshold)
+    let cohort =
+      #"{"sheet": "jiaxing-2022-energy-engineer-self-score", "rows": [{"id": "B", "verdict": "below-threshold", "total": 40}]}"#
+    let standing = try CohortStanding(result: result, cohortJSON: Array(cohort.utf8), quota: 5)
+    #expect(standing.inside == true)
+    let text = standing.renderText(language: .zh)
+    #expect(text.contains("不能占用名额"), "\(text)")
+    #expect(!text.contains("在名额内\n"))
+  }
+}

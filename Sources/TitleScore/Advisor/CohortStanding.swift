@@ -112,7 +112,11 @@ public struct CohortStanding: Sendable {
       .integer(poolSize), .text(String(format: "%.1f", percentile))
     ).text(language)
     if let places, let inside {
-      text += Message(inside ? .advisorStandingInside : .advisorStandingOutside, .integer(places)).text(language)
+      // Places go only to applicants who pass: ranking inside the quota below the line is said as what it is.
+      let passes = result.verdict.kind == .pass
+      let key: MessageKey =
+        inside ? (passes ? .advisorStandingInside : .advisorStandingInsideButNotPassing) : .advisorStandingOutside
+      text += Message(key, .integer(places), .message(result.verdict.kind.message)).text(language)
     }
     return text
   }

@@ -155,6 +155,12 @@ public struct OutcomeDistribution: Sendable {
 
   /// The distribution as text, with the assumption stated.
   public func renderText(language: Language) -> String {
+    // When nothing left to the reviewers can change whether the line is reached, one sentence says so.
+    if let threshold, reachingThreshold == 0 || reachingThreshold == combinations {
+      return Message(
+        reachingThreshold == 0 ? .advisorOutcomesNever : .advisorOutcomesAlways, .interval(range), .points(threshold)
+      ).text(language)
+    }
     var text =
       Message(.advisorOutcomesAssumption, .text("\(choices.count)"), .text("\(Int(combinations))")).text(language)
     text += Message(.advisorOutcomesRange, .text("\(range)")).text(language)
