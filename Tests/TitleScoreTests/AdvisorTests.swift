@@ -273,3 +273,20 @@ import Testing
     #expect(!text.contains("在名额内\n"))
   }
 }
+
+@Suite struct RoutesLeaveOutHeldTitlesTests {
+  @Test func aRouteToATitleTheApplicantHoldsIsLeftOutUnlessAll() throws {
+    let portfolio = try Portfolio.decode(
+      json: Array(
+        try Data(contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/jiaxing-energy-engineer.json"))))
+    #expect(portfolio.currentTitle?.title == "assistant-engineer")
+    let assistantRoute = "jiaxing-2022-energy-assistant-engineer-skill-talent"
+    let advisor = RouteAdvisor(library: Bundled.library, portfolio: portfolio)
+    #expect(!advisor.options.map(\.sheet.id).contains(assistantRoute))
+    #expect(advisor.alreadyHeld.contains(assistantRoute))
+    #expect(advisor.renderText(portfolio: portfolio, language: .zh).contains("--all"))
+    let everything = RouteAdvisor(library: Bundled.library, portfolio: portfolio, all: true)
+    #expect(everything.options.map(\.sheet.id).contains(assistantRoute))
+    #expect(everything.alreadyHeld.isEmpty)
+  }
+}

@@ -21,6 +21,8 @@ public struct RouteAdvisor: Sendable {
   public let options: [Option]
   /// Route-guide entries for the applicant's city and specialty.
   public let pointers: [Pointer]
+  /// The sheets left out because they lead to a title the applicant already holds or exceeds (none with `all`).
+  public let alreadyHeld: [String]
 
   /// Evaluates the library's routes for a portfolio; `all` ignores city and specialty.
   ///
@@ -29,9 +31,13 @@ public struct RouteAdvisor: Sendable {
     library: ScoresheetLibrary, portfolio: Portfolio, all: Bool = false,
     materials: (Scoresheet) -> MaterialInspection? = { _ in nil }
   ) {
-    let sheets = library.sheets.filter { sheet in
+    let candidates = library.sheets.filter { sheet in
       all || (sheet.city == portfolio.employer.city && sheet.specialties.contains(portfolio.specialty))
     }
+    // A route to a title the applicant already holds, or to a lower one, is no route for them (shown with `all`).
+    let held = all ? [] : candidates.filter { RouteAdvisor.alreadyHolds(portfolio, theTitleOf: $0) }
+    self.alreadyHeld = held.map(\.id)
+    let sheets = candidates.filter { !held.map(\.id).contains($0.id) }
     var options = sheets.map { sheet in
       Option(sheet: sheet, result: Evaluator(sheet: sheet).evaluate(portfolio, materials: materials(sheet)))
     }
@@ -44,6 +50,15 @@ public struct RouteAdvisor: Sendable {
       }
     }
     self.pointers = pointers
+  }
+
+  /// Whether the applicant's current title is the sheet's target title or above it, in the sheet's order of titles.
+  static func alreadyHolds(_ portfolio: Portfolio, theTitleOf sheet: Scoresheet) -> Bool {
+    let titles = sheet.vocabulary.titles
+    guard let current = portfolio.currentTitle?.title, let have = titles.firstIndex(of: current),
+      let target = titles.firstIndex(of: sheet.targetTitle)
+    else { return false }
+    return have >= target
   }
 
   /// The ordering: verdict first; then, among passing routes, the higher title and the larger margin; among the
@@ -73,6 +88,9 @@ public struct RouteAdvisor: Sendable {
     if options.isEmpty {
       text +=
         Message(.advisorRoutesNone).text(language)
+    }
+    if !alreadyHeld.isEmpty {
+      text += Message(.advisorRoutesAlreadyHeld, .integer(alreadyHeld.count)).text(language)
     }
     for (index, option) in options.enumerated() {
       let sheet = option.sheet

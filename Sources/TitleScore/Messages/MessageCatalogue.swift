@@ -311,6 +311,7 @@ public enum MessageCatalogue {
     case .checkSummary: return ("{0} 个有效，{1} 个无效", "{0} valid, {1} invalid")
     case .cliSheetsFolderMissing: return ("评分表文件夹 {0} 不存在", "the sheets folder {0} does not exist")
     case .cliSheetsFolderEmpty: return ("评分表文件夹 {0} 中没有评分表或申报途径指引", "the sheets folder {0} holds no scoresheet or route guide")
+    case .advisorRoutesAlreadyHeld: return ("  另有 {0} 条途径通往申报人已具有或更低的职称，未列出（--all 可显示）。\n", "  {0} more routes lead to a title the applicant already holds or exceeds and are left out (--all shows them).\n")
     case .cliFormatTextOrJson: return ("--format 只能取 text 或 json", "--format takes text or json")
     case .cliFormatOneOf: return ("--format 只能取以下之一：{0}", "--format takes {0}")
     case .cliInvalidRate: return ("--invalid-rate 须为 0 到 1 之间的比例", "--invalid-rate takes a share from 0 to 1")

@@ -549,6 +549,8 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
   case cliSheetsFolderMissing = "cli.sheets-folder-missing"
   /// "the sheets folder {0} holds no scoresheet or route guide"
   case cliSheetsFolderEmpty = "cli.sheets-folder-empty"
+  /// "  {0} more routes lead to a title the applicant already holds or exceeds and are left out (--all shows them). "
+  case advisorRoutesAlreadyHeld = "advisor.routes-already-held"
   /// "--format takes text or json"
   case cliFormatTextOrJson = "cli.format-text-or-json"
   /// "--format takes {0}"
