@@ -9,7 +9,7 @@ enum SheetsCommand {
     var rows: [[String]] = []
     for sheet in library.sheets {
       rows.append([
-        sheet.id, sheet.title.text(language), sheet.route.rawValue, sheet.threshold?.description ?? "—",
+        sheet.id, sheet.title.text(language), sheet.route.name.text(language), sheet.threshold?.description ?? "—",
         String(sheet.reviewYear),
       ])
     }
@@ -25,7 +25,7 @@ enum SheetsCommand {
         for entry in guide.entries {
           let sheet = entry.sheetID ?? (Message(.sheetsNoBundledSheet).text(language))
           Console.out(
-            "  \(guide.city) \(entry.specialties.joined(separator: "/")): \(entry.applicants.text(language)) → \(entry.route.rawValue) \(sheet)\n"
+            "  \(guide.city) \(entry.specialties.joined(separator: "/")): \(entry.applicants.text(language)) → \(entry.route.name.text(language)) \(sheet)\n"
           )
         }
       }

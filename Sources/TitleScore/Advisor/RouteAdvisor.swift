@@ -126,7 +126,7 @@ public struct RouteAdvisor: Sendable {
       text +=
         Message(
           .advisorWhatIfVerdictLine, .text("\(pointer.guide.title.text(language))"),
-          .text("\(pointer.entry.applicants.text(language))"), .text("\(pointer.entry.route.rawValue)"),
+          .text("\(pointer.entry.applicants.text(language))"), .message(pointer.entry.route.name),
           .text("\(sheetNote)"), .text("\(pointer.guide.provenance.clause)")
         ).text(language)
     }

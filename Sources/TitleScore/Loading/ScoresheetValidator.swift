@@ -88,7 +88,7 @@ struct ScoresheetValidator {
     } else if sheet.criteria == nil {
       report(
         .routeIncomplete, JSONPath.root.appending("criteria"),
-        Message(.diagnosticRouteNeedsCriteria, .text("\(sheet.route.rawValue)")))
+        Message(.diagnosticRouteNeedsCriteria, .message(sheet.route.name)))
     }
     if !sheet.effective.contains(sheet.cutoff) && sheet.cutoff < sheet.effective.lowerBound {
       report(

@@ -158,7 +158,7 @@ public struct ResultTextRenderer: Sendable {
         table.rows.append([
           explanation.title(claim.itemID), claimed.description, claim.accepted.description,
           difference.signedDescription,
-          claim.reasons.map(\.rawValue).joined(separator: ", "),
+          claim.reasons.map { $0.shortName(language) }.joined(separator: Message(.punctListComma).text(language)),
         ])
       }
       // The reasons are codes, cut to keep the width (the deductions above give them in full).
