@@ -97,7 +97,8 @@ final class Progress: @unchecked Sendable {
   func update(_ read: Int) {
     guard enabled, Date().timeIntervalSince(last) > 0.5 else { return }
     last = Date()
-    _ = Console.write(Array("\r… \(read) records read".utf8), to: STDERR_FILENO)
+    _ = Console.write(
+      Array(("\r" + Message(.cliProgress, .integer(read)).text(Console.messageLanguage)).utf8), to: STDERR_FILENO)
   }
 
   func finish() {

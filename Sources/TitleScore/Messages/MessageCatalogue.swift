@@ -535,6 +535,7 @@ public enum MessageCatalogue {
     case .helpOptionTrace: return ("每个得分行显示匹配的计分档和业绩的类型、级别、名次（表格更宽）", "show what each scored line matched: the row, the record's type, level and rank (wider)")
     case .helpOptionWide: return ("显示所有列（分项得分、自评分、标记、来源），不限宽度", "show every column (subtotals, claims, flags, source), however wide")
     case .reportRejectedLine: return ("{0} {1} [{2}] 位置 {3}：{4}", "{0} {1} [{2}] at {3}: {4}")
+    case .cliProgress: return ("……已读取 {0} 条记录", "… {0} records read")
     }
   }
 }

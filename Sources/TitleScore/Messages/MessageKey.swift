@@ -997,4 +997,6 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
   case helpOptionWide = "help.option-wide"
   /// "{0} {1} [{2}] at {3}: {4}"
   case reportRejectedLine = "report.rejected-line"
+  /// "… {0} records read"
+  case cliProgress = "cli.progress"
 }
