@@ -7,13 +7,9 @@ struct Arguments {
   var options: [String: [String]] = [:]
   var flags: Set<String> = []
 
-  /// The command the arguments are for.
-  let command: CommandSpec
-
   /// Splits a command's arguments; an option the command does not take is a usage error that suggests the nearest
   /// one it does.
   init(_ arguments: [String], command: CommandSpec) throws {
-    self.command = command
     let flagNames = command.flagNames
     var index = 0
     while index < arguments.count {
