@@ -71,9 +71,11 @@ enum Console {
     let reset = "\u{1B}[0m"
     var coloured = text.replacingOccurrences(of: "✓", with: green + "✓" + reset)
       .replacingOccurrences(of: "✗", with: red + "✗" + reset)
+    // The verdict as the score text and the routes label it, from the same catalogue keys.
+    let labels = [MessageKey.resultVerdict, .advisorVerdict].map { Message($0).text(messageLanguage) + ": " }
     for kind in Verdict.Kind.allCases {
       let name = kind.name(messageLanguage)
-      for label in ["结论: ", "Verdict: ", "结论：", "   Verdict: "] {
+      for label in Set(labels) {
         coloured = coloured.replacingOccurrences(
           of: label + name, with: label + (kind == .pass ? green : red) + name + reset)
       }

@@ -17,9 +17,6 @@ struct KindFields {
   /// A member the rule may have.
   mutating func optional(_ key: String) -> JSONValue? { members.optional(key) }
 
-  /// Whether the rule has a member, without reading it.
-  func has(_ key: String) -> Bool { members.has(key) }
-
   /// A required number of points.
   mutating func points(_ key: String, nonNegative: Bool = true) -> Points? {
     members.required(key).flatMap { reader.points($0, path.appending(key), nonNegative: nonNegative) }

@@ -9,7 +9,7 @@ final class TreeReader {
   /// The members of an object, with each key's path; reports a wrong type and repeated keys.
   func object(_ value: JSONValue, _ path: JSONPath) -> Members? {
     guard case .object(let members) = value else {
-      report(.wrongType, path, Message(.diagnosticExpectedObject, .word(value.kind)))
+      report(.wrongType, path, Message(.diagnosticExpectedObject, .word(value.kindWord)))
       return nil
     }
     var seen = Set<String>()
@@ -21,7 +21,7 @@ final class TreeReader {
 
   func array(_ value: JSONValue, _ path: JSONPath) -> [(JSONValue, JSONPath)]? {
     guard case .array(let elements) = value else {
-      report(.wrongType, path, Message(.diagnosticExpectedArray, .word(value.kind)))
+      report(.wrongType, path, Message(.diagnosticExpectedArray, .word(value.kindWord)))
       return nil
     }
     return elements.enumerated().map { ($0.element, path.appending($0.offset)) }
@@ -29,7 +29,7 @@ final class TreeReader {
 
   func string(_ value: JSONValue, _ path: JSONPath) -> String? {
     guard case .string(let text) = value else {
-      report(.wrongType, path, Message(.diagnosticExpectedString, .word(value.kind)))
+      report(.wrongType, path, Message(.diagnosticExpectedString, .word(value.kindWord)))
       return nil
     }
     return text
@@ -53,7 +53,7 @@ final class TreeReader {
 
   func bool(_ value: JSONValue, _ path: JSONPath) -> Bool? {
     guard case .bool(let flag) = value else {
-      report(.wrongType, path, Message(.diagnosticExpectedBoolean, .word(value.kind)))
+      report(.wrongType, path, Message(.diagnosticExpectedBoolean, .word(value.kindWord)))
       return nil
     }
     return flag
@@ -61,7 +61,7 @@ final class TreeReader {
 
   func integer(_ value: JSONValue, _ path: JSONPath, minimum: Int? = nil) -> Int? {
     guard case .number(let number) = value else {
-      report(.wrongType, path, Message(.diagnosticExpectedInteger, .word(value.kind)))
+      report(.wrongType, path, Message(.diagnosticExpectedInteger, .word(value.kindWord)))
       return nil
     }
     guard let integer = number.integer else {
@@ -77,7 +77,7 @@ final class TreeReader {
 
   func points(_ value: JSONValue, _ path: JSONPath, nonNegative: Bool = true) -> Points? {
     guard case .number(let number) = value else {
-      report(.wrongType, path, Message(.diagnosticExpectedNumber, .word(value.kind)))
+      report(.wrongType, path, Message(.diagnosticExpectedNumber, .word(value.kindWord)))
       return nil
     }
     guard let points = number.points else {
@@ -112,7 +112,7 @@ final class TreeReader {
     case .string(let text): return .text(text)
     case .number: return points(value, path, nonNegative: false).map(FactValue.number)
     default:
-      report(.wrongType, path, Message(.diagnosticExpectedScalar, .word(value.kind)))
+      report(.wrongType, path, Message(.diagnosticExpectedScalar, .word(value.kindWord)))
       return nil
     }
   }
@@ -204,8 +204,4 @@ final class TreeReader {
       }
     }
   }
-}
-
-extension JSONValue {
-  var kind: MessageKey { kindWord }
 }

@@ -22,9 +22,6 @@ package struct Condition: Hashable, Sendable {
       self.handler = handler
     }
 
-    /// The test as a kind, if it is of that kind.
-    func `as`<Handler: ConditionKind>(_ type: Handler.Type) -> Handler? { handler as? Handler }
-
     package static func == (lhs: Test, rhs: Test) -> Bool { AnyHashable(lhs.handler) == AnyHashable(rhs.handler) }
 
     package func hash(into hasher: inout Hasher) { hasher.combine(AnyHashable(handler)) }
