@@ -8,7 +8,7 @@ enum RoutesCommand {
       throw UsageError(Message(.cliRoutesOnePortfolio))
     }
     let language = try Console.language(arguments)
-    let portfolio = try Console.portfolio(file)
+    let portfolio = try Console.portfolio(file, arguments)
     let library = try Console.library(arguments)
     for diagnostic in library.diagnostics { Console.error(diagnostic) }
     let advisor = RouteAdvisor(library: library, portfolio: portfolio, all: arguments.flags.contains("--all")) {
@@ -28,7 +28,7 @@ enum PlanCommand {
     }
     guard let reference = arguments.value("--sheet") else { throw UsageError(Message(.cliPlanNeedsSheet)) }
     let sheet = try Console.sheet(reference, arguments)
-    let portfolio = try Console.portfolio(file)
+    let portfolio = try Console.portfolio(file, arguments)
     let planner = Planner(sheet: sheet, maximumRecords: try arguments.integer("--max", default: 6))
     Console.out(
       planner.plan(portfolio).renderText(sheet: sheet, portfolio: portfolio, language: try Console.language(arguments)))
@@ -44,7 +44,7 @@ enum OutcomesCommand {
     }
     guard let reference = arguments.value("--sheet") else { throw UsageError(Message(.cliOutcomesNeedsSheet)) }
     let sheet = try Console.sheet(reference, arguments)
-    let portfolio = try Console.portfolio(file)
+    let portfolio = try Console.portfolio(file, arguments)
     guard let distribution = OutcomeDistribution(sheet: sheet, portfolio: portfolio) else {
       throw CommandFailure(
         Message(.cliOutcomesTooMany, .text("\(OutcomeDistribution.enumerationLimit)"))
@@ -76,7 +76,7 @@ enum StandingCommand {
       passRate = rate
     }
     let sheet = try Console.sheet(reference, arguments)
-    let portfolio = try Console.portfolio(file)
+    let portfolio = try Console.portfolio(file, arguments)
     let result = Evaluator(sheet: sheet).evaluate(
       portfolio, materials: Console.materials(for: portfolio, file: file, sheet: sheet))
     let tree: JSONValue

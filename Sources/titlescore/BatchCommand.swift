@@ -27,7 +27,8 @@ enum BatchCommand {
     let progress = Progress(enabled: isatty(STDERR_FILENO) == 1 && !arguments.flags.contains("--quiet"))
     let results: BatchResults
     do {
-      results = try BatchRunner(sheet: sheet, jobs: jobs).run(arguments.positional, progress: progress.update)
+      results = try BatchRunner(sheet: sheet, jobs: jobs, glossary: try Console.library(arguments).glossary).run(
+        arguments.positional, progress: progress.update)
     } catch {
       throw CommandFailure(Console.message(of: error))
     }

@@ -14,9 +14,12 @@ enum CheckCommand {
         files.append(argument)
       }
     }
+    let glossary = try Console.library(arguments).glossary
+    // With `--sheet`, portfolios are also checked against that sheet's vocabulary and what it reads.
+    let sheet = try arguments.value("--sheet").map { try Console.sheet($0, arguments) }
     var failed = 0
     for file in files {
-      let report = DocumentCheck.check(file: file)
+      let report = DocumentCheck.check(file: file, glossary: glossary, sheet: sheet)
       for diagnostic in report.diagnostics { Console.error(diagnostic) }
       let errors = report.diagnostics.filter { $0.severity == .error }.count
       if errors > 0 { failed += 1 }

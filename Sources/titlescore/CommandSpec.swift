@@ -43,8 +43,10 @@ struct CommandSpec: Sendable {
       name: "sheets", synopsis: "", summary: .helpSheets, options: [], example: "titlescore sheets",
       run: SheetsCommand.run),
     CommandSpec(
-      name: "check", synopsis: "FILE|DIR…", summary: .helpCheck, options: [],
-      example: "titlescore check scoresheets examples", run: CheckCommand.run),
+      name: "check", synopsis: "FILE|DIR… [--sheet ID|FILE]", summary: .helpCheck,
+      options: [OptionSpec(name: "--sheet", value: "ID|FILE", help: .helpOptionCheckSheet)],
+      example: "titlescore check examples/jiaxing-energy-engineer.json --sheet jiaxing-2022-energy-engineer-self-score",
+      run: CheckCommand.run),
     CommandSpec(
       name: "score", synopsis: "PORTFOLIO|- --sheet ID|FILE", summary: .helpScore,
       options: [

@@ -29,7 +29,8 @@ enum CompareCommand {
     var runs: [BatchResults] = []
     for sheet in sheets {
       do {
-        runs.append(try BatchRunner(sheet: sheet, jobs: jobs).run(inputs))
+        runs.append(
+          try BatchRunner(sheet: sheet, jobs: jobs, glossary: try Console.library(arguments).glossary).run(inputs))
       } catch {
         throw CommandFailure(Console.message(of: error))
       }

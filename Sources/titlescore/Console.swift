@@ -126,7 +126,10 @@ enum Console {
       throw CommandFailure(Message(.cliSheetsFolderMissing, .text(directory)))
     }
     let folder = ScoresheetLibrary(directory: directory)
-    guard !folder.sheets.isEmpty || !folder.guides.isEmpty || !folder.diagnostics.isEmpty else {
+    guard
+      !folder.sheets.isEmpty || !folder.guides.isEmpty || !folder.glossary.vocabularies.isEmpty
+        || !folder.diagnostics.isEmpty
+    else {
       throw CommandFailure(Message(.cliSheetsFolderEmpty, .text(directory)))
     }
     return ScoresheetLibrary.bundled.overridden(by: folder)
@@ -155,9 +158,11 @@ enum Console {
     return [UInt8](data)
   }
 
-  static func portfolio(_ file: String) throws -> Portfolio {
+  /// A portfolio file (`-` for standard input), its values resolved with the library's shared vocabulary.
+  static func portfolio(_ file: String, _ arguments: Arguments) throws -> Portfolio {
+    let glossary = try library(arguments).glossary
     do {
-      return try Portfolio.decode(json: try read(file))
+      return try Portfolio.decode(json: try read(file), glossary: glossary)
     } catch let diagnostic as Diagnostic {
       throw CommandFailure(diagnostic.located(file: file))
     }

@@ -12,7 +12,7 @@ enum ScoreCommand {
     guard format == "text" || format == "json" else { throw UsageError(Message(.cliFormatTextOrJson)) }
     let language = try Console.language(arguments)
     let sheet = try Console.sheet(sheetReference, arguments)
-    let portfolio = try Console.portfolio(file)
+    let portfolio = try Console.portfolio(file, arguments)
     let evaluator = Evaluator(sheet: sheet)
     let materials = Console.materials(for: portfolio, file: file, sheet: sheet)
     let result = evaluator.evaluate(portfolio, materials: materials)
@@ -31,7 +31,8 @@ enum ScoreCommand {
     var records: [AchievementRecord] = []
     for addition in additions {
       do {
-        records += try AchievementRecord.decodeList(json: try Console.read(addition))
+        records += try AchievementRecord.decodeList(
+          json: try Console.read(addition), glossary: try Console.library(arguments).glossary)
       } catch let diagnostic as Diagnostic {
         throw CommandFailure(diagnostic.located(file: addition))
       }

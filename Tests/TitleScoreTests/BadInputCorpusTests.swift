@@ -21,7 +21,7 @@ import Testing
      "skill": {"level": "technician", "date": "2016-01-01"},
      "continuingEducation": {"2019": {"professional": 60, "public": 30}},
      "assessments": {"2019": "competent"},
-     "honours": ["model-worker", {"honour": "county-model-worker", "date": "2020-01-01"}],
+     "honours": ["worldskills-gold", {"honour": "county-model-worker", "date": "2020-01-01"}],
      "records": [{"id": "R1", "type": "paper", "level": "core", "rank": 1, "count": 1, "date": "2020-06-01",
                   "status": "published", "evidence": true, "collective": false, "mainContributor": true,
                   "acquired": "original", "assessedPoints": 2, "title": "论文", "authorship": "sole",

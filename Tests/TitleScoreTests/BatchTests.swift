@@ -6,8 +6,9 @@ import Testing
 @Suite struct BatchTests {
   let sheet = Fixture.sheet("every-rule-kind.json")
 
+  /// Runs the fixture sheet, whose codes are its own: values are taken as written.
   private func run(_ inputs: [String], jobs: Int = 2) throws -> BatchResults {
-    try BatchRunner(sheet: sheet, jobs: jobs).run(inputs)
+    try BatchRunner(sheet: sheet, jobs: jobs, glossary: .empty).run(inputs)
   }
 
   private func report(
@@ -166,7 +167,8 @@ import Testing
     let text = try String(contentsOfFile: Fixture.path("batch-ties.jsonl"), encoding: .utf8)
     pipe.fileHandleForWriting.write(Data(text.utf8))
     try pipe.fileHandleForWriting.close()
-    let results = try BatchRunner(sheet: sheet, jobs: 2).run(["-"], standardInput: pipe.fileHandleForReading)
+    let results = try BatchRunner(sheet: sheet, jobs: 2, glossary: .empty).run(
+      ["-"], standardInput: pipe.fileHandleForReading)
     #expect(results.readCount == 5 && results.scoredCount == 3)
     #expect(results.rejected.allSatisfy { $0.file == "<stdin>" })
   }
@@ -261,7 +263,7 @@ import Testing
     #expect(lowered.independentCopy() == lowered)
     let original = try run([Fixture.path("batch-ties.jsonl")])
     #expect((0..<original.scoredCount).contains { original.verdict($0) == .belowThreshold })
-    let results = try BatchRunner(sheet: lowered, jobs: 2).run([Fixture.path("batch-ties.jsonl")])
+    let results = try BatchRunner(sheet: lowered, jobs: 2, glossary: .empty).run([Fixture.path("batch-ties.jsonl")])
     #expect(results.scoredCount == 3)
     #expect((0..<results.scoredCount).allSatisfy { results.verdict($0) != .belowThreshold })
   }
@@ -291,14 +293,15 @@ import Testing
     let text = (0..<3000).map { generator.portfolio(number: $0, seed: 11) }.joined(separator: "\n")
     try Data(text.utf8).write(to: file)
     // Small chunks make many workers interleave.
-    let one = try BatchRunner(sheet: sheet, jobs: 1).run([file.path])
-    let eight = try BatchRunner(sheet: sheet, jobs: 8).run([file.path])
+    let one = try BatchRunner(sheet: sheet, jobs: 1, glossary: .empty).run([file.path])
+    let eight = try BatchRunner(sheet: sheet, jobs: 8, glossary: .empty).run([file.path])
     #expect(one.readCount == 3000)
     #expect(!one.rejected.isEmpty)
     for format in ReportFormat.allCases {
       #expect(report(one, format, jobs: 1) == report(eight, format, jobs: 8), "\(format)")
     }
-    #expect(report(one, .csv) == report(try BatchRunner(sheet: sheet, jobs: 1).run([file.path]), .csv))
+    #expect(
+      report(one, .csv) == report(try BatchRunner(sheet: sheet, jobs: 1, glossary: .empty).run([file.path]), .csv))
   }
 
   @Test func reportRowsAreRenderedOnAtMostAsManyThreadsAsJobs() throws {
@@ -544,11 +547,13 @@ import Testing
     stricter.threshold = 12
     let file = Fixture.path("batch-ties.jsonl")
     let comparison = SheetComparison(
-      before: try run([file]), after: try BatchRunner(sheet: stricter, jobs: 1).run([file]), language: .en)
+      before: try run([file]), after: try BatchRunner(sheet: stricter, jobs: 1, glossary: .empty).run([file]),
+      language: .en)
     #expect(comparison.changes.isEmpty)
     stricter.threshold = 9
     let looser = SheetComparison(
-      before: try run([file]), after: try BatchRunner(sheet: stricter, jobs: 1).run([file]), language: .en)
+      before: try run([file]), after: try BatchRunner(sheet: stricter, jobs: 1, glossary: .empty).run([file]),
+      language: .en)
     #expect(looser.changes.map(\.after.id) == ["A", "C", "B"])
     #expect(looser.changes.first?.reasons.contains("threshold 30 → 9") == true)
     #expect(looser.transitions.map(\.count) == [3])

@@ -231,4 +231,52 @@ import Testing
     ])
     #expect(traced.output.contains("匹配") && traced.output.contains("→ 第"))
   }
+
+  /// The example applicant with some values rewritten, in a fresh folder: the portfolio file's path.
+  private static func applicant(in folder: URL, _ replacements: [(String, String)]) throws -> String {
+    var text = try String(contentsOfFile: Bundled.examplesDirectory + "/jiaxing-energy-engineer.json", encoding: .utf8)
+    for (old, new) in replacements { text = text.replacingOccurrences(of: old, with: new) }
+    let file = folder.appendingPathComponent("applicant.json")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return file.path
+  }
+
+  @Test func valuesWrittenInChineseScoreAsTheirCodesFromTheBuiltBinary() throws {
+    let sheet = "jiaxing-2022-energy-engineer-self-score"
+    let coded = try Self.run(["score", Bundled.examplesDirectory + "/jiaxing-energy-engineer.json", "--sheet", sheet])
+    let folder = try Scratch.directory()
+    let written = try Self.applicant(
+      in: folder,
+      [
+        (#""level": "bachelor""#, #""level": "本科""#), (#""city": "jiaxing""#, #""city": "嘉兴""#),
+        (#""specialty": "energy""#, #""specialty": "能源""#), (#""2019": "competent""#, #""2019": "合格""#),
+        (#""title": "assistant-engineer""#, #""title": "助理工程师""#),
+      ])
+    let run = try Self.run(["score", written, "--sheet", sheet], in: folder)
+    #expect(run.status == coded.status)
+    #expect(run.output == coded.output)
+    let routes = try Self.run(["routes", written], in: folder)
+    #expect(routes.status == 0 && routes.output.contains(sheet))
+  }
+
+  @Test func aValueOutsideTheVocabularyFailsWithItsPathAndTheAcceptedValues() throws {
+    let folder = try Scratch.directory()
+    let written = try Self.applicant(in: folder, [(#""level": "bachelor""#, #""level": "大本科""#)])
+    let run = try Self.run(["score", written, "--sheet", "jiaxing-2022-energy-engineer-self-score"], in: folder)
+    #expect(run.status == 1)
+    #expect(run.errors.contains("value-outside-vocabulary") && run.errors.contains("education[1].level"))
+    #expect(run.errors.contains("本科（bachelor）"))
+    let check = try Self.run(["check", written], in: folder)
+    #expect(check.status == 1 && check.errors.contains("value-outside-vocabulary"))
+  }
+
+  @Test func checkWithASheetNamesWhatThePortfolioLeavesOutAndWhatItCosts() throws {
+    let folder = try Scratch.directory()
+    let written = try Self.applicant(in: folder, [(#""2021": "competent""#, #""2022": "competent""#)])
+    let run = try Self.run(["check", written, "--sheet", "jiaxing-2022-energy-engineer-self-score"], in: folder)
+    // Omissions are warnings: the file itself is fine.
+    #expect(run.status == 0)
+    #expect(run.errors.contains("field-omitted") && run.errors.contains("assessments.2021"))
+    #expect(run.errors.contains("年度考核"))
+  }
 }

@@ -90,7 +90,7 @@ import Testing
   }
 
   private let keyProject =
-    #"{"id": "K", "type": "key-project", "level": "municipal", "rank": 2, "date": "2020-09-01"}"#
+    #"{"id": "K", "type": "key-project", "level": "city", "rank": 2, "date": "2020-09-01"}"#
 
   @Test func awardsCountOnlyForAMainWinner() throws {
     let award = #"{"id": "A", "type": "award", "level": "hangzhou-third-or-above", "date": "2021-05-01""#
@@ -104,7 +104,7 @@ import Testing
 
   @Test func papersCountOnlySoleAuthoredAndBooksFromThirtyThousandCharacters() throws {
     func paper(_ id: String, _ authorship: String) -> String {
-      #"{"id": "\#(id)", "type": "paper", "level": "municipal", "date": "2021-03-01", "authorship": "\#(authorship)"}"#
+      #"{"id": "\#(id)", "type": "paper", "level": "city", "date": "2021-03-01", "authorship": "\#(authorship)"}"#
     }
     let sole = try evaluate(
       exceptional,

@@ -212,7 +212,7 @@ import Testing
       let at = bytes.indices.first { bytes[$0...].starts(with: marker) }! + marker.count + 1
       bytes.insert(contentsOf: [0xE6, 0x9D], at: at)  // a three-byte character cut short
       #expect(throws: Diagnostic.self) { try Portfolio.decode(json: bytes) }
-      var batch = PortfolioDecoder(pool: StringPool(limit: 8), keepsDescriptions: false)
+      var batch = PortfolioDecoder(pool: StringPool(limit: 8), keepsDescriptions: false, glossary: .bundled)
       var reused = Portfolio(id: "", name: "", specialty: "")
       let result: Diagnostic? = bytes.withUnsafeBufferPointer { buffer in
         do throws(Diagnostic) {
@@ -233,7 +233,7 @@ import Testing
        "records": [{"id": "R1", "type": "patent", "level": "invention", "rank": 1, "date": "2020-01-01", "title": "专利"}]}
       """#
     let bare = #"{"id": "A2", "name": "王五", "employer": {"name": "另一公司"}, "specialty": "energy"}"#
-    var decoder = PortfolioDecoder(pool: StringPool(limit: 64), keepsDescriptions: false)
+    var decoder = PortfolioDecoder(pool: StringPool(limit: 64), keepsDescriptions: false, glossary: .bundled)
     var reused = Portfolio(id: "", name: "", specialty: "")
     for json in [full, bare] {
       let bytes = Array(json.utf8)

@@ -21,8 +21,9 @@ enum Fixture {
     return outcome.sheet!
   }
 
+  /// A fixture portfolio, its values taken as written: fixture sheets have codes of their own.
   static func portfolio(_ name: String) -> Portfolio {
-    try! Portfolio.decode(json: bytes(name))
+    try! Portfolio.decode(json: bytes(name), glossary: .empty)
   }
 
   /// The minimal fixture portfolio, changed, scored against a sheet.
@@ -66,9 +67,9 @@ enum Bundled {
   }
 }
 
-/// A decoded portfolio from inline JSON.
-func portfolio(_ json: String) throws -> Portfolio {
-  try Portfolio.decode(json: Array(json.utf8))
+/// A decoded portfolio from inline JSON, its values taken as written (`glossary` to resolve terms).
+func portfolio(_ json: String, glossary: Glossary = .empty) throws -> Portfolio {
+  try Portfolio.decode(json: Array(json.utf8), glossary: glossary)
 }
 
 /// An achievement record with the validity flags set to count.

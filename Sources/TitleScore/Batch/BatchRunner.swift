@@ -11,11 +11,15 @@ public struct BatchRunner: Sendable {
   public let sheet: Scoresheet
   /// How many chunks are scored at once.
   public let jobs: Int
+  /// The terms values may be written as (`本科` for `bachelor`), resolved to codes before scoring.
+  public let glossary: Glossary
 
-  /// Prepares a runner.
-  public init(sheet: Scoresheet, jobs: Int) {
+  /// Prepares a runner; `glossary` is the bundled shared vocabulary unless told otherwise (`.empty` takes values
+  /// as written).
+  public init(sheet: Scoresheet, jobs: Int, glossary: Glossary = .bundled) {
     self.sheet = sheet
     self.jobs = max(1, jobs)
+    self.glossary = glossary
   }
 
   /// Reads, scores and ranks every record of the inputs (JSON Lines files, JSON array files, folders of portfolio
@@ -29,7 +33,8 @@ public struct BatchRunner: Sendable {
     let started = DispatchTime.now()
     let reader = RecordReader(standardInput: standardInput)
     // One scorer for each worker, each with its own copy of the sheet.
-    let scorers = ScorerPool((0..<jobs).map { _ in BatchScorer(sheet: sheet.independentCopy()) })
+    let scorers = ScorerPool(
+      (0..<jobs).map { _ in BatchScorer(sheet: sheet.independentCopy(), glossary: glossary.independentCopy()) })
     let slots = ChunkSlots()
     let group = DispatchGroup()
     let inFlight = DispatchSemaphore(value: jobs * 2)
@@ -86,7 +91,9 @@ extension BatchRunner {
     let started = DispatchTime.now()
     let all = Array(portfolios)
     let parts = max(1, min(jobs, all.count / 1_000 + 1))
-    let scorers = (0..<parts).map { _ in BatchScorer(sheet: sheet.independentCopy()) }
+    let scorers = (0..<parts).map { _ in
+      BatchScorer(sheet: sheet.independentCopy(), glossary: glossary.independentCopy())
+    }
     let bounds = (0...parts).map { all.count * $0 / parts }
     let slots = ChunkSlots()
     DispatchQueue.concurrentPerform(iterations: parts) { part in

@@ -12,17 +12,23 @@ final class BatchScorer: @unchecked Sendable {
   /// What scoring reuses from applicant to applicant: one decoder with its pool of repeated texts, one portfolio
   /// and one result, whose lists keep their storage. Taken out while a chunk is scored.
   private struct Workspace {
-    var decoder = PortfolioDecoder(pool: StringPool(limit: 1024), keepsDescriptions: false)
+    var decoder: PortfolioDecoder
     var portfolio = Portfolio(id: "", name: "", specialty: "")
     var result: ScoreResult
   }
   private var workspace: Workspace?
+  /// The terms values may be written as, resolved to codes before scoring.
+  private let glossary: Glossary
 
-  init(sheet: Scoresheet) {
+  /// A scorer of its own copies of a sheet and a glossary (see `Scoresheet.independentCopy()`).
+  init(sheet: Scoresheet, glossary: Glossary) {
     evaluator = Evaluator(sheet: sheet)
     checksMaterials = sheet.checksMaterials
     flagTriggerIDs = sheet.flags.map(\.id)
-    workspace = Workspace(result: ScoreResult(sheetID: sheet.id, threshold: sheet.threshold))
+    self.glossary = glossary
+    workspace = Workspace(
+      decoder: PortfolioDecoder(pool: StringPool(limit: 1024), keepsDescriptions: false, glossary: glossary),
+      result: ScoreResult(sheetID: sheet.id, threshold: sheet.threshold))
   }
 
   /// Scores a chunk. Not to be called on two threads at once.
@@ -72,10 +78,11 @@ final class BatchScorer: @unchecked Sendable {
     guard var workspace = workspace.take() else { preconditionFailure("a scorer scores one chunk at a time") }
     defer { self.workspace = workspace }
     var part = BatchResults(sheet: evaluator.sheet)
-    for (offset, portfolio) in portfolios.enumerated() {
+    for (offset, given) in portfolios.enumerated() {
       let line = firstLine + offset
       // Built in code or read from another source, a portfolio's values get the check decoded ones get.
-      if let problem = PortfolioCheck.firstProblem(in: portfolio) {
+      var portfolio = given
+      if let problem = PortfolioCheck.firstProblem(in: portfolio) ?? glossary.resolve(&portfolio) {
         part.rejected.append(
           RejectedRecord(
             file: file, line: line, applicantID: portfolio.id.isEmpty ? nil : portfolio.id,

@@ -43,3 +43,26 @@ enum FactKey: Hashable, Sendable {
     }
   }
 }
+
+extension FactKey {
+  /// The portfolio field a fact is read from (`years.professional` from `workStart`), for naming what a portfolio
+  /// leaves out; nil for a fact with no field of its own.
+  var portfolioField: String? {
+    switch self {
+    case .educationLevel, .educationRelated, .educationFullTime, .degreeLevel, .educationHighestAny,
+      .yearsSinceGraduation, .yearsSinceLatestEducation:
+      return "education"
+    case .yearsProfessional: return "workStart"
+    case .yearsCurrentTitle, .titleCurrent: return "currentTitle"
+    case .yearsSkill, .skillLevel: return "skill"
+    case .yearsEnterprise: return "enterpriseYears"
+    case .sector: return "employer"
+    case .residency: return "residency"
+    case .specialty: return "specialty"
+    case .city: return "employer"
+    case .application: return "application"
+    case .facts: return "facts"
+    case .unknown: return nil
+    }
+  }
+}

@@ -68,4 +68,8 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable {
   case nestingTooDeep = "nesting-too-deep"
   /// A value a portfolio (here, a worked example's) gives that the sheet's vocabulary does not list.
   case valueOutsideVocabulary = "value-outside-vocabulary"
+  /// A record of a type, or at a level, the sheet never counts (`check PORTFOLIO --sheet ID`).
+  case recordNotRead = "record-not-read"
+  /// Something the sheet reads that the portfolio leaves out, with what it costs (`check PORTFOLIO --sheet ID`).
+  case fieldOmitted = "field-omitted"
 }

@@ -8,6 +8,8 @@ package enum DocumentCheck {
     package enum Kind: String, Sendable {
       case scoresheet
       case routeGuide = "route-guide"
+      /// The shared vocabulary (`vocabulary.json`).
+      case vocabulary
       case portfolio, record, records
       /// Not well-formed JSON.
       case json
@@ -19,6 +21,7 @@ package enum DocumentCheck {
         switch self {
         case .scoresheet: return Message(.checkKindScoresheet)
         case .routeGuide: return Message(.checkKindRouteGuide)
+        case .vocabulary: return Message(.checkKindVocabulary)
         case .portfolio: return Message(.checkKindPortfolio)
         case .record: return Message(.checkKindRecord)
         case .records: return Message(.checkKindRecords)
@@ -50,8 +53,9 @@ package enum DocumentCheck {
     }
   }
 
-  /// Checks one file; a sheet's worked examples are run.
-  package static func check(file: String) -> Report {
+  /// Checks one file; a sheet's worked examples are run, and portfolios and records are read with the terms of
+  /// `glossary`. With `sheet`, a portfolio is also checked against that sheet (see `PortfolioFit`).
+  package static func check(file: String, glossary: Glossary = .bundled, sheet: Scoresheet? = nil) -> Report {
     guard let data = FileManager.default.contents(atPath: file) else {
       return Report(
         kind: .unreadable,
@@ -66,6 +70,9 @@ package enum DocumentCheck {
       return Report(
         kind: .json, diagnostics: [Diagnostic(error.code, at: .root, error.message, file: file)])
     }
+    if Glossary.isGlossary(tree) {
+      return Report(kind: .vocabulary, diagnostics: Glossary.load(tree: tree, file: file).diagnostics)
+    }
     if RouteGuide.isGuide(tree) {
       return Report(kind: .routeGuide, diagnostics: RouteGuide.load(tree: tree, file: file).diagnostics)
     }
@@ -74,28 +81,36 @@ package enum DocumentCheck {
       return Report(kind: .scoresheet, examples: outcome.sheet?.examples.count, diagnostics: outcome.diagnostics)
     }
     if case .array = tree {
-      return Report(kind: .records, diagnostics: recordDiagnostics(bytes, file: file))
+      return Report(kind: .records, diagnostics: recordDiagnostics(bytes, file: file, glossary))
     }
     if tree["type"] != nil && tree["employer"] == nil {
-      return Report(kind: .record, diagnostics: recordDiagnostics(bytes, file: file))
+      return Report(kind: .record, diagnostics: recordDiagnostics(bytes, file: file, glossary))
     }
-    return Report(kind: .portfolio, diagnostics: portfolioDiagnostics(bytes, file: file))
+    return Report(kind: .portfolio, diagnostics: portfolioDiagnostics(bytes, file: file, glossary, sheet))
   }
 
   /// Checks a hypothetical record or list of records, as `score --add` takes them.
-  private static func recordDiagnostics(_ bytes: [UInt8], file: String) -> [Diagnostic] {
+  private static func recordDiagnostics(_ bytes: [UInt8], file: String, _ glossary: Glossary) -> [Diagnostic] {
     do {
-      _ = try AchievementRecord.decodeList(json: bytes)
+      _ = try AchievementRecord.decodeList(json: bytes, glossary: glossary)
       return []
     } catch {
       return [error.located(file: file)]
     }
   }
 
-  private static func portfolioDiagnostics(_ bytes: [UInt8], file: String) -> [Diagnostic] {
+  private static func portfolioDiagnostics(
+    _ bytes: [UInt8], file: String, _ glossary: Glossary, _ sheet: Scoresheet?
+  ) -> [Diagnostic] {
     do {
-      _ = try Portfolio.decode(json: bytes)
-      return []
+      let portfolio = try Portfolio.decode(json: bytes, glossary: glossary)
+      guard let sheet else { return [] }
+      let materials =
+        sheet.checksMaterials
+        ? MaterialInspection.inspect(portfolio, baseDirectory: FilePath.directory(of: file)) : nil
+      return PortfolioFit.findings(portfolio, against: sheet, glossary: glossary, materials: materials).map {
+        $0.located(file: file)
+      }
     } catch {
       return [error.located(file: file)]
     }

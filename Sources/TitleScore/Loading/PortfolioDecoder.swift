@@ -14,12 +14,16 @@ struct PortfolioDecoder {
   /// Whether texts that only explanations show (record titles, expert names) are kept; a batch, which explains
   /// by reason code, checks them and lets them go.
   private let keepsDescriptions: Bool
+  /// The terms values may be written as; each is resolved to its code once the values are checked.
+  private let glossary: Glossary
 
-  /// A decoder; `pool` shares repeated texts, `keepsDescriptions` keeps texts only explanations use.
-  init(pool: StringPool = StringPool(limit: 0), keepsDescriptions: Bool = true) {
+  /// A decoder; `pool` shares repeated texts, `keepsDescriptions` keeps texts only explanations use, and
+  /// `glossary` gives the terms values may be written as (`.empty` takes every value as it is written).
+  init(pool: StringPool = StringPool(limit: 0), keepsDescriptions: Bool = true, glossary: Glossary) {
     scanner = JSONScanner(UnsafeBufferPointer(start: nil, count: 0))
     self.pool = pool
     self.keepsDescriptions = keepsDescriptions
+    self.glossary = glossary
   }
 
   /// Decodes one portfolio from a whole JSON text into `portfolio`, reusing its storage.
@@ -34,13 +38,14 @@ struct PortfolioDecoder {
     } catch {
       throw PortfolioDecoder.located(error, at: nil)
     }
-    // The shape is read; the values are checked as every source's are.
+    // The shape is read; the values are checked, and terms resolved to codes, as every source's are.
     if let problem = PortfolioCheck.firstProblem(in: portfolio) { throw problem }
+    if let problem = glossary.resolve(&portfolio) { throw problem }
   }
 
   /// Decodes one portfolio from a whole JSON text.
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> Portfolio {
-    var decoder = PortfolioDecoder()
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, glossary: Glossary) throws(Diagnostic) -> Portfolio {
+    var decoder = PortfolioDecoder(glossary: glossary)
     var portfolio = Portfolio(id: "", name: "", specialty: "")
     try decoder.decode(bytes, into: &portfolio)
     return portfolio
@@ -61,9 +66,11 @@ struct PortfolioDecoder {
   }
 
   /// Decodes one portfolio from a byte array.
-  static func decode(_ bytes: [UInt8]) throws(Diagnostic) -> Portfolio {
+  static func decode(_ bytes: [UInt8], glossary: Glossary) throws(Diagnostic) -> Portfolio {
     let result: Result<Portfolio, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
-      do throws(Diagnostic) { return .success(try decode(buffer)) } catch { return .failure(error) }
+      do throws(Diagnostic) { return .success(try decode(buffer, glossary: glossary)) } catch {
+        return .failure(error)
+      }
     }
     return try result.get()
   }
@@ -663,9 +670,9 @@ extension Portfolio {
 
 extension PortfolioDecoder {
   /// Decodes one achievement record, or an array of them, from a whole JSON text.
-  static func decodeRecords(_ bytes: [UInt8]) throws(Diagnostic) -> [AchievementRecord] {
+  static func decodeRecords(_ bytes: [UInt8], glossary: Glossary) throws(Diagnostic) -> [AchievementRecord] {
     let result: Result<[AchievementRecord], Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
-      var decoder = PortfolioDecoder()
+      var decoder = PortfolioDecoder(glossary: glossary)
       decoder.scanner = JSONScanner(buffer)
       do {
         var records: [AchievementRecord] = []
@@ -681,6 +688,7 @@ extension PortfolioDecoder {
         }
         try decoder.scanner.expectEnd()
         if let problem = PortfolioCheck.firstProblem(in: records, listed: listed) { return .failure(problem) }
+        if let problem = glossary.resolve(&records, listed: listed) { return .failure(problem) }
         return .success(records)
       } catch {
         return .failure(PortfolioDecoder.located(error, at: nil))
@@ -691,15 +699,20 @@ extension PortfolioDecoder {
 }
 
 extension AchievementRecord {
-  /// Decodes one record or an array of records, as `score --add` takes them.
-  public static func decodeList(json bytes: [UInt8]) throws(Diagnostic) -> [AchievementRecord] {
-    try PortfolioDecoder.decodeRecords(bytes)
+  /// Decodes one record or an array of records, as `score --add` takes them, resolving the terms of `glossary`
+  /// (the bundled shared vocabulary unless told otherwise) to their codes.
+  public static func decodeList(json bytes: [UInt8], glossary: Glossary = .bundled) throws(Diagnostic)
+    -> [AchievementRecord]
+  {
+    try PortfolioDecoder.decodeRecords(bytes, glossary: glossary)
   }
 }
 
 extension Portfolio {
-  /// Decodes a portfolio from JSON text, reporting the first problem with its JSON path.
-  public static func decode(json bytes: [UInt8]) throws(Diagnostic) -> Portfolio {
-    try PortfolioDecoder.decode(bytes)
+  /// Decodes a portfolio from JSON text, reporting the first problem with its JSON path. Values may be written as
+  /// the terms of `glossary` (the bundled shared vocabulary unless told otherwise): each is resolved to its code,
+  /// and a value outside its list is an error naming the accepted ones. `.empty` takes values as written.
+  public static func decode(json bytes: [UInt8], glossary: Glossary = .bundled) throws(Diagnostic) -> Portfolio {
+    try PortfolioDecoder.decode(bytes, glossary: glossary)
   }
 }

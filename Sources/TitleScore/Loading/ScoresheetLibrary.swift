@@ -7,6 +7,8 @@ public struct ScoresheetLibrary: Sendable {
   public let sheets: [Scoresheet]
   /// Route guides found beside the sheets.
   public let guides: [RouteGuide]
+  /// The shared vocabulary (`vocabulary.json`) found beside the sheets: the terms people write for each code.
+  public let glossary: Glossary
   /// Problems found while loading; sheets with errors are left out.
   public private(set) var diagnostics: [Diagnostic]
 
@@ -34,10 +36,18 @@ public struct ScoresheetLibrary: Sendable {
   init(documents: [(file: String, bytes: [UInt8])]) {
     var sheets: [Scoresheet] = []
     var guides: [RouteGuide] = []
+    var glossary = Glossary.empty
     var diagnostics: [Diagnostic] = []
     for (file, bytes) in documents {
       guard let tree = try? JSONValue.parse(bytes) else {
         diagnostics += ScoresheetLoader.load(bytes: bytes, file: file).diagnostics
+        continue
+      }
+      if Glossary.isGlossary(tree) {
+        let outcome = Glossary.load(tree: tree, file: file)
+        diagnostics += outcome.diagnostics
+        // Two vocabulary files in one folder: the later (by path) gives the lists both have.
+        if let found = outcome.glossary { glossary = glossary.overridden(by: found) }
         continue
       }
       if RouteGuide.isGuide(tree) {
@@ -50,24 +60,26 @@ public struct ScoresheetLibrary: Sendable {
       diagnostics += outcome.diagnostics
       if let sheet = outcome.sheet { sheets.append(sheet) }
     }
-    self.init(sheets: sheets, guides: guides, diagnostics: diagnostics)
+    self.init(sheets: sheets, guides: guides, glossary: glossary, diagnostics: diagnostics)
   }
 
-  private init(sheets: [Scoresheet], guides: [RouteGuide], diagnostics: [Diagnostic]) {
+  private init(sheets: [Scoresheet], guides: [RouteGuide], glossary: Glossary, diagnostics: [Diagnostic]) {
     self.sheets = sheets.sorted { $0.id < $1.id }
     self.guides = guides.sorted { $0.id < $1.id }
+    self.glossary = glossary
     self.diagnostics = diagnostics
   }
 
   /// This library with another's sheets and route guides added; where both have an id, `other`'s wins (an office's
-  /// folder replaces a bundled table by giving a sheet the same id).
+  /// folder replaces a bundled table by giving a sheet the same id), and a list of `other`'s vocabulary replaces
+  /// the one of the same name.
   public func overridden(by other: ScoresheetLibrary) -> ScoresheetLibrary {
     let sheetIDs = Set(other.sheets.map(\.id))
     let guideIDs = Set(other.guides.map(\.id))
     return ScoresheetLibrary(
       sheets: sheets.filter { !sheetIDs.contains($0.id) } + other.sheets,
       guides: guides.filter { !guideIDs.contains($0.id) } + other.guides,
-      diagnostics: diagnostics + other.diagnostics)
+      glossary: glossary.overridden(by: other.glossary), diagnostics: diagnostics + other.diagnostics)
   }
 
   /// The sheet with an id.

@@ -536,6 +536,20 @@ public enum MessageCatalogue {
     case .helpOptionWide: return ("显示所有列（分项得分、自评分、标记、来源），不限宽度", "show every column (subtotals, claims, flags, source), however wide")
     case .reportRejectedLine: return ("{0} {1} [{2}] 位置 {3}：{4}", "{0} {1} [{2}] at {3}: {4}")
     case .cliProgress: return ("……已读取 {0} 条记录", "… {0} records read")
+    case .diagnosticUnknownVocabularyList: return ("“{0}”不是已知的取值表；已知的有：{1}", "\"{0}\" is not a known list; the known ones are {1}")
+    case .diagnosticVocabularyTermEmpty: return ("取值条目须有代码和至少一个中文名称，且都不能为空", "a term needs a code and at least one Chinese term, none of them empty")
+    case .diagnosticVocabularyTermClaimedTwice: return ("“{0}”已属于代码“{1}”：同一取值表中一种写法只能对应一个代码", "\"{0}\" already belongs to the code \"{1}\": in one list a written form means one code")
+    case .diagnosticValueOutsideList: return ("“{0}”不是可填的{1}；可填：{2}", "\"{0}\" is not an accepted {1}; accepted: {2}")
+    case .vocabularyTermWithCode: return ("{0}（{1}）", "{0} ({1})")
+    case .diagnosticValueOutsideSheetList: return ("本表的{1}没有“{0}”，按此值不能计分；本表可填：{2}", "this sheet's {1} list has no \"{0}\", so it cannot score it; the sheet accepts {2}")
+    case .diagnosticRecordTypeNotRead: return ("业绩 {0}：本表不计{1}类业绩（本表计：{2}）", "record {0}: this sheet counts no {1} records (it counts {2})")
+    case .diagnosticRecordLevelNotRead: return ("业绩 {0}：本表计{1}时不计“{2}”级别（本表计：{3}）", "record {0}: this sheet does not count {1} records at level \"{2}\" (it counts {3})")
+    case .diagnosticOmittedGateFails: return ("{0}：控制项“{1}”因此不通过", "{0}: so the gate \"{1}\" fails")
+    case .diagnosticOmittedPublicityDate: return ("未填写单位公示首日（publicityDate）：业绩只计算到截止日 {0}", "no first day of the unit's publicity (publicityDate): records count only until the cut-off {0}")
+    case .diagnosticOmittedItemUnscored: return ("缺少 {0}：计分项“{1}”因此不得分（该项最高 {2} 分）", "{0} is not given: so the item \"{1}\" scores nothing (it gives up to {2} points)")
+    case .diagnosticOmittedNoRecords: return ("没有{0}类业绩：计分项“{1}”得 0 分（该项最高 {2} 分）", "no {0} records: so the item \"{1}\" scores 0 (it gives up to {2} points)")
+    case .checkKindVocabulary: return ("共用取值表", "shared vocabulary")
+    case .helpOptionCheckSheet: return ("同时按该计分表检查申报材料：本表不收的值、本表不计的业绩，以及本表要读而材料未填的内容和后果", "also check portfolios against this sheet: values it does not list, records it never counts, and what it reads that the portfolio leaves out, with what that costs")
     }
   }
 }
