@@ -56,6 +56,37 @@ import Testing
     #expect(!fromTerms.deductions.contains { $0.code == .valueOutsideVocabulary })
   }
 
+  @Test func theDecoderAndTheResolverOfPortfoliosBuiltInCodeAgreeOnEveryField() throws {
+    // Every closed list written in Chinese, some with full-width brackets and spaces around them.
+    let text = """
+      {"id": "Z1", "name": "张三", "employer": {"name": "某公司", "sector": "事业单位", "city": " 绍兴市 "},
+       "residency": "港澳台", "specialty": "生态环境",
+       "education": [{"level": "硕士研究生", "degree": "硕士学位", "major": "环境工程", "date": "2012-07-01"}],
+       "workStart": "2012-07-01", "currentTitle": {"title": "工程师", "date": "2017-12-01"},
+       "skill": {"level": "高级技师", "date": "2016-01-01"},
+       "continuingEducation": {"2021": {"专业科目": 60, "公需科目": 30}},
+       "assessments": {"2019": "优秀", "2020": "基本合格", "2021": "称职（合格）"},
+       "honours": ["全国技术能手", {"honour": "世界技能大赛金牌", "date": "2020-01-01"}],
+       "records": [{"id": "R1", "type": "论文", "level": "核心期刊", "date": "2020-06-01", "status": "已录用",
+                    "authorship": "独著", "acquired": "原始取得",
+                    "material": {"problem": "不规范", "severity": "较重"}},
+                   {"id": "R2", "type": "专利", "level": "发明专利", "date": "2021-03-01", "status": "已授权",
+                    "acquired": "受让"}],
+       "recommendations": [{"expert": "李四", "level": "正高级"}]}
+      """
+    let decoded = try Portfolio.decode(json: Array(text.utf8))
+    var resolved = try Portfolio.decode(json: Array(text.utf8), glossary: .empty)
+    #expect(Glossary.bundled.problems(resolving: &resolved).isEmpty)
+    #expect(decoded == resolved)
+    #expect(decoded.employer.city == "shaoxing" && decoded.residency == "hmt")
+    #expect(decoded.continuingEducation.entries.map(\.kind) == ["professional", "public"])
+    #expect(decoded.assessments.entries.map(\.grade) == ["excellent", "basic-competent", "competent"])
+    #expect(decoded.honours.map(\.code) == ["national-technical-expert", "worldskills-gold"])
+    #expect(decoded.records.map(\.status) == ["accepted", "granted"])
+    #expect(decoded.records[1].acquired == "transfer" && decoded.records[0].material?.severity == "major")
+    #expect(decoded.recommendations.map(\.level) == ["full-senior"])
+  }
+
   @Test func qualifiedCountsAsCompetentAsTheNoticesWrite() throws {
     // The notices write "称职（或合格）": 合格 is the competent grade, 基本合格 the basically competent one.
     let glossary = Glossary.bundled

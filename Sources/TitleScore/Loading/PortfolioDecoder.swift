@@ -38,9 +38,9 @@ struct PortfolioDecoder {
     } catch {
       throw PortfolioDecoder.located(error, at: nil)
     }
-    // The shape is read; the values are checked, and terms resolved to codes, as every source's are.
+    // The shape is read, and terms resolved to codes as they were read; the values are checked as every
+    // source's are.
     if let problem = PortfolioCheck.firstProblem(in: portfolio) { throw problem }
-    if let problem = glossary.resolve(&portfolio) { throw problem }
   }
 
   /// Decodes one portfolio from a whole JSON text.
@@ -115,6 +115,38 @@ struct PortfolioDecoder {
     guard let raw = try scanner.readRawString() else { return try scanner.readString() }
     guard let text = pool.string(raw) else { throw scanner.failure(.syntaxValidUtf8) }
     return text
+  }
+
+  /// A value of a closed list, as its code: found by its bytes in the glossary's table (nearly always), else
+  /// folded and looked up again; a value no term of the list matches is a `value-outside-vocabulary` error at
+  /// this field naming the accepted values. A list the glossary leaves out takes the value as written.
+  private mutating func term(_ list: Glossary.List) throws -> String {
+    guard glossary.closes(list) else { return try pooledString() }
+    guard try scanner.peekKind() == .string else { try wrongType(.wordExpectString) }
+    guard let raw = try scanner.readRawString() else { return try resolved(try scanner.readString(), list) }
+    if raw.isEmpty { return "" }
+    if let code = glossary.code(exactly: raw, in: list) { return code }
+    guard let text = pool.string(raw) else { throw scanner.failure(.syntaxValidUtf8) }
+    return try resolved(text, list)
+  }
+
+  private mutating func optionalTerm(_ list: Glossary.List) throws -> String? {
+    if scanner.readNullIfPresent() { return nil }
+    return try term(list)
+  }
+
+  /// A key of a closed list (a course kind), as its code; see `term(_:)`.
+  private mutating func termKey(_ key: JSONKey, _ list: Glossary.List) throws -> String {
+    guard glossary.closes(list) else { return try pooledKey(key) }
+    if let code = glossary.code(exactly: key.utf8, in: list) { return code }
+    return try resolved(try pooledKey(key), list)
+  }
+
+  /// The slow path of `term(_:)`: the value folded, or the error.
+  private func resolved(_ text: String, _ list: Glossary.List) throws -> String {
+    if text.isEmpty { return text }
+    if let code = glossary.resolvedCode(text, in: list) { return code }
+    throw Glossary.outside(text, glossary.vocabularies[list]!, at: .root)
   }
 
   /// A key that repeats across records (a course kind, an item id), taken from the pool.
@@ -284,9 +316,9 @@ struct PortfolioDecoder {
         result.employer = try decoder.employer()
         present.employer = true
       case .residency:
-        result.residency = try decoder.pooledString()
+        result.residency = try decoder.term(.residency)
       case .specialty:
-        result.specialty = try decoder.pooledString()
+        result.specialty = try decoder.term(.specialty)
         present.specialty = true
       case .education:
         try decoder.array { decoder in
@@ -317,7 +349,7 @@ struct PortfolioDecoder {
         try decoder.members { decoder, yearKey in
           let year = try decoder.year(yearKey)
           if result.assessments.entries.contains(where: { $0.year == year }) { throw decoder.duplicate(yearKey) }
-          result.assessments.entries.append((year, try decoder.pooledString()))
+          result.assessments.entries.append((year, try decoder.term(.assessmentGrade)))
         }
       case .honours:
         try decoder.array { decoder in result.honours.append(try decoder.honour()) }
@@ -358,7 +390,7 @@ struct PortfolioDecoder {
       }
       let firstOfYear = log.entries.count
       try decoder.members { decoder, kindKey in
-        let kind = try decoder.pooledKey(kindKey)
+        let kind = try decoder.termKey(kindKey, .courseKind)
         if log.entries[firstOfYear...].contains(where: { $0.kind == kind }) { throw decoder.duplicate(kindKey) }
         log.entries.append(ContinuingEducationLog.Entry(year: year, kind: kind, hours: try decoder.points()))
       }
@@ -393,9 +425,9 @@ struct PortfolioDecoder {
         result.name = try decoder.pooledString()
         named = true
       case .sector:
-        result.sector = try decoder.pooledString()
+        result.sector = try decoder.term(.sector)
       case .city:
-        result.city = try decoder.pooledString()
+        result.city = try decoder.term(.city)
       }
     }
     guard named else { throw missing("name") }
@@ -413,10 +445,10 @@ struct PortfolioDecoder {
     try object(PortfolioFields.education) { decoder, field in
       switch field {
       case .level:
-        result.level = try decoder.pooledString()
+        result.level = try decoder.term(.educationLevel)
         hasLevel = true
       case .degree:
-        result.degree = try decoder.optionalPooledString()
+        result.degree = try decoder.optionalTerm(.degree)
       case .major:
         result.major = try decoder.pooledString()
       case .related:
@@ -439,7 +471,7 @@ struct PortfolioDecoder {
     try object(PortfolioFields.title) { decoder, field in
       switch field {
       case .title:
-        title = try decoder.pooledString()
+        title = try decoder.term(.title)
       case .date:
         date = try decoder.day()
       case .heldInReviewYear:
@@ -453,13 +485,13 @@ struct PortfolioDecoder {
 
   /// An honour: its code as a text, or `{"honour": code, "date": …}` where the date matters.
   private mutating func honour() throws -> Honour {
-    if try scanner.peekKind() == .string { return Honour(try pooledString()) }
+    if try scanner.peekKind() == .string { return Honour(try term(.honour)) }
     var code: String?
     var date: Day?
     try object(PortfolioFields.honour) { decoder, field in
       switch field {
       case .honour:
-        code = try decoder.pooledString()
+        code = try decoder.term(.honour)
       case .date:
         date = try decoder.day()
       }
@@ -475,9 +507,9 @@ struct PortfolioDecoder {
     try object(PortfolioFields.material) { decoder, field in
       switch field {
       case .problem:
-        problem = try decoder.pooledString()
+        problem = try decoder.term(.materialProblem)
       case .severity:
-        severity = try decoder.pooledString()
+        severity = try decoder.term(.materialSeverity)
       }
     }
     guard let problem else { throw missing("problem") }
@@ -491,7 +523,7 @@ struct PortfolioDecoder {
     try object(PortfolioFields.skill) { decoder, field in
       switch field {
       case .level:
-        level = try decoder.pooledString()
+        level = try decoder.term(.skillLevel)
       case .date:
         date = try decoder.day()
       }
@@ -550,10 +582,10 @@ struct PortfolioDecoder {
         result.id = try decoder.pooledString()
         present.id = true
       case .type:
-        result.type = try decoder.pooledString()
+        result.type = try decoder.term(.recordType)
         present.type = true
       case .level:
-        result.level = try decoder.optionalPooledString()
+        result.level = try decoder.optionalTerm(.recordLevel)
       case .rank:
         result.rank = try decoder.integer()
       case .count:
@@ -562,7 +594,7 @@ struct PortfolioDecoder {
         result.date = try decoder.day()
         present.date = true
       case .status:
-        result.status = try decoder.pooledString()
+        result.status = try decoder.term(.recordStatus)
       case .evidence:
         result.evidence = try decoder.bool()
       case .collective:
@@ -570,13 +602,13 @@ struct PortfolioDecoder {
       case .mainContributor:
         result.mainContributor = try decoder.bool()
       case .acquired:
-        result.acquired = try decoder.pooledString()
+        result.acquired = try decoder.term(.acquisition)
       case .assessedPoints:
         result.assessedPoints = try decoder.points()
       case .title:
         result.title = try decoder.description()
       case .authorship:
-        result.authorship = try decoder.optionalPooledString()
+        result.authorship = try decoder.optionalTerm(.authorship)
       case .characters:
         result.characters = try decoder.integer()
       case .mainWinner:
@@ -598,7 +630,7 @@ struct PortfolioDecoder {
       case .expert:
         result.expert = try decoder.description()
       case .level:
-        result.level = try decoder.pooledString()
+        result.level = try decoder.term(.recommendationLevel)
         hasLevel = true
       }
     }
@@ -688,7 +720,6 @@ extension PortfolioDecoder {
         }
         try decoder.scanner.expectEnd()
         if let problem = PortfolioCheck.firstProblem(in: records, listed: listed) { return .failure(problem) }
-        if let problem = glossary.resolve(&records, listed: listed) { return .failure(problem) }
         return .success(records)
       } catch {
         return .failure(PortfolioDecoder.located(error, at: nil))

@@ -107,35 +107,31 @@ public struct Glossary: Sendable {
 
   /// The lists the file gives, by name. A list left out is open: its field takes any value.
   public let vocabularies: [List: Vocabulary]
-  /// Every code and Chinese term of every list, as written and as `key(_:)` folds it, to its code: the table
-  /// resolving looks values up in, once per field.
-  private let codes: [WrittenTerm: String]
+  /// Every code and Chinese term of each list, as written and as `key(_:)` folds it, to its code, by the list's
+  /// position in `List.allCases` (an open list's table is empty): what resolving looks values up in.
+  private let tables: [TermTable]
   /// The lists the glossary closes, one bit for each `List` in declaration order.
   private let closed: UInt32
-
-  /// A value as written in one list: what `codes` is keyed by.
-  private struct WrittenTerm: Hashable {
-    let list: UInt8
-    let text: String
-  }
 
   /// A glossary of lists.
   public init(vocabularies: [List: Vocabulary]) {
     self.vocabularies = vocabularies
-    var codes: [WrittenTerm: String] = [:]
     var closed: UInt32 = 0
-    for (list, vocabulary) in vocabularies {
-      let ordinal = Glossary.ordinal(of: list)
-      closed |= 1 << UInt32(ordinal)
-      for term in vocabulary.terms {
-        for written in [term.code] + term.chinese {
-          for text in [written, Glossary.key(written)] where codes[WrittenTerm(list: ordinal, text: text)] == nil {
-            codes[WrittenTerm(list: ordinal, text: text)] = term.code
+    var tables: [TermTable] = []
+    for list in List.allCases {
+      var entries: [(written: String, code: String)] = []
+      if let vocabulary = vocabularies[list] {
+        closed |= 1 << UInt32(Glossary.ordinal(of: list))
+        for term in vocabulary.terms {
+          for written in [term.code] + term.chinese {
+            entries.append((written, term.code))
+            entries.append((Glossary.key(written), term.code))
           }
         }
       }
+      tables.append(TermTable(entries))
     }
-    self.codes = codes
+    self.tables = tables
     self.closed = closed
   }
 
@@ -183,12 +179,17 @@ public struct Glossary: Sendable {
     closed & (1 << UInt32(Glossary.ordinal(of: list))) != 0
   }
 
+  /// The code whose code or term has exactly these UTF-8 bytes in a list, or nil (the decoder's fast path).
+  func code(exactly raw: UnsafeBufferPointer<UInt8>, in list: List) -> String? {
+    tables[Int(Glossary.ordinal(of: list))].code(raw)
+  }
+
   /// The code a value of a closed list is written as, or nil when no term matches.
   func resolvedCode(_ written: String, in list: List) -> String? {
-    let ordinal = Glossary.ordinal(of: list)
-    // Nearly every value is a code, found as written; only the rest are folded.
-    return codes[WrittenTerm(list: ordinal, text: written)]
-      ?? codes[WrittenTerm(list: ordinal, text: Glossary.key(written))]
+    var text = written
+    if let code = text.withUTF8({ code(exactly: $0, in: list) }) { return code }
+    var folded = Glossary.key(written)
+    return folded.withUTF8 { code(exactly: $0, in: list) }
   }
 
   /// A glossary with no lists: every field takes any value, as it is written.
