@@ -107,9 +107,9 @@ public struct Glossary: Sendable {
 
   /// The lists the file gives, by name. A list left out is open: its field takes any value.
   public let vocabularies: [List: Vocabulary]
-  /// Every code and Chinese term of each list, as written and as `key(_:)` folds it, to its code, by the list's
-  /// position in `List.allCases` (an open list's table is empty): what resolving looks values up in.
-  private let tables: [TermTable]
+  /// Every code and Chinese term of every list, as written and as `key(_:)` folds it, to its code: what resolving
+  /// looks values up in.
+  private let table: TermTable
   /// The lists the glossary closes, one bit for each `List` in declaration order.
   private let closed: UInt32
 
@@ -117,21 +117,25 @@ public struct Glossary: Sendable {
   public init(vocabularies: [List: Vocabulary]) {
     self.vocabularies = vocabularies
     var closed: UInt32 = 0
-    var tables: [TermTable] = []
+    var entries: [(list: UInt8, written: String, code: String)] = []
     for list in List.allCases {
-      var entries: [(written: String, code: String)] = []
-      if let vocabulary = vocabularies[list] {
-        closed |= 1 << UInt32(Glossary.ordinal(of: list))
-        for term in vocabulary.terms {
-          for written in [term.code] + term.chinese {
-            entries.append((written, term.code))
-            entries.append((Glossary.key(written), term.code))
-          }
+      guard let vocabulary = vocabularies[list] else { continue }
+      let ordinal = Glossary.ordinal(of: list)
+      closed |= 1 << UInt32(ordinal)
+      for term in vocabulary.terms {
+        for written in [term.code] + term.chinese {
+          entries.append((ordinal, written, term.code))
+          entries.append((ordinal, Glossary.key(written), term.code))
         }
       }
-      tables.append(TermTable(entries))
     }
-    self.tables = tables
+    table = TermTable(entries)
+    self.closed = closed
+  }
+
+  private init(vocabularies: [List: Vocabulary], table: TermTable, closed: UInt32) {
+    self.vocabularies = vocabularies
+    self.table = table
     self.closed = closed
   }
 
@@ -160,18 +164,10 @@ public struct Glossary: Sendable {
     }
   }
 
-  /// A copy that shares no storage with this one, down to the texts, for one batch worker: lookups from several
-  /// threads into one table would count references on the same storage.
+  /// A copy whose lookup table shares no storage with this one, down to the codes' texts, for one batch worker:
+  /// threads looking up in one table would count references on the same code strings.
   func independentCopy() -> Glossary {
-    func fresh(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
-    return Glossary(
-      vocabularies: vocabularies.mapValues { vocabulary in
-        Vocabulary(
-          name: vocabulary.name,
-          terms: vocabulary.terms.map {
-            Term(code: fresh($0.code), chinese: $0.chinese.map(fresh), english: fresh($0.english))
-          })
-      })
+    Glossary(vocabularies: vocabularies, table: table.independentCopy(), closed: closed)
   }
 
   /// Whether the glossary closes a list (a value outside it is an error).
@@ -181,7 +177,7 @@ public struct Glossary: Sendable {
 
   /// The code whose code or term has exactly these UTF-8 bytes in a list, or nil (the decoder's fast path).
   func code(exactly raw: UnsafeBufferPointer<UInt8>, in list: List) -> String? {
-    tables[Int(Glossary.ordinal(of: list))].code(raw)
+    table.code(raw, list: Glossary.ordinal(of: list))
   }
 
   /// The code a value of a closed list is written as, or nil when no term matches.
@@ -214,6 +210,8 @@ public struct Glossary: Sendable {
   /// A written value as it is compared: without surrounding spaces (ideographic ones included), Latin letters in
   /// lower case, and full-width brackets, commas and slashes as their narrow forms.
   static func key(_ written: String) -> String {
+    // Codes, nearly every value, are already folded: lower-case printable ASCII without spaces.
+    if written.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !(0x41...0x5A).contains($0) }) { return written }
     var folded = ""
     for scalar in written.unicodeScalars {
       switch scalar {
