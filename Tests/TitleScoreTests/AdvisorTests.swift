@@ -289,4 +289,20 @@ import Testing
     #expect(everything.options.map(\.sheet.id).contains(assistantRoute))
     #expect(everything.alreadyHeld.isEmpty)
   }
+
+  @Test func routesShowTheApplicantsOwnFigureBesideWhatEachConditionNeedsAndHowFarShort() throws {
+    var portfolio = try Portfolio.decode(
+      json: Array(try Data(contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/linping-normal.json"))))
+    // Assistant engineer since December 2019: three years by the cut-off, where the normal route needs four.
+    portfolio.currentTitle?.date = Day(year: 2019, month: 12, day: 20)!
+    let advisor = RouteAdvisor(library: Bundled.library, portfolio: portfolio)
+    let normal = try #require(advisor.options.first { $0.sheet.id == "linping-2022-manufacturing-engineer-normal" })
+    #expect(normal.result.verdict.kind == .criteriaNotMet)
+    let chinese = advisor.renderText(portfolio: portfolio, language: .zh)
+    #expect(chinese.contains("本科或专科学历，聘任助理工程师满4年（有 3 年，需 4 年，差 1 年）"))
+    let english = advisor.renderText(portfolio: portfolio, language: .en)
+    #expect(english.contains("has 3 years, needs 4 years, 1 short"))
+    // The exceptional route counts achievements: the figure is the count against the two it needs.
+    #expect(chinese.contains("任现职以来具备下列条件2项（有 0 项，需 2 项，差 2 项）"))
+  }
 }

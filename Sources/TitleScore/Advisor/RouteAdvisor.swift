@@ -110,9 +110,16 @@ public struct RouteAdvisor: Sendable {
       for gate in result.gates where !gate.passed {
         for finding in gate.findings { text += "   ✗ \(explanation.title(gate.gateID)): \(finding.text(language))\n" }
       }
-      for condition in result.conditions where condition.depth <= 1 {
-        let observed = condition.observed.isEmpty ? "" : " (\(condition.observed))"
-        text += "   \(condition.met ? "✓" : "✗") \(condition.label.text(language))\(observed)\n"
+      // The route's condition and its parts, each with the applicant's own figure beside what it needs: for a
+      // part that holds, the figure that meets it; for one that does not, how far short its unmet tests are.
+      let conditions = result.conditions
+      for (index, condition) in conditions.enumerated() where condition.depth <= 1 {
+        let figures = RouteAdvisor.figures(for: index, in: conditions)
+        let figure =
+          figures.isEmpty
+          ? ""
+          : Message(.advisorConditionFigure, .list(figures.map { .message($0) })).text(language)
+        text += "   \(condition.met ? "✓" : "✗") \(condition.label.text(language))\(figure)\n"
       }
       for flag in result.flags { text += "   ⚑ \(flag.flag): \(explanation.title(flag.triggerID))\n" }
     }
@@ -131,5 +138,25 @@ public struct RouteAdvisor: Sendable {
         ).text(language)
     }
     return text
+  }
+
+  /// The figures to show beside the condition at `index` of a flattened outcome list: its own, or else those of
+  /// the tests under it that decide it — the first that holds for a condition met, the unmet ones (at most two)
+  /// for a condition not met.
+  static func figures(for index: Int, in conditions: [ConditionOutcome]) -> [Message] {
+    let condition = conditions[index]
+    if let figure = condition.figure { return [figure] }
+    var below: [ConditionOutcome] = []
+    for next in conditions[(index + 1)...] {
+      if next.depth <= condition.depth { break }
+      if next.figure != nil { below.append(next) }
+    }
+    // Quantities (years, counts) say the most; a value beside a level comes next, and only for what is unmet.
+    let quantities: Set<MessageKey> = [.conditionFigureMet, .conditionFigureShort, .conditionFigureMissing]
+    let deciding = below.filter { $0.met == condition.met }
+    let ranked =
+      deciding.filter { quantities.contains($0.figure!.key) }
+      + (condition.met ? [] : deciding.filter { !quantities.contains($0.figure!.key) })
+    return (condition.met ? Array(ranked.prefix(1)) : Array(ranked.prefix(2))).compactMap(\.figure)
   }
 }

@@ -16,6 +16,8 @@ extension Condition {
     if let slot {
       outcomes?[slot].met = met
       outcomes?[slot].observed = observed
+      // Figures are for people reading one result; a batch, which does not trace, words none.
+      if context.tracing { outcomes?[slot].figure = test.handler.figure(context) }
     }
     return met
   }

@@ -8,4 +8,7 @@ public struct ConditionOutcome: Hashable, Sendable {
   public var met: Bool
   /// The values it looked at.
   public var observed: String
+  /// The applicant's own figure beside what the condition needs ("有 3 年，需 4 年，差 1 年"), for a condition that
+  /// compares one quantity.
+  public var figure: Message? = nil
 }

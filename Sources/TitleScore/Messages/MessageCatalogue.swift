@@ -550,6 +550,16 @@ public enum MessageCatalogue {
     case .diagnosticOmittedNoRecords: return ("没有{0}类业绩：计分项“{1}”得 0 分（该项最高 {2} 分）", "no {0} records: so the item \"{1}\" scores 0 (it gives up to {2} points)")
     case .checkKindVocabulary: return ("共用取值表", "shared vocabulary")
     case .helpOptionCheckSheet: return ("同时按该计分表检查申报材料：本表不收的值、本表不计的业绩，以及本表要读而材料未填的内容和后果", "also check portfolios against this sheet: values it does not list, records it never counts, and what it reads that the portfolio leaves out, with what that costs")
+    case .conditionFigureMet: return ("有 {0} {2}，需 {1} {2}", "has {0} {2}, needs {1} {2}")
+    case .conditionFigureShort: return ("有 {0} {2}，需 {1} {2}，差 {3} {2}", "has {0} {2}, needs {1} {2}, {3} short")
+    case .conditionFigureMissing: return ("未填写，需 {0} {1}", "not given; needs {0} {1}")
+    case .conditionFigureBelow: return ("为 {0} {2}，须低于 {1} {2}", "is {0} {2}, must be below {1} {2}")
+    case .conditionFigureLevel: return ("为 {0}，需 {1} 或以上", "is {0}, needs {1} or higher")
+    case .conditionFigureValue: return ("为 {0}", "is {0}")
+    case .wordYears: return ("年", "years")
+    case .wordItems: return ("项", "items")
+    case .wordExperts: return ("位专家", "experts")
+    case .advisorConditionFigure: return ("（{0}）", " ({0})")
     }
   }
 }

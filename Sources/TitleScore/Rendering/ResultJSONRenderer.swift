@@ -118,6 +118,7 @@ public struct ResultJSONRenderer: Sendable {
         writer.member("label", condition.label.text(language))
         writer.member("met", bool: condition.met)
         writer.member("observed", condition.observed)
+        if let figure = condition.figure { writer.member("figure", figure.text(language)) }
         writer.endObject()
       }
       writer.endArray()

@@ -62,7 +62,10 @@ public struct ResultTextRenderer: Sendable {
       out += "\n\(Message(.resultConditions).text(explanation.language))\n"
       for condition in result.conditions {
         let indent = String(repeating: "  ", count: condition.depth + 1)
-        let observed = condition.observed.isEmpty ? "" : "  (\(condition.observed))"
+        // The applicant's own figure beside what is needed, where the condition compares one quantity.
+        let observed =
+          condition.figure.map { "  (\($0.text(language)))" }
+          ?? (condition.observed.isEmpty ? "" : "  (\(condition.observed))")
         out += wrap("\(condition.met ? "✓" : "✗") \(condition.label.text(language))\(observed)", indent: indent)
       }
     }

@@ -31,6 +31,8 @@ extension AllCondition: ConditionKind {
     return (allMet, "")
   }
 
+  func figure(_ context: EvaluationContext) -> Message? { nil }
+
   var defaultLabel: LocalizedText { LocalizedText(Message(.conditionAll)) }
 
   var recordSelectors: [RecordSelector] { conditions.flatMap(\.recordSelectors) }
@@ -68,6 +70,8 @@ extension AnyCondition: ConditionKind {
     }
     return (anyMet, "")
   }
+
+  func figure(_ context: EvaluationContext) -> Message? { nil }
 
   var defaultLabel: LocalizedText { LocalizedText(Message(.conditionAny)) }
 
@@ -120,6 +124,10 @@ extension AtLeastOfCondition: ConditionKind {
     return (metCount >= count, recording ? "\(metCount)/\(conditions.count)" : "")
   }
 
+  func figure(_ context: EvaluationContext) -> Message? {
+    ConditionFigure.count(conditions.filter { $0.holds(context) }.count, needed: count, unit: .wordItems)
+  }
+
   var defaultLabel: LocalizedText {
     LocalizedText(Message(.conditionAtLeastOf, .integer(count), .integer(conditions.count)))
   }
@@ -157,6 +165,8 @@ extension NotCondition: ConditionKind {
     (!condition.holds(context, depth: depth + 1, outcomes: &outcomes), "")
   }
 
+  func figure(_ context: EvaluationContext) -> Message? { nil }
+
   var defaultLabel: LocalizedText { LocalizedText(Message(.conditionNot)) }
 
   var recordSelectors: [RecordSelector] { condition.recordSelectors }
@@ -184,6 +194,8 @@ extension AlwaysCondition: ConditionKind {
   {
     (true, "")
   }
+
+  func figure(_ context: EvaluationContext) -> Message? { nil }
 
   var defaultLabel: LocalizedText { LocalizedText(Message(.conditionAlways)) }
 

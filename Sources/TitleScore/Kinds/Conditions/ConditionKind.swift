@@ -21,6 +21,10 @@ protocol ConditionKind: Hashable, Sendable {
   func evaluate(_ context: EvaluationContext, depth: Int, outcomes: inout [ConditionOutcome]?, recording: Bool)
     -> (met: Bool, observed: String)
 
+  /// The applicant's own figure beside what the condition needs ("3 年，需 4 年，差 1 年"), for conditions that
+  /// compare one quantity; nil for the others (combinators, honours). Asked only when outcomes are recorded.
+  func figure(_ context: EvaluationContext) -> Message?
+
   /// How the condition reads in an explanation when the sheet gives it no label.
   var defaultLabel: LocalizedText { get }
 

@@ -63,6 +63,29 @@ extension FactCondition: ConditionKind {
     return (met, recording ? "\(name)=\(value?.description ?? "—")" : "")
   }
 
+  func figure(_ context: EvaluationContext) -> Message? {
+    let value = context.facts.value(name)
+    switch comparison {
+    case .atLeast(let needed):
+      guard case .number(let have)? = value else { return ConditionFigure.amount(nil, needed: needed, unit: unit) }
+      return ConditionFigure.amount(have, needed: needed, unit: unit)
+    case .below(let limit):
+      guard case .number(let have)? = value else { return nil }
+      return Message(.conditionFigureBelow, .points(have), .points(limit), unit.map { .word($0) } ?? .text(""))
+    case .atLeastLevel(let level):
+      guard case .text(let have)? = value else {
+        return Message(.conditionFigureLevel, .word(.wordNotStated), .text(level))
+      }
+      return Message(.conditionFigureLevel, .text(have), .text(level))
+    case .equals, .oneOf:
+      guard let value else { return Message(.conditionFigureValue, .word(.wordNotStated)) }
+      return Message(.conditionFigureValue, .text(value.description))
+    }
+  }
+
+  /// The unit of a fact's number: years for `years.*`, none for the others.
+  private var unit: MessageKey? { name.hasPrefix("years.") ? .wordYears : nil }
+
   var defaultLabel: LocalizedText { LocalizedText(Message(.conditionFact, .text(name), .text(comparison.description))) }
 
   var recordSelectors: [RecordSelector] { [] }

@@ -42,6 +42,8 @@ extension HonourCondition: ConditionKind {
     return (!held.isEmpty, recording ? held.map(\.code).joined(separator: ", ") : "")
   }
 
+  func figure(_ context: EvaluationContext) -> Message? { nil }
+
   var defaultLabel: LocalizedText {
     LocalizedText(
       Message(

@@ -36,6 +36,11 @@ extension RecommendationsCondition: ConditionKind {
     return (have >= count, recording ? "\(have)" : "")
   }
 
+  func figure(_ context: EvaluationContext) -> Message? {
+    ConditionFigure.count(
+      context.facts.portfolio.recommendations.filter { $0.level == level }.count, needed: count, unit: .wordExperts)
+  }
+
   var defaultLabel: LocalizedText {
     LocalizedText(Message(.conditionRecommendations, .text(level), .integer(count)))
   }

@@ -37,6 +37,10 @@ extension RecordsCondition: ConditionKind {
     return (have >= count, recording ? "\(have)" : "")
   }
 
+  func figure(_ context: EvaluationContext) -> Message? {
+    ConditionFigure.count(context.countOfItems(selector, position: nil), needed: count, unit: .wordItems)
+  }
+
   var defaultLabel: LocalizedText {
     LocalizedText(Message(.conditionRecords, .text(selector.types.joined(separator: "/")), .integer(count)))
   }

@@ -51,6 +51,11 @@ extension RelatedWorkCondition: ConditionKind {
     return ((have ?? 0) >= years, recording ? "years=\(have.map(String.init) ?? "—")" : "")
   }
 
+  func figure(_ context: EvaluationContext) -> Message? {
+    let have = context.facts.relatedWorkYears(after: rung, vocabulary: context.sheet.vocabulary)
+    return ConditionFigure.amount(have.map { Points($0) }, needed: Points(years), unit: .wordYears)
+  }
+
   var defaultLabel: LocalizedText {
     let after = ([rung.level].compactMap { $0 } + rung.degrees).joined(separator: "/")
     return LocalizedText(Message(.conditionRelatedWork, .text(after), .integer(years)))

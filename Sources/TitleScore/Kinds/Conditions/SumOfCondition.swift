@@ -46,6 +46,19 @@ extension SumOfCondition: ConditionKind {
     return (any && sum >= total, recording ? "\(facts.joined(separator: "+"))=\(any ? sum.description : "—")" : "")
   }
 
+  func figure(_ context: EvaluationContext) -> Message? {
+    var sum = Points.zero
+    var any = false
+    for name in facts {
+      if case .number(let value)? = context.facts.value(name) {
+        sum += value
+        any = true
+      }
+    }
+    let years = facts.allSatisfy { $0.hasPrefix("years.") }
+    return ConditionFigure.amount(any ? sum : nil, needed: total, unit: years ? .wordYears : nil)
+  }
+
   var defaultLabel: LocalizedText {
     LocalizedText(Message(.conditionSumOf, .text(facts.joined(separator: " + ")), .points(total)))
   }
