@@ -39,7 +39,9 @@ portfolio.records = [
 let result = Evaluator(sheet: sheet).evaluate(portfolio)
 let explanation = Explanation(sheet: sheet, portfolio: portfolio, result: result, language: .zh)
 print(ResultTextRenderer(explanation: explanation).render())
-if case .plan(let steps, let planned) = Planner(sheet: sheet).plan(portfolio) {
-  print("补充 \(steps.count) 项业绩后总分 \(planned.total)：")
-  for step in steps { print("  + \(step.record.type) \(step.record.level ?? "") → +\(step.adds)") }
+if case .plans(let plans, let window) = Planner(sheet: sheet).plan(portfolio), let cheapest = plans.first {
+  print("最省力：补充 \(cheapest.steps.count) 项业绩（\(window.until) 前取得）后总分 \(cheapest.result.total)：")
+  for step in cheapest.steps {
+    print("  + \(step.record.type) \(step.record.level ?? "") → +\(step.adds)（难度 \(step.effort)）")
+  }
 }

@@ -31,7 +31,9 @@ enum PlanCommand {
     let portfolio = try Console.portfolio(file, arguments)
     let planner = Planner(sheet: sheet, maximumRecords: try arguments.integer("--max", default: 6))
     Console.out(
-      planner.plan(portfolio).renderText(sheet: sheet, portfolio: portfolio, language: try Console.language(arguments)))
+      planner.plan(portfolio).renderText(
+        sheet: sheet, portfolio: portfolio, language: try Console.language(arguments),
+        glossary: try Console.library(arguments).glossary))
     return 0
   }
 }

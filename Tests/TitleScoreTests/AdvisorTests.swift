@@ -10,10 +10,14 @@ import Testing
     portfolio.education = []
     portfolio.workStart = nil
     let planner = Planner(sheet: sheet)
-    guard case .plan(let steps, let result) = planner.plan(portfolio) else {
+    // The fixture sheet gives no effort weights: every record weighs 1, so the least effort is the fewest records.
+    guard case .plans(let plans, _) = planner.plan(portfolio), let steps = plans.first?.steps,
+      let result = plans.first?.result
+    else {
       Issue.record("expected a plan")
       return
     }
+    #expect(plans.first?.aim == .leastEffort && plans.first?.hasFewestRecords == true)
     // Two standards (7 + 7) reach 14. An award (10, only one counts) is worth more alone, but under "higher of"
     // it makes a first standard worthless, so whoever starts with it needs two more records.
     #expect(steps.map(\.record.type) == ["standard", "standard"])
@@ -72,11 +76,107 @@ import Testing
     portfolio.publicityDate = Day("2022-08-20")!
     portfolio.continuingEducation = [2019: ["public": 90], 2020: ["public": 90], 2021: ["public": 90]]
     portfolio.assessments = [2019: "competent", 2020: "competent", 2021: "competent"]
-    guard case .plan(let steps, _) = Planner(sheet: sheet).plan(portfolio) else {
+    guard case .plans(let plans, let window) = Planner(sheet: sheet).plan(portfolio) else {
       Issue.record("expected a plan")
       return
     }
-    #expect(steps.allSatisfy { $0.record.date == Day("2022-08-20")! })
+    #expect(plans.allSatisfy { plan in plan.steps.allSatisfy { $0.record.date == Day("2022-08-20")! } })
+    #expect(window.until == Day("2022-08-20")!)
+  }
+}
+
+/// The plan weighs how attainable each record is (the sheet's effort weights) and offers alternatives.
+@Suite struct LeastEffortPlanTests {
+  private let sheet = Bundled.sheet("jiaxing-2022-energy-engineer-self-score")
+
+  private func applicant() throws -> Portfolio {
+    try Portfolio.decode(
+      json: Array(
+        try Data(
+          contentsOf: URL(fileURLWithPath: Bundled.examplesDirectory + "/jiaxing-energy-engineer-below-threshold.json"))
+      ))
+  }
+
+  @Test func theFirstPlanHasTheLeastEffortOfAnySetThatReachesTheThreshold() throws {
+    let portfolio = try applicant()
+    let planner = Planner(sheet: sheet)
+    guard case .plans(let plans, _) = planner.plan(portfolio), let first = plans.first else {
+      Issue.record("expected a plan")
+      return
+    }
+    #expect(first.aim == .leastEffort)
+    #expect(first.result.total.min >= sheet.threshold!)
+    #expect(first.effort == first.steps.reduce(0) { $0 + $1.effort })
+    // Not the national project and the class-1 certificate the fewest-records search used to propose.
+    #expect(!first.steps.contains { $0.record.level == "national" || $0.record.level == "class-1" })
+    // Exhaustively: no set of up to three candidates with less effort reaches the threshold.
+    let candidates = planner.candidates(for: portfolio)
+    let evaluator = Evaluator(sheet: sheet)
+    func reaches(_ indices: [Int]) -> Bool {
+      var trial = portfolio
+      for (number, index) in indices.enumerated() {
+        var record = candidates[index].record
+        record.id = "T\(number)"
+        trial.records.append(record)
+      }
+      return evaluator.evaluate(trial, tracing: false).total.min >= sheet.threshold!
+    }
+    var cheaper: [[Int]] = []
+    for a in candidates.indices {
+      for b in a..<candidates.count {
+        for c in [nil] + Array(b..<candidates.count) {
+          let set = [a, b] + (c.map { [$0] } ?? [])
+          let effort = set.reduce(0) { $0 + candidates[$1].effort }
+          if effort < first.effort && reaches(set) { cheaper.append(set) }
+        }
+      }
+    }
+    #expect(cheaper.isEmpty)
+  }
+
+  @Test func alternativesReachTheThresholdAndNoneIsAnEarlierPlanWithRecordsAdded() throws {
+    guard case .plans(let plans, let window) = Planner(sheet: sheet).plan(try applicant()) else {
+      Issue.record("expected a plan")
+      return
+    }
+    #expect(plans.count >= 2 && plans.count <= 3)
+    #expect(plans.allSatisfy { $0.result.total.min >= sheet.threshold! })
+    func kinds(_ plan: Planner.Plan) -> [String] {
+      plan.steps.map { "\($0.itemID)|\($0.record.type)|\($0.record.level ?? "")" }.sorted()
+    }
+    for (later, plan) in plans.enumerated() {
+      for earlier in plans[..<later] {
+        let part = kinds(earlier)
+        var whole = kinds(plan)
+        let contained = part.allSatisfy { kind in
+          guard let found = whole.firstIndex(of: kind) else { return false }
+          whole.remove(at: found)
+          return true
+        }
+        #expect(!contained, "plan \(later + 1) holds plan \(kinds(earlier))")
+      }
+    }
+    // Records count from the current title to the cut-off.
+    #expect(window.from == Day("2015-12-01")! && window.until == Day("2022-12-31")!)
+  }
+
+  @Test func thePlanSaysTheWeightsAreModelledAndWhereRecordsMustFall() throws {
+    let portfolio = try applicant()
+    let text = Planner(sheet: sheet).plan(portfolio).renderText(sheet: sheet, portfolio: portfolio, language: .zh)
+    #expect(text.contains("最省力") && text.contains("难度权重为模型值"))
+    #expect(text.contains("在 2015-12-01 至 2022-12-31 之间"))
+    #expect(text.contains("科研项目 · 市级"))
+    #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 100 || $0.contains("难度权重") })
+  }
+
+  @Test func anEffortWeightForEveryRecordIsTheDefaultNotARule() {
+    let text = Fixture.sheetText(
+      "every-rule-kind.json", replacing: #""tieBreakers": ["#,
+      with:
+        #""effort": {"default": 2, "weights": [{"weight": 5}], "provenance": {"clause": "x", "status": "modelled"}}, "tieBreakers": ["#
+    )
+    let outcome = ScoresheetLoader.load(bytes: text, file: "effort.json", runExamples: false)
+    #expect(outcome.diagnostics.contains { $0.code == .missingField && $0.path.description == "effort.weights[0]" })
   }
 }
 

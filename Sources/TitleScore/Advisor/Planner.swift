@@ -1,9 +1,12 @@
-/// Finds the fewest additional achievements that bring a portfolio to a sheet's threshold.
+/// Finds the achievements that bring a portfolio to a sheet's threshold with the least effort, and alternatives.
 ///
 /// Candidates are one hypothetical record per kind the sheet scores (each level of each table, at its best rank),
 /// dated inside the validity window. Every candidate set is scored by the real evaluator, so caps, shared caps,
-/// rank tables and "higher of" rules all apply. The search goes by number of records and prunes with an upper
-/// bound on what any one record can add, so the plan is optimal — fewest records, then the highest total — not
+/// rank tables and "higher of" rules all apply. Each candidate weighs what the sheet's effort weights say (a
+/// national project led weighs more than a general-journal paper; modelled, as the notices are silent). The plans:
+/// the set of least total effort that reaches the threshold (the highest total among equals); the fewest records
+/// that reach it, when that is a different set; and the next least-effort set. The searches go by effort budget
+/// and by number of records, pruned by what a record can add at most, so each plan is optimal for its aim, not
 /// greedy.
 public struct Planner: Sendable {
   /// One hypothetical record and the points it adds in the plan's order.
@@ -14,6 +17,41 @@ public struct Planner: Sendable {
     public var itemID: String
     /// Points it adds, given the steps before it.
     public var adds: PointsInterval
+    /// How hard it is to obtain, by the sheet's effort weights.
+    public var effort: Int
+  }
+
+  /// One way to reach the threshold.
+  public struct Plan: Sendable {
+    /// What the plan is the best at.
+    public enum Aim: String, Sendable {
+      /// The least total effort.
+      case leastEffort = "least-effort"
+      /// The fewest records.
+      case fewestRecords = "fewest-records"
+      /// The next least effort, for a choice.
+      case alternative
+    }
+
+    /// What the plan is the best at.
+    public var aim: Aim
+    /// The records, the one adding most first.
+    public var steps: [Step]
+    /// The result with them.
+    public var result: ScoreResult
+    /// The steps' efforts together.
+    public var effort: Int
+    /// Whether no plan takes fewer records (then no separate fewest-records plan is given).
+    public var hasFewestRecords = false
+  }
+
+  /// Where a planned record's date must fall to count: from `from` (the current title's date, where the sheet
+  /// counts records since then; nil for any date before) to `until`.
+  public struct Window: Sendable {
+    /// The first day, or nil for no lower bound.
+    public var from: Day?
+    /// The last day.
+    public var until: Day
   }
 
   /// What the planner found.
@@ -24,23 +62,26 @@ public struct Planner: Sendable {
     case blockedByGates([GateOutcome])
     /// The sheet has no threshold (a criteria route).
     case noThreshold
-    /// The fewest records that reach the threshold, and the result with them.
-    case plan([Step], ScoreResult)
+    /// The plans that reach the threshold, the least-effort one first, and the window their records must fall in.
+    case plans([Plan], window: Window)
     /// No number of records up to the search limit reaches the threshold: the caps are exhausted.
     case unreachable(best: PointsInterval, limit: Int)
   }
 
-  /// A candidate kind of record, with the most it can ever add alone.
+  /// A candidate kind of record, with the most it can ever add alone and its effort.
   struct Candidate {
     var record: AchievementRecord
     var itemID: String
     var bound: Points
+    var effort: Int = 1
   }
 
   let sheet: Scoresheet
   let evaluator: Evaluator
   /// The largest plan searched for.
   public let maximumRecords: Int
+  /// The most candidate sets the effort search scores before settling for what it has found.
+  static let evaluationBudget = 20_000
 
   /// Prepares a planner.
   public init(sheet: Scoresheet, maximumRecords: Int = 6) {
@@ -51,9 +92,10 @@ public struct Planner: Sendable {
 
   /// Plans for a portfolio.
   ///
-  /// - Complexity: one evaluation per candidate set tried: up to C(k + m − 1, m) sets of m records from k
-  ///   candidate kinds for each size m up to `maximumRecords`, pruned by each candidate's bound; in practice a few
-  ///   thousand evaluations.
+  /// - Complexity: one evaluation per candidate set tried: for the fewest records, up to C(k + m − 1, m) sets of m
+  ///   records from k candidate kinds for each size m up to `maximumRecords`; for the least effort, the sets of
+  ///   each effort budget in turn; both pruned by each candidate's bound, and the effort search stops after
+  ///   `evaluationBudget` sets. In practice a few thousand evaluations.
   public func plan(_ portfolio: Portfolio) -> Outcome {
     let current = evaluator.evaluate(portfolio, tracing: false)
     guard let threshold = sheet.threshold else { return .noThreshold }
@@ -63,18 +105,61 @@ public struct Planner: Sendable {
     let candidates = candidates(for: portfolio)
     guard !candidates.isEmpty else { return .unreachable(best: current.total, limit: 0) }
 
-    var best: (indices: [Int], total: PointsInterval)?
+    var fewest: (indices: [Int], total: PointsInterval)?
     var bestSeen = current.total
     for size in 1...maximumRecords {
       var chosen: [Int] = []
       search(
         size: size, from: 0, chosen: &chosen, portfolio: portfolio, current: current.total.min, threshold: threshold,
-        candidates: candidates, best: &best, bestSeen: &bestSeen)
-      if best != nil { break }
+        candidates: candidates, best: &fewest, bestSeen: &bestSeen)
+      if fewest != nil { break }
     }
-    guard let best else { return .unreachable(best: bestSeen, limit: maximumRecords) }
-    // Order the steps by what each adds first, and report each one's marginal points.
-    var remaining = best.indices
+    guard let fewest else { return .unreachable(best: bestSeen, limit: maximumRecords) }
+    let cheapest = leastEffortSets(
+      portfolio: portfolio, current: current.total.min, threshold: threshold, candidates: candidates)
+    var plans: [Plan] = []
+    func add(_ indices: [Int], _ aim: Plan.Aim) {
+      guard !plans.contains(where: { $0.steps.count == indices.count && sameSet($0, indices, candidates) }) else {
+        return
+      }
+      plans.append(plan(of: indices, aim: aim, portfolio: portfolio, current: current, candidates: candidates))
+    }
+    if let first = cheapest.first { add(first, .leastEffort) }
+    // Alternatives differ in what they are made of, not only in how many of the same record they take.
+    func items(_ indices: [Int]) -> Set<String> {
+      Set(indices.map { candidates[$0].itemID + "|" + candidates[$0].record.type })
+    }
+    // The fewest records, when that is fewer than the least-effort plan needs.
+    if plans.isEmpty || fewest.indices.count < plans[0].steps.count {
+      add(fewest.indices, plans.isEmpty ? .leastEffort : .fewestRecords)
+    }
+    plans[0].hasFewestRecords = plans[0].steps.count == fewest.indices.count
+    var kinds = plans.map { Set($0.steps.map { $0.itemID + "|" + $0.record.type }) }
+    for indices in cheapest.dropFirst() where plans.count < 3 && !kinds.contains(items(indices)) {
+      add(indices, .alternative)
+      kinds.append(items(indices))
+    }
+    let end = sheet.recordsCountUntil(for: portfolio)
+    let from = sheet.validity.window == .currentTitle ? portfolio.currentTitle?.date : nil
+    return .plans(plans, window: Window(from: from, until: end))
+  }
+
+  /// Whether a plan's records are the candidates at `indices`, in any order.
+  private func sameSet(_ plan: Plan, _ indices: [Int], _ candidates: [Candidate]) -> Bool {
+    func key(_ record: AchievementRecord, _ item: String) -> String {
+      "\(item)|\(record.type)|\(record.level ?? "")|\(record.rank ?? 0)"
+    }
+    let planned = plan.steps.map { key($0.record, $0.itemID) }.sorted()
+    let proposed = indices.map { key(candidates[$0].record, candidates[$0].itemID) }.sorted()
+    return planned == proposed
+  }
+
+  /// A plan of the candidates at `indices`: the steps ordered by what each adds first, each with its marginal
+  /// points and effort.
+  private func plan(
+    of indices: [Int], aim: Plan.Aim, portfolio: Portfolio, current: ScoreResult, candidates: [Candidate]
+  ) -> Plan {
+    var remaining = indices
     var steps: [Step] = []
     var working = portfolio
     var total = current.total
@@ -95,11 +180,72 @@ public struct Planner: Sendable {
       working.records.append(record)
       steps.append(
         Step(
-          record: record, itemID: candidates[index].itemID,
-          adds: pickResult!.total.boundwise(minus: total)))
+          record: record, itemID: candidates[index].itemID, adds: pickResult!.total.boundwise(minus: total),
+          effort: candidates[index].effort))
       total = pickResult!.total
     }
-    return .plan(steps, evaluator.evaluate(working))
+    return Plan(
+      aim: aim, steps: steps, result: evaluator.evaluate(working), effort: steps.reduce(0) { $0 + $1.effort })
+  }
+
+  /// Whether every candidate of `part` is in `whole` at least as many times (both sorted, as the search builds them).
+  static func isPart(_ part: [Int], of whole: [Int]) -> Bool {
+    var position = 0
+    for index in part {
+      while position < whole.count && whole[position] < index { position += 1 }
+      guard position < whole.count, whole[position] == index else { return false }
+      position += 1
+    }
+    return true
+  }
+
+  /// How many different mixes of items and record types the sets make.
+  private func distinctKinds(_ sets: [[Int]], _ candidates: [Candidate]) -> Int {
+    Set(sets.map { Set($0.map { candidates[$0].itemID + "|" + candidates[$0].record.type }) }).count
+  }
+
+  /// The candidate sets that reach the threshold, by least total effort (then the highest total): every set of
+  /// the least effort that reaches it, then those of the next efforts, until three are found or the budget of
+  /// evaluations is spent (sets of three different mixes are looked for). Sets hold at most `maximumRecords`
+  /// records.
+  private func leastEffortSets(
+    portfolio: Portfolio, current: Points, threshold: Points, candidates: [Candidate]
+  ) -> [[Int]] {
+    let heaviest = candidates.map(\.effort).max() ?? 1
+    // The most points one unit of effort can buy, for pruning: no set of effort e adds more than e times it.
+    let bestRatio = candidates.map { $0.bound.units / Int64($0.effort) }.max() ?? 0
+    var found: [(indices: [Int], total: Points, effort: Int)] = []
+    var evaluations = 0
+    for budget in 1...(maximumRecords * heaviest) {
+      var atBudget: [(indices: [Int], total: Points, effort: Int)] = []
+      var chosen: [Int] = []
+      func visit(from start: Int, effort: Int, bounds: Points) {
+        guard evaluations < Planner.evaluationBudget else { return }
+        if effort == budget {
+          var trial = portfolio
+          for index in chosen { trial.records.append(recordWithID(candidates[index].record, in: trial)) }
+          evaluations += 1
+          // A set holding a cheaper set that reaches already is no alternative: its extra records add nothing needed.
+          if found.contains(where: { Planner.isPart($0.indices, of: chosen) }) { return }
+          let total = evaluator.evaluate(trial, tracing: false).total.min
+          if total >= threshold { atBudget.append((chosen, total, effort)) }
+          return
+        }
+        guard chosen.count < maximumRecords else { return }
+        let left = budget - effort
+        if (current + bounds).units + Int64(left) * bestRatio < threshold.units { return }
+        for index in start..<candidates.count where candidates[index].effort <= left {
+          chosen.append(index)
+          visit(from: index, effort: effort + candidates[index].effort, bounds: bounds + candidates[index].bound)
+          chosen.removeLast()
+        }
+      }
+      visit(from: 0, effort: 0, bounds: .zero)
+      // At one effort, the fewest records first, then the highest total.
+      found += atBudget.sorted { ($0.indices.count, $1.total) < ($1.indices.count, $0.total) }
+      if distinctKinds(found.map(\.indices), candidates) >= 3 || evaluations >= Planner.evaluationBudget { break }
+    }
+    return found.map(\.indices)
   }
 
   private func recordWithID(_ record: AchievementRecord, in portfolio: Portfolio) -> AchievementRecord {
@@ -161,7 +307,10 @@ public struct Planner: Sendable {
     for (item, _) in sheet.itemsInOrder {
       var proposed = PlanCandidates(item: item, record: record)
       item.rule.kind.addPlanCandidates(to: &proposed)
-      proposed.found.forEach(add)
+      for var candidate in proposed.found {
+        candidate.effort = sheet.effort.weight(type: candidate.record.type, level: candidate.record.level)
+        add(candidate)
+      }
     }
     return candidates.filter { $0.bound > .zero }.sorted {
       ($0.bound, $1.itemID, $1.record.level ?? "") > ($1.bound, $0.itemID, $0.record.level ?? "")
@@ -171,7 +320,10 @@ public struct Planner: Sendable {
 
 extension Planner.Outcome {
   /// The plan as text.
-  public func renderText(sheet: Scoresheet, portfolio: Portfolio, language: Language) -> String {
+  /// The plan as text; `glossary` names record types and levels.
+  public func renderText(
+    sheet: Scoresheet, portfolio: Portfolio, language: Language, glossary: Glossary = .bundled
+  ) -> String {
     let titles = Explanation.titles(of: sheet)
     switch self {
     case .noThreshold:
@@ -189,23 +341,52 @@ extension Planner.Outcome {
     case .unreachable(let best, let limit):
       return Message(.advisorPlanUnreachable, .text("\(limit)"), .text("\(best)"), .text("\(sheet.threshold ?? .zero)"))
         .text(language)
-    case .plan(let steps, let result):
-      var text =
-        Message(.advisorPlanFewest, .text("\(steps.count)")).text(language)
-      var rows: [[String]] = []
-      for (index, step) in steps.enumerated() {
-        var what = step.record.type
-        if let level = step.record.level { what += " · \(level)" }
-        if let rank = step.record.rank { what += Message(.advisorRank, .text("\(rank)")).text(language) }
-        rows.append(["\(index + 1)", titles[step.itemID]?.text(language) ?? step.itemID, what, "+\(step.adds)"])
+    case .plans(let plans, let window):
+      var text = ""
+      let windowText =
+        window.from.map { Message(.advisorPlanWindowBetween, .day($0), .day(window.until)) }
+        ?? Message(.advisorPlanWindowUntil, .day(window.until))
+      for (number, plan) in plans.enumerated() {
+        let aim: MessageKey
+        switch plan.aim {
+        case .leastEffort: aim = plan.hasFewestRecords ? .advisorPlanLeastEffortAndFewest : .advisorPlanLeastEffort
+        case .fewestRecords: aim = .advisorPlanFewestRecords
+        case .alternative: aim = .advisorPlanAlternative
+        }
+        if number > 0 { text += "\n" }
+        text +=
+          Message(aim, .integer(number + 1), .integer(plan.steps.count), .integer(plan.effort)).text(language)
+          + "\n"
+        var rows: [[String]] = []
+        for (index, step) in plan.steps.enumerated() {
+          var what = glossary.name(of: step.record.type, in: .recordType, language)
+          if let level = step.record.level { what += " · " + glossary.name(of: level, in: .recordLevel, language) }
+          if let rank = step.record.rank { what += Message(.advisorRank, .text("\(rank)")).text(language) }
+          rows.append([
+            "\(index + 1)", titles[step.itemID]?.text(language) ?? step.itemID, what, "\(step.effort)",
+            "+\(step.adds)",
+          ])
+        }
+        text += TableText.render(
+          headers: [
+            Message(.advisorHeaderBlank).text(language), Message(.advisorHeaderItem).text(language),
+            Message(.advisorHeaderRecord).text(language), Message(.advisorHeaderEffort).text(language),
+            Message(.advisorHeaderAdds).text(language),
+          ], rows: rows, rightAligned: [3, 4])
+        text +=
+          Message(.advisorPlanTotal, .text("\(plan.result.total)"), .text("\(sheet.threshold ?? .zero)")).text(
+            language)
       }
-      text += TableText.render(
-        headers: [
-          Message(.advisorHeaderBlank).text(language), Message(.advisorHeaderItem).text(language),
-          Message(.advisorHeaderRecord).text(language), Message(.advisorHeaderAdds).text(language),
-        ], rows: rows, rightAligned: [3])
-      text +=
-        Message(.advisorPlanTotal, .text("\(result.total)"), .text("\(sheet.threshold ?? .zero)")).text(language)
+      text += Message(.advisorPlanWindow, .message(windowText)).text(language) + "\n"
+      let weights =
+        sheet.effort.rules.isEmpty
+        ? Message(.advisorPlanEffortUniform)
+        : Message(
+          sheet.effort.provenance.status == .modelled ? .advisorPlanEffortModelled : .advisorPlanEffortOfficial,
+          .localized(
+            LocalizedText(
+              zh: sheet.effort.provenance.clause, en: sheet.effort.provenance.note ?? sheet.effort.provenance.clause)))
+      text += weights.text(language) + "\n"
       return text
     }
   }

@@ -43,6 +43,7 @@ struct ScoresheetDecoder {
     let flags = list(sheet.optional("flags"), path.appending("flags"), flag)
     let tieBreakers = list(sheet.optional("tieBreakers"), path.appending("tieBreakers"), tieBreaker)
     let examples = list(sheet.optional("examples"), path.appending("examples"), example)
+    let effort = sheet.optional("effort").flatMap { effortWeights($0, path.appending("effort")) } ?? .uniform
     sheet.finish()
     guard let id, let title, let issuer, let document, let notice, let city, let series, let specialties, let level,
       let targetTitle, let route, let reviewYear, let effective, let cutoff, let vocabulary, let validity
@@ -52,7 +53,31 @@ struct ScoresheetDecoder {
       specialties: specialties, level: level, targetTitle: targetTitle, route: route, reviewYear: reviewYear,
       effective: effective, cutoff: cutoff, threshold: threshold, provenance: provenance, vocabulary: vocabulary,
       validity: validity, gates: gates, categories: categories, sharedCaps: sharedCaps, criteria: criteria,
-      flags: flags, tieBreakers: tieBreakers, examples: examples)
+      flags: flags, tieBreakers: tieBreakers, examples: examples, effort: effort)
+  }
+
+  /// `{"default": 3, "weights": [{"type": "research-project", "level": "national", "weight": 12}, …],
+  /// "provenance": …}`: the first entry matching a record gives its weight, a whole number from 1.
+  private func effortWeights(_ value: JSONValue, _ path: JSONPath) -> EffortWeights? {
+    guard var members = reader.object(value, path) else { return nil }
+    let fallback = members.required("default").flatMap { reader.integer($0, path.appending("default"), minimum: 1) }
+    let provenance = reader.provenance(members.required("provenance"), path.appending("provenance"))
+    let rules = list(members.required("weights"), path.appending("weights")) { value, rulePath -> EffortWeights.Rule? in
+      guard var rule = reader.object(value, rulePath) else { return nil }
+      let type = rule.optional("type").flatMap { reader.string($0, rulePath.appending("type")) }
+      let level = rule.optional("level").flatMap { reader.string($0, rulePath.appending("level")) }
+      let weight = rule.required("weight").flatMap { reader.integer($0, rulePath.appending("weight"), minimum: 1) }
+      rule.finish()
+      guard let weight else { return nil }
+      if type == nil && level == nil {
+        reader.report(.missingField, rulePath, Message(.diagnosticEffortRuleMatchesAll))
+        return nil
+      }
+      return EffortWeights.Rule(type: type, level: level, weight: weight)
+    }
+    members.finish()
+    guard let fallback else { return nil }
+    return EffortWeights(rules: rules, defaultWeight: fallback, provenance: provenance)
   }
 
   /// Decodes each element of an optional array, dropping the ones that fail (their problems are reported).

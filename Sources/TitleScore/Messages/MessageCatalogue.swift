@@ -560,6 +560,18 @@ public enum MessageCatalogue {
     case .wordItems: return ("项", "items")
     case .wordExperts: return ("位专家", "experts")
     case .advisorConditionFigure: return ("（{0}）", " ({0})")
+    case .diagnosticEffortRuleMatchesAll: return ("难度权重条目须注明业绩类型（type）或级别（level），否则请用 default", "an effort weight needs a record type or a level; for every record, use default")
+    case .advisorPlanLeastEffort: return ("方案 {0}（最省力）：补充 {1} 项业绩，难度合计 {2}", "Plan {0} (least effort): {1} achievements, effort {2} in all")
+    case .advisorPlanFewestRecords: return ("方案 {0}（业绩项数最少）：补充 {1} 项业绩，难度合计 {2}", "Plan {0} (fewest records): {1} achievements, effort {2} in all")
+    case .advisorPlanAlternative: return ("方案 {0}（备选）：补充 {1} 项业绩，难度合计 {2}", "Plan {0} (alternative): {1} achievements, effort {2} in all")
+    case .advisorHeaderEffort: return ("难度", "Effort")
+    case .advisorPlanWindow: return ("每项业绩须{0}取得，佐证齐全，本人为主要贡献者。", "Each achievement must be obtained {0}, with evidence, as a main contributor.")
+    case .advisorPlanWindowBetween: return ("在 {0} 至 {1} 之间", "between {0} and {1}")
+    case .advisorPlanWindowUntil: return ("在 {0} 之前（含当日）", "on or before {0}")
+    case .advisorPlanEffortUniform: return ("本表未给出业绩难度权重：每项业绩按同等难度计，最省力即项数最少。", "This sheet gives no effort weights: every achievement counts as equally hard, so the least effort is the fewest records.")
+    case .advisorPlanEffortModelled: return ("难度权重为模型值（{0}），只用于排列方案，不影响得分。", "The effort weights are modelled ({0}); they only order the plans and never change a score.")
+    case .advisorPlanEffortOfficial: return ("难度权重依据：{0}。", "The effort weights follow {0}.")
+    case .advisorPlanLeastEffortAndFewest: return ("方案 {0}（最省力，项数也最少）：补充 {1} 项业绩，难度合计 {2}", "Plan {0} (least effort, and no plan takes fewer records): {1} achievements, effort {2} in all")
     }
   }
 }

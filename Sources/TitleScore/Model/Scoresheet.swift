@@ -53,6 +53,8 @@ public struct Scoresheet: Hashable, Sendable {
   package var tieBreakers: [TieBreaker]
   /// Worked example cases that checking the sheet runs.
   package var examples: [ExampleCase]
+  /// How attainable each kind of record is, for the planner; every record alike when the sheet gives none.
+  package var effort: EffortWeights = .uniform
   /// The text the sheet was read from, if it was read from text; not part of the sheet's value.
   var source: SheetSource?
 }
