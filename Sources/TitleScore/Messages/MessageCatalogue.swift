@@ -152,7 +152,7 @@ public enum MessageCatalogue {
     case .explanationModelledNotice: return ("注意：本评分表有 {0} 项为模型值（依已知结构建模，非官方原表数值），须对照《{1}》原文核实后方可作为正式依据。", "Note: {0} of this sheet's values are modelled on the known structure, not read from the official table; confirm them against {1} before relying on them.")
     case .explanationGapIneligible: return ("控制项未通过，分数不能弥补；请先满足控制项。", "A control item failed; points cannot make up for it. Meet the control items first.")
     case .explanationGapMet: return ("已达到分数线 {0} 分，余量 {1} 分。", "At or above the threshold of {0}, with {1} to spare.")
-    case .explanationGapShort: return ("距分数线 {1} 分还差 {0} 分；用 `titlescore plan` 查看最少需补充的业绩。", "{0} short of the threshold of {1}; `titlescore plan` lists the fewest achievements that close the gap.")
+    case .explanationGapShort: return ("距分数线 {1} 分还差 {0} 分；用 `titlescore plan` 查看最省力的补充方案。", "{0} short of the threshold of {1}; `titlescore plan` lists the least-effort ways to close the gap.")
     case .diagnosticUnknownField: return ("“{0}”不是此处的字段", "\"{0}\" is not a field here")
     case .diagnosticUnknownFieldOfObject: return ("“{0}”不是此对象的字段", "\"{0}\" is not a field of this object")
     case .diagnosticNotInVocabulary: return ("“{0}”不在 {1} 的词表中", "\"{0}\" is not in the vocabulary for {1}")

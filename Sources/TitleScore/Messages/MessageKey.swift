@@ -231,7 +231,7 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
   case explanationGapIneligible = "explanation.gap-ineligible"
   /// "At or above the threshold of {0}, with {1} to spare."
   case explanationGapMet = "explanation.gap-met"
-  /// "{0} short of the threshold of {1}; `titlescore plan` lists the fewest achievements that close the gap."
+  /// "{0} short of the threshold of {1}; `titlescore plan` lists the least-effort ways to close the gap."
   case explanationGapShort = "explanation.gap-short"
   /// ""{0}" is not a field here"
   case diagnosticUnknownField = "diagnostic.unknown-field"
