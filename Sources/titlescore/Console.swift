@@ -72,12 +72,12 @@ enum Console {
     var coloured = text.replacingOccurrences(of: "✓", with: green + "✓" + reset)
       .replacingOccurrences(of: "✗", with: red + "✗" + reset)
     // The verdict as the score text and the routes label it, from the same catalogue keys.
-    let labels = [MessageKey.resultVerdict, .advisorVerdict].map { Message($0).text(messageLanguage) + ": " }
     for kind in Verdict.Kind.allCases {
       let name = kind.name(messageLanguage)
-      for label in Set(labels) {
-        coloured = coloured.replacingOccurrences(
-          of: label + name, with: label + (kind == .pass ? green : red) + name + reset)
+      for label in Set([MessageKey.resultVerdict, .advisorVerdict]) {
+        let plain = Message(.textLabelValue, .word(label), .text(name)).text(messageLanguage)
+        let marked = Message(.textLabelValue, .word(label), .text((kind == .pass ? green : red) + name + reset))
+        coloured = coloured.replacingOccurrences(of: plain, with: marked.text(messageLanguage))
       }
     }
     return coloured

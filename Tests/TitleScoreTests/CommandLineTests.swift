@@ -80,7 +80,7 @@ import Testing
     let scored = try Self.run(
       ["score", example, "--sheet", "jiaxing-2022-energy-engineer-self-score", "--sheets", folder.path])
     #expect(scored.status == 0)
-    #expect(scored.output.contains("分数线: 55"))
+    #expect(scored.output.contains("分数线：55"))
     let listed = try Self.run(["sheets", "--sheets", folder.path])
     #expect(listed.output.contains("linping-2022-manufacturing-engineer-normal"))
   }
@@ -278,5 +278,36 @@ import Testing
     #expect(run.status == 0)
     #expect(run.errors.contains("field-omitted") && run.errors.contains("assessments.2021"))
     #expect(run.errors.contains("年度考核"))
+  }
+
+  @Test func sheetsRoutesAndPlanFitOneHundredColumnsAndPunctuateChineseAsChinese() throws {
+    let examples = Bundled.examplesDirectory
+    let runs = [
+      ["sheets"], ["routes", examples + "/linping-normal.json"],
+      ["routes", examples + "/jiaxing-energy-engineer.json"],
+      [
+        "plan", examples + "/jiaxing-energy-engineer-below-threshold.json", "--sheet",
+        "jiaxing-2022-energy-engineer-self-score",
+      ],
+      ["score", examples + "/jiaxing-energy-engineer.json", "--sheet", "jiaxing-2022-energy-engineer-self-score"],
+    ]
+    for arguments in runs {
+      for language in ["zh", "en"] {
+        let run = try Self.run(arguments + ["--lang", language])
+        #expect(run.status == 0, "\(arguments)")
+        let lines = run.output.split(separator: "\n").map(String.init)
+        let widest = lines.map { DisplayWidth.of($0) }.max() ?? 0
+        #expect(widest <= 100, "\(arguments) \(language): \(widest)")
+        guard language == "zh" else { continue }
+        // A Chinese label takes a full-width colon: no "结论: " after a Chinese character.
+        let ascii = lines.filter { line in
+          line.unicodeScalars.indices.contains { index in
+            line.unicodeScalars[index] == ":" && index > line.unicodeScalars.startIndex
+              && DisplayWidth.of(line.unicodeScalars[line.unicodeScalars.index(before: index)]) == 2
+          }
+        }
+        #expect(ascii.isEmpty, "\(arguments): \(ascii)")
+      }
+    }
   }
 }

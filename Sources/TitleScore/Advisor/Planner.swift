@@ -320,10 +320,14 @@ public struct Planner: Sendable {
 
 extension Planner.Outcome {
   /// The plan as text.
-  /// The plan as text; `glossary` names record types and levels.
+  /// The plan as text, within 100 columns; `glossary` names record types and levels.
   public func renderText(
     sheet: Scoresheet, portfolio: Portfolio, language: Language, glossary: Glossary = .bundled
   ) -> String {
+    DisplayWidth.fitted(unfitted(sheet: sheet, language: language, glossary: glossary), to: 100)
+  }
+
+  private func unfitted(sheet: Scoresheet, language: Language, glossary: Glossary) -> String {
     let titles = Explanation.titles(of: sheet)
     switch self {
     case .noThreshold:
@@ -334,7 +338,8 @@ extension Planner.Outcome {
       var text = Message(.advisorPlanBlocked).text(language)
       for gate in gates {
         for finding in gate.findings {
-          text += "  ✗ \(titles[gate.gateID]?.text(language) ?? gate.gateID): \(finding.text(language))\n"
+          let title = titles[gate.gateID]?.text(language) ?? gate.gateID
+          text += "  ✗ " + Message(.textLabelValue, .text(title), .text(finding.text(language))).text(language) + "\n"
         }
       }
       return text

@@ -97,9 +97,13 @@ public struct RouteAdvisor: Sendable {
       let result = option.result
       let explanation = Explanation(sheet: sheet, portfolio: portfolio, result: result, language: language)
       text += "\n\(index + 1). \(sheet.title.text(language))  [\(sheet.id)]\n"
-      text +=
-        "   \(Message(.advisorSource).text(language)): \(sheet.document) · \(sheet.notice) · \(Message(.advisorReviewYear).text(language)) \(sheet.reviewYear)\n"
-      var verdict = "   \(Message(.advisorVerdict).text(language)): \(result.verdict.kind.name(language))"
+      func labelled(_ label: MessageKey, _ value: String) -> String {
+        Message(.textLabelValue, .word(label), .text(value)).text(language)
+      }
+      let source =
+        "\(sheet.document) · \(sheet.notice) · \(Message(.advisorReviewYear).text(language)) \(sheet.reviewYear)"
+      text += "   " + labelled(.advisorSource, source) + "\n"
+      var verdict = "   " + labelled(.advisorVerdict, result.verdict.kind.name(language))
       if let threshold = result.threshold {
         let margin = result.margin?.signedDescription ?? ""
         verdict +=
@@ -108,7 +112,9 @@ public struct RouteAdvisor: Sendable {
       }
       text += verdict + "\n"
       for gate in result.gates where !gate.passed {
-        for finding in gate.findings { text += "   ✗ \(explanation.title(gate.gateID)): \(finding.text(language))\n" }
+        for finding in gate.findings {
+          text += "   ✗ " + RouteAdvisor.labelled(gate.gateID, explanation, finding.text(language), language) + "\n"
+        }
       }
       // The route's condition and its parts, each with the applicant's own figure beside what it needs: for a
       // part that holds, the figure that meets it; for one that does not, how far short its unmet tests are.
@@ -121,7 +127,11 @@ public struct RouteAdvisor: Sendable {
           : Message(.advisorConditionFigure, .list(figures.map { .message($0) })).text(language)
         text += "   \(condition.met ? "✓" : "✗") \(condition.label.text(language))\(figure)\n"
       }
-      for flag in result.flags { text += "   ⚑ \(flag.flag): \(explanation.title(flag.triggerID))\n" }
+      for flag in result.flags {
+        text +=
+          "   ⚑ " + Message(.textLabelValue, .text(flag.flag), .text(explanation.title(flag.triggerID))).text(language)
+          + "\n"
+      }
     }
     for pointer in pointers {
       let sheetNote: String
@@ -137,7 +147,8 @@ public struct RouteAdvisor: Sendable {
           .text("\(sheetNote)"), .text("\(pointer.guide.provenance.clause)")
         ).text(language)
     }
-    return text
+    // Within 100 columns: long labels and figures wrap under their line's indentation.
+    return DisplayWidth.fitted(text, to: 100)
   }
 
   /// The figures to show beside the condition at `index` of a flattened outcome list: its own, or else those of
@@ -158,5 +169,10 @@ public struct RouteAdvisor: Sendable {
       deciding.filter { quantities.contains($0.figure!.key) }
       + (condition.met ? [] : deciding.filter { !quantities.contains($0.figure!.key) })
     return (condition.met ? Array(ranked.prefix(1)) : Array(ranked.prefix(2))).compactMap(\.figure)
+  }
+
+  /// A gate's title and a text after it, as the language punctuates them (`继续教育：…`, `continuing education: …`).
+  static func labelled(_ gateID: String, _ explanation: Explanation, _ text: String, _ language: Language) -> String {
+    Message(.textLabelValue, .text(explanation.title(gateID)), .text(text)).text(language)
   }
 }

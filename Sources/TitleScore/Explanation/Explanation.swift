@@ -10,15 +10,25 @@ public struct Explanation: Sendable {
   public let result: ScoreResult
   /// The language of the sentences.
   public let language: Language
+  /// Names the codes of closed lists (a material problem, an authorship) in the language.
+  public let glossary: Glossary
   private let titles: [String: LocalizedText]
 
-  /// Prepares an explanation.
-  public init(sheet: Scoresheet, portfolio: Portfolio, result: ScoreResult, language: Language) {
+  /// Prepares an explanation; `glossary` names codes (the bundled shared vocabulary unless told otherwise).
+  public init(
+    sheet: Scoresheet, portfolio: Portfolio, result: ScoreResult, language: Language, glossary: Glossary = .bundled
+  ) {
     self.sheet = sheet
     self.portfolio = portfolio
     self.result = result
     self.language = language
+    self.glossary = glossary
     titles = Explanation.titles(of: sheet)
+  }
+
+  /// A code of a closed list as its name in both languages (the code itself where the list lacks it).
+  func name(_ code: String, in list: Glossary.List) -> MessageArgument {
+    .localized(LocalizedText(zh: glossary.name(of: code, in: list, .zh), en: glossary.name(of: code, in: list, .en)))
   }
 
   /// Every named thing in a sheet (categories, items, gates, shared caps, flags) by id.
@@ -113,14 +123,14 @@ public struct Explanation: Sendable {
     case .claimAboveTable: return Message(.deductionClaimAboveTable, subject, values)
     case .authorshipNotAccepted:
       return Message(
-        .deductionAuthorshipNotAccepted, subject, record?.authorship.map(MessageArgument.text) ?? notStated)
+        .deductionAuthorshipNotAccepted, subject, record?.authorship.map { name($0, in: .authorship) } ?? notStated)
     case .tooFewCharacters:
       return Message(
         .deductionTooFewCharacters, subject, record?.characters.map(MessageArgument.integer) ?? notStated)
     case .notMainWinner: return Message(.deductionNotMainWinner, subject)
     case .materialDeficient:
-      let problem = Explanation.problemWord(record?.material?.problem ?? "")
-      let severity = MessageArgument.text(record?.material?.severity ?? "")
+      let problem = name(record?.material?.problem ?? "", in: .materialProblem)
+      let severity = name(record?.material?.severity ?? "", in: .materialSeverity)
       if let lost = deduction.lost, lost.max > .zero {
         return Message(.deductionMaterialPointsOff, subject, problem, severity, .interval(lost))
       }
@@ -149,17 +159,6 @@ public struct Explanation: Sendable {
     else { return "" }
     let dropped = Set(result.deductions.filter { $0.code == .notHigherItem }.compactMap(\.itemID))
     return parent.rule.alternatives.first { !dropped.contains($0.id) }?.id ?? ""
-  }
-
-  /// The word for a problem reviewers find with material (绍兴 五(一)3); a problem the catalogue has no word for is
-  /// named by its code.
-  static func problemWord(_ problem: String) -> MessageArgument {
-    switch problem {
-    case "unclear": return .word(.wordUnclear)
-    case "incomplete": return .word(.wordIncomplete)
-    case "non-standard": return .word(.wordNonStandard)
-    default: return .text(problem)
-    }
   }
 
   /// What a line matched, e.g. `provincial · rank 2 · n=1`.

@@ -41,9 +41,6 @@ public enum MessageCatalogue {
     case .wordCredits: return ("学分", "credits")
     case .wordNotStated: return ("未注明", "not stated")
     case .wordApplication: return ("申报", "application")
-    case .wordUnclear: return ("不清楚", "unclear")
-    case .wordIncomplete: return ("不完整", "incomplete")
-    case .wordNonStandard: return ("不规范", "non-standard")
     case .wordJsonObject: return ("对象", "an object")
     case .wordJsonArray: return ("数组", "an array")
     case .wordJsonString: return ("文本", "a string")
@@ -441,7 +438,7 @@ public enum MessageCatalogue {
     case .advisorTotal: return ("总分", "Total")
     case .advisorWhatIfHeader: return ("假设增加业绩后的变化\n", "What the added records change\n")
     case .sheetsRouteGuides: return ("\n申报途径指引\n", "\nRoute guides\n")
-    case .sheetsNoBundledSheet: return ("（未内置评分表）", "(no bundled sheet)")
+    case .sheetsNoBundledSheet: return ("未内置评分表", "no bundled sheet")
     case .reportHeaderSource: return ("来源", "Source")
     case .reportHeaderId: return ("编号", "ID")
     case .reportHeaderCode: return ("代码", "Code")
@@ -473,8 +470,6 @@ public enum MessageCatalogue {
     case .advisorHeaderBefore: return ("原", "Before")
     case .advisorHeaderAfter: return ("新", "After")
     case .advisorHeaderChange: return ("变化", "Change")
-    case .sheetsHeaderId: return ("编号", "id")
-    case .sheetsHeaderTitle: return ("名称", "title")
     case .sheetsHeaderRoute: return ("途径", "route")
     case .sheetsHeaderThreshold: return ("分数线", "threshold")
     case .sheetsHeaderYear: return ("年度", "year")
@@ -572,6 +567,10 @@ public enum MessageCatalogue {
     case .advisorPlanEffortModelled: return ("难度权重为模型值（{0}），只用于排列方案，不影响得分。", "The effort weights are modelled ({0}); they only order the plans and never change a score.")
     case .advisorPlanEffortOfficial: return ("难度权重依据：{0}。", "The effort weights follow {0}.")
     case .advisorPlanLeastEffortAndFewest: return ("方案 {0}（最省力，项数也最少）：补充 {1} 项业绩，难度合计 {2}", "Plan {0} (least effort, and no plan takes fewer records): {1} achievements, effort {2} in all")
+    case .sheetsHeaderIdAndTitle: return ("编号 / 名称", "id / title")
+    case .sheetsGuideEntry: return ("{0} {1}：{2} → {3}（{4}）", "{0} {1}: {2} → {3} ({4})")
+    case .textLabelValue: return ("{0}：{1}", "{0}: {1}")
+    case .textNameWithId: return ("{0}（{1}）", "{0} ({1})")
     }
   }
 }

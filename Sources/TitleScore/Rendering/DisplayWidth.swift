@@ -37,6 +37,17 @@ enum DisplayWidth {
     return result + "…"
   }
 
+  /// Every line of a text wider than `width` wrapped to it, its continuation lines indented two columns past the
+  /// line's own indentation; narrower lines as they are.
+  static func fitted(_ text: String, to width: Int) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      let line = String(line)
+      guard of(line) > width else { return line }
+      let indent = String(repeating: " ", count: line.prefix { $0 == " " }.count + 2)
+      return wrapped(line, to: width, indent: indent)
+    }.joined(separator: "\n")
+  }
+
   /// The text broken into lines of at most a display width (Chinese breaks between any two characters, other text
   /// at spaces where it can), each line after the first starting with `indent`.
   static func wrapped(_ text: String, to width: Int, indent: String = "") -> String {

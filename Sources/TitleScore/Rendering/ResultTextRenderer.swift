@@ -31,23 +31,19 @@ public struct ResultTextRenderer: Sendable {
       "\(sheet.issuer.text(language)) · \(sheet.document) · \(Message(.resultReviewYear).text(language)) \(sheet.reviewYear)",
       indent: "")
     if let notice = Explanation.modelledNotice(sheet, language: language) { out += wrap(notice, indent: "") }
-    out +=
-      "\(Message(.resultApplicant).text(explanation.language)): \(portfolio.name) (\(portfolio.id)) · \(portfolio.employer.name)\n\n"
+    func labelled(_ label: MessageKey, _ value: String) -> String {
+      Message(.textLabelValue, .word(label), .text(value)).text(language)
+    }
+    let applicant = Message(.textNameWithId, .text(portfolio.name), .text(portfolio.id)).text(language)
+    out += labelled(.resultApplicant, applicant + " · " + portfolio.employer.name) + "\n\n"
 
-    var summary = "\(Message(.resultVerdict).text(explanation.language)): \(result.verdict.kind.name(language))"
-    if result.threshold != nil || !result.lines.isEmpty {
-      summary += "   \(Message(.resultTotal).text(explanation.language)): \(result.total)"
-    }
-    if let threshold = result.threshold {
-      summary += "   \(Message(.resultThreshold).text(explanation.language)): \(threshold)"
-    }
-    if let margin = result.margin {
-      summary += "   \(Message(.resultMargin).text(explanation.language)): \(margin.signedDescription)"
-    }
+    var summary = labelled(.resultVerdict, result.verdict.kind.name(language))
+    if result.threshold != nil || !result.lines.isEmpty { summary += "   " + labelled(.resultTotal, "\(result.total)") }
+    if let threshold = result.threshold { summary += "   " + labelled(.resultThreshold, "\(threshold)") }
+    if let margin = result.margin { summary += "   " + labelled(.resultMargin, margin.signedDescription) }
     out += summary + "\n"
     if let claimed = result.claimedTotal {
-      out +=
-        "\(Message(.resultClaimedTotal).text(explanation.language)): \(claimed)   \(Message(.resultAccepted).text(explanation.language)): \(result.total)\n"
+      out += labelled(.resultClaimedTotal, "\(claimed)") + "   " + labelled(.resultAccepted, "\(result.total)") + "\n"
     }
 
     if !result.gates.isEmpty {
@@ -175,7 +171,11 @@ public struct ResultTextRenderer: Sendable {
 
     if !result.flags.isEmpty {
       out += "\n\(Message(.resultFlags).text(explanation.language))\n"
-      for flag in result.flags { out += "  ⚑ \(flag.flag): \(explanation.title(flag.triggerID))\n" }
+      for flag in result.flags {
+        out +=
+          "  ⚑ " + Message(.textLabelValue, .text(flag.flag), .text(explanation.title(flag.triggerID))).text(language)
+          + "\n"
+      }
     }
     if let gap = explanation.gapSentence() { out += "\n" + wrap(gap, indent: "") }
     return out

@@ -43,7 +43,8 @@ enum TextReportWriter {
     }
     sink.write("\n")
     for (label, value) in table.summaryLines() {
-      sink.write(DisplayWidth.wrapped("\(label): \(value)", to: width, indent: "  ") + "\n")
+      let line = Message(.textLabelValue, .text(label), .text(value)).text(table.options.language)
+      sink.write(DisplayWidth.wrapped(line, to: width, indent: "  ") + "\n")
     }
     sink.write("\n\(Message(.reportDistributionOfTotals).text(table.options.language))\n")
     let largest = max(1, table.distributionLines().map(\.1).max() ?? 1)
