@@ -35,18 +35,20 @@ extension SumOfCondition: ConditionKind {
   func evaluate(_ context: EvaluationContext, depth: Int, outcomes: inout [ConditionOutcome]?, recording: Bool)
     -> (met: Bool, observed: String)
   {
-    var sum = Points.zero
-    var any = false
-    for name in facts {
-      if case .number(let value)? = context.facts.value(name) {
-        sum += value
-        any = true
-      }
-    }
-    return (any && sum >= total, recording ? "\(facts.joined(separator: "+"))=\(any ? sum.description : "—")" : "")
+    let sum = self.sum(context)
+    return (
+      sum.map { $0 >= total } ?? false,
+      recording ? "\(facts.joined(separator: "+"))=\(sum?.description ?? "—")" : ""
+    )
   }
 
   func figure(_ context: EvaluationContext) -> Message? {
+    let years = facts.allSatisfy { $0.hasPrefix("years.") }
+    return ConditionFigure.amount(sum(context), needed: total, unit: years ? .wordYears : nil)
+  }
+
+  /// The facts' sum, or nil when the portfolio gives none of them.
+  private func sum(_ context: EvaluationContext) -> Points? {
     var sum = Points.zero
     var any = false
     for name in facts {
@@ -55,8 +57,7 @@ extension SumOfCondition: ConditionKind {
         any = true
       }
     }
-    let years = facts.allSatisfy { $0.hasPrefix("years.") }
-    return ConditionFigure.amount(any ? sum : nil, needed: total, unit: years ? .wordYears : nil)
+    return any ? sum : nil
   }
 
   var defaultLabel: LocalizedText {
