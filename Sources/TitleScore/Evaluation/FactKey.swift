@@ -65,4 +65,19 @@ extension FactKey {
     case .unknown: return nil
     }
   }
+
+  /// The closed list a fact's text values come from, for naming them; nil for a number, a flag or an open value.
+  var list: Glossary.List? {
+    switch self {
+    case .educationLevel, .educationHighestAny: return .educationLevel
+    case .degreeLevel: return .degree
+    case .titleCurrent: return .title
+    case .skillLevel: return .skillLevel
+    case .sector: return .sector
+    case .residency: return .residency
+    case .specialty: return .specialty
+    case .city: return .city
+    default: return nil
+    }
+  }
 }

@@ -16,16 +16,6 @@ extension Glossary {
     return resolver.found
   }
 
-  /// Resolves achievement records given on their own (`score --add`), at their paths in the list (`[1].level`),
-  /// or in the one record (`level`) when not `listed`.
-  public func resolve(_ records: inout [AchievementRecord], listed: Bool = true) -> Diagnostic? {
-    var resolver = Resolver(glossary: self, limit: 1)
-    for index in records.indices where resolver.going {
-      resolver.record(&records[index], at: listed ? JSONPath.root.appending(index) : .root)
-    }
-    return resolver.found.first
-  }
-
   /// The code a value of a list is written as, or a diagnostic at `path` naming the accepted values; a value of a
   /// list the glossary leaves out is its own code.
   public func code(of written: String, in list: List, at path: JSONPath = .root) -> Result<String, Diagnostic> {

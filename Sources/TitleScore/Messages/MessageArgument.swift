@@ -19,6 +19,9 @@ public indirect enum MessageArgument: Hashable, Sendable {
   case list([MessageArgument])
   /// A message key on its own (a word such as a unit or a JSON type).
   case word(MessageKey)
+  /// A code of a closed list, named as the shared vocabulary the binary carries names it (`bachelor` → 本科); the
+  /// code itself where the vocabulary lacks it.
+  case term(Glossary.List, String)
 
   /// The argument worded in a language.
   func text(_ language: Language) -> String {
@@ -32,6 +35,7 @@ public indirect enum MessageArgument: Hashable, Sendable {
     case .message(let message): return message.text(language)
     case .list(let items): return items.map { $0.text(language) }.joined(separator: language == .zh ? "、" : ", ")
     case .word(let key): return Message(key).text(language)
+    case .term(let list, let code): return Glossary.bundled.name(of: code, in: list, language)
     }
   }
 }

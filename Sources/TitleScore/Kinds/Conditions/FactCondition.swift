@@ -73,14 +73,19 @@ extension FactCondition: ConditionKind {
       guard case .number(let have)? = value else { return nil }
       return Message(.conditionFigureBelow, .points(have), .points(limit), unit.map { .word($0) } ?? .text(""))
     case .atLeastLevel(let level):
-      guard case .text(let have)? = value else {
-        return Message(.conditionFigureLevel, .word(.wordNotStated), .text(level))
-      }
-      return Message(.conditionFigureLevel, .text(have), .text(level))
+      let needed = named(level)
+      guard case .text(let have)? = value else { return Message(.conditionFigureLevel, .word(.wordNotStated), needed) }
+      return Message(.conditionFigureLevel, named(have), needed)
     case .equals, .oneOf:
       guard let value else { return Message(.conditionFigureValue, .word(.wordNotStated)) }
-      return Message(.conditionFigureValue, .text(value.description))
+      guard case .text(let text) = value else { return Message(.conditionFigureValue, .text(value.description)) }
+      return Message(.conditionFigureValue, named(text))
     }
+  }
+
+  /// A text value of the fact, named by its list where the fact has one (`bachelor` → 本科).
+  private func named(_ code: String) -> MessageArgument {
+    FactKey(name).list.map { .term($0, code) } ?? .text(code)
   }
 
   /// The unit of a fact's number: years for `years.*`, none for the others.
