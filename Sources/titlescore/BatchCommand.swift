@@ -18,9 +18,10 @@ enum BatchCommand {
         Message(.cliFormatOneOf, .text("\(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")))
     }
     let jobs = try arguments.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
-    let options = ReportOptions(
+    var options = ReportOptions(
       language: try Console.language(arguments), publicPosting: arguments.flags.contains("--public"), jobs: jobs,
       wide: arguments.flags.contains("--wide"))
+    try posting(arguments, into: &options)
     let sheet = try Console.sheet(reference, arguments)
 
     let started = Date()
@@ -84,6 +85,50 @@ enum BatchCommand {
     }
     return results.scoredCount == 0 && results.readCount > 0 ? 1 : 0
   }
+
+  /// The public posting's options: whom it lists, its period in working days and the contact for objections.
+  /// They take `--public`; a period under five working days, or a date that is not one, is a usage error.
+  private static func posting(_ arguments: Arguments, into options: inout ReportOptions) throws {
+    let postingOptions = ["--public-include", "--posting-from", "--posting-days", "--holidays", "--contact"]
+    guard options.publicPosting else {
+      if let given = postingOptions.first(where: { arguments.value($0) != nil }) {
+        throw UsageError(Message(.cliPostingNeedsPublic, .text(given)))
+      }
+      return
+    }
+    if let scope = arguments.value("--public-include") {
+      guard let parsed = ReportOptions.PostingScope(rawValue: scope) else {
+        throw UsageError(
+          Message(
+            .cliOptionOneOf, .text("--public-include"),
+            .text(ReportOptions.PostingScope.allCases.map(\.rawValue).joined(separator: ", ")), .text(scope)))
+      }
+      options.postingScope = parsed
+    }
+    let days = try arguments.integer("--posting-days", default: PostingNotice.fewestWorkingDays)
+    guard days >= PostingNotice.fewestWorkingDays else {
+      throw UsageError(Message(.cliPostingTooShort, .integer(days), .integer(PostingNotice.fewestWorkingDays)))
+    }
+    guard let fromText = arguments.value("--posting-from") else {
+      // The notices require the period and the contact: say what the posting lacks.
+      Console.error(Message(.cliPostingWithoutPeriod))
+      return
+    }
+    guard let from = Day(fromText) else {
+      throw UsageError(Message(.cliPostingFromNotADate, .text(fromText)))
+    }
+    var calendar = WorkingCalendar()
+    if let file = arguments.value("--holidays") {
+      let text = String(decoding: try Console.read(file), as: UTF8.self)
+      do {
+        calendar = try WorkingCalendar.parse(text, file: file)
+      } catch {
+        throw CommandFailure(error)
+      }
+    }
+    options.postingNotice = PostingNotice(
+      from: from, workingDays: days, calendar: calendar, contact: arguments.value("--contact"))
+  }
 }
 
 /// Progress on standard error for long runs, only when it is a terminal.
@@ -116,4 +161,5 @@ enum PeakMemory {
     }
     return 0
   }
+
 }

@@ -412,7 +412,10 @@ import Testing
     let directory = try Scratch.directory()
     try Data(line.utf8).write(to: directory.appendingPathComponent("p.jsonl"))
     let results = try run([directory.appendingPathComponent("p.jsonl").path])
-    BatchReport.write(results, format: .csv, options: ReportOptions(language: .zh, publicPosting: true), to: sink)
+    // Everyone listed: this applicant does not pass, and a posting lists those who pass unless told otherwise.
+    var everyone = ReportOptions(language: .zh, publicPosting: true)
+    everyone.postingScope = .all
+    BatchReport.write(results, format: .csv, options: everyone, to: sink)
     #expect(sink.text.contains("3304**********1234"))
     #expect(sink.text.contains("138****5678"))
     #expect(!sink.text.contains("198805121234"))

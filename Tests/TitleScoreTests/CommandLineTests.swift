@@ -310,4 +310,33 @@ import Testing
       }
     }
   }
+
+  @Test func thePostingOptionsAreCheckedAndTheHolidaysFileIsReadWithItsLines() throws {
+    let folder = try Scratch.directory()
+    let cohort = Bundled.examplesDirectory + "/applicants.jsonl"
+    let sheet = ["--sheet", "jiaxing-2022-energy-engineer-self-score", "--quiet"]
+    try "2022-10-03\n2022-10-04\n2022-10-05\n2022-10-06\n2022-10-07\n2022-10-08 补班\n2022-10-09 补班\n".write(
+      to: folder.appendingPathComponent("holidays.txt"), atomically: true, encoding: .utf8)
+    let posted = try Self.run(
+      ["batch", cohort, "--public", "--posting-from", "2022-09-29", "--holidays", "holidays.txt", "--contact", "专技处"]
+        + sheet, in: folder)
+    #expect(posted.status == 0)
+    #expect(posted.output.contains("2022-09-29 至 2022-10-10（5 个工作日）") && posted.output.contains("专技处"))
+    // Shorter than the notices allow, or without --public: the command was called wrongly.
+    let short = try Self.run(
+      ["batch", cohort, "--public", "--posting-from", "2022-09-29", "--posting-days", "3"] + sheet)
+    #expect(short.status == 2)
+    let alone = try Self.run(["batch", cohort, "--contact", "专技处"] + sheet)
+    #expect(alone.status == 2 && alone.errors.contains("--public"))
+    let scope = try Self.run(["batch", cohort, "--public", "--public-include", "some"] + sheet)
+    #expect(scope.status == 2 && scope.errors.contains("passing"))
+    try "2022-10-03\n2022-13-01\n".write(
+      to: folder.appendingPathComponent("bad.txt"), atomically: true, encoding: .utf8)
+    let bad = try Self.run(
+      ["batch", cohort, "--public", "--posting-from", "2022-09-29", "--holidays", "bad.txt"] + sheet, in: folder)
+    #expect(bad.status == 1 && bad.errors.contains("bad.txt:2") && bad.errors.contains("invalid-date"))
+    // A posting without a period still lists, and says what it lacks.
+    let bare = try Self.run(["batch", cohort, "--public"] + sheet)
+    #expect(bare.status == 0 && bare.errors.contains("--posting-from"))
+  }
 }

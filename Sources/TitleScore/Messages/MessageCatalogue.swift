@@ -571,6 +571,21 @@ public enum MessageCatalogue {
     case .sheetsGuideEntry: return ("{0} {1}：{2} → {3}（{4}）", "{0} {1}: {2} → {3} ({4})")
     case .textLabelValue: return ("{0}：{1}", "{0}: {1}")
     case .textNameWithId: return ("{0}（{1}）", "{0} ({1})")
+    case .diagnosticCalendarMarker: return ("日期后的“{0}”不可识别：节假日不用标注，周末调休上班的日期标注“补班”", "\"{0}\" after the date is not understood: a holiday needs no mark, a weekend working day is marked \"workday\"")
+    case .reportUndecided: return ("待定", "undecided")
+    case .reportPostingPeriod: return ("公示期：{0} 至 {1}（{2} 个工作日）", "Posting period: {0} to {1} ({2} working days)")
+    case .reportPostingContact: return ("对公示内容有异议的，请在公示期内向 {0} 反映", "Objections to this posting go to {0} within the posting period")
+    case .reportPostingNoContact: return ("（未注明异议受理联系方式：用 --contact 注明）", "(no contact for objections is given: name one with --contact)")
+    case .cliOptionOneOf: return ("{0} 只能取以下之一：{1}，而不是“{2}”", "{0} takes one of {1}, not \"{2}\"")
+    case .cliPostingNeedsPublic: return ("{0} 只用于公示名单：请同时加 --public", "{0} is for the public posting: add --public")
+    case .cliPostingTooShort: return ("公示期为 {0} 个工作日，少于通知要求的 {1} 个工作日", "a posting of {0} working days is shorter than the {1} the notices require")
+    case .cliPostingWithoutPeriod: return ("提示：公示须注明公示期和异议联系方式：用 --posting-from 日期 和 --contact 注明", "note: a posting must state its period and a contact for objections: give --posting-from DATE and --contact")
+    case .cliPostingFromNotADate: return ("--posting-from 应为按 YYYY-MM-DD 书写的真实日期，而不是“{0}”", "--posting-from takes a real date written YYYY-MM-DD, not \"{0}\"")
+    case .helpOptionPublicInclude: return ("公示名单列出谁：passing 达到分数线者（默认），undecided 另加总分区间跨分数线的待定者，all 全部", "whom the posting lists: passing, those who pass (default); undecided, also those whose range straddles the threshold; all, everyone")
+    case .helpOptionPostingFrom: return ("公示期首日（YYYY-MM-DD）；公示名单据此注明公示期", "the posting's first day (YYYY-MM-DD); the posting states its period from it")
+    case .helpOptionPostingDays: return ("公示期的工作日数，至少 5（默认 5），跳过周末和 --holidays 所列假日", "the posting's length in working days, at least 5 (default 5), skipping weekends and the --holidays dates")
+    case .helpOptionHolidays: return ("节假日文件：每行一个日期，周末调休上班的日期后注“补班”", "a holidays file: a date a line, a weekend working day marked \"workday\" after its date")
+    case .helpOptionContact: return ("公示名单上注明的异议受理联系方式", "the contact for objections the posting states")
     }
   }
 }

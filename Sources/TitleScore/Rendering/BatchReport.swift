@@ -21,7 +21,9 @@ public enum BatchReport {
   /// `jobs` threads at a time; each block's text has its own slot, so the output never depends on thread timing.
   static func writeRows(_ table: ReportTable, to sink: ReportSink, render: @escaping @Sendable (BatchRow) -> String) {
     writeRows(table, to: sink) { positions, bytes in
-      for position in positions { bytes.append(contentsOf: render(table.results.row(ranked: position)).utf8) }
+      for index in positions {
+        bytes.append(contentsOf: render(table.results.row(ranked: table.position(index))).utf8)
+      }
     }
   }
 
@@ -30,7 +32,7 @@ public enum BatchReport {
   static func writeRows(
     _ table: ReportTable, to sink: ReportSink, renderBytes: @escaping @Sendable (Range<Int>, inout [UInt8]) -> Void
   ) {
-    let count = table.results.scoredCount
+    let count = table.rowCount
     let blockSize = 4096
     let blocks = (count + blockSize - 1) / blockSize
     let wave = table.options.jobs * 4

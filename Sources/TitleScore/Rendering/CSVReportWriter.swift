@@ -24,7 +24,7 @@ enum CSVReportWriter {
   ) {
     // Each row is rendered on its own and then added to the block in one piece (see `RowBytes`).
     var line = RowBytes()
-    for row in 0..<rows.positions.count {
+    for row in 0..<rows.count {
       line.removeAll()
       for column in 0..<layout.fields.count {
         if column > 0 { line.append(UInt8(ascii: ",")) }
@@ -112,11 +112,12 @@ enum CSVReportWriter {
     sink.write(line(table.columns.map(\.title), kinds: titleKinds))
     let layout = RowLayout(table)
     BatchReport.writeRows(table, to: sink) { positions, bytes in
-      let rows = RankedRows(table.results, positions: positions)
+      let rows = RankedRows(table.results, positions: positions.map(table.position))
       table.texts.withView { appendRows(table, rows, layout: layout, texts: $0, to: &bytes) }
     }
     guard !table.options.publicPosting else {
       if let notice = table.modelledNotice { sink.write("\r\n" + line([notice], kinds: [.text])) }
+      for posting in table.postingLines { sink.write(line([posting], kinds: [.text])) }
       return
     }
     sink.write("\r\n" + line([Message(.reportSummary).text(table.options.language), ""], kinds: [.text, .text]))

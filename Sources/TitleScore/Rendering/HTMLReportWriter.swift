@@ -46,6 +46,7 @@ enum HTMLReportWriter {
     if table.options.publicPosting, let notice = table.modelledNotice {
       sink.write("<p class=\"modelled\">\(escape(notice))</p>\n")
     }
+    for posting in table.postingLines { sink.write("<p class=\"posting\">\(escape(posting))</p>\n") }
     if !table.options.publicPosting {
       sink.write("<h2>\(Message(.reportSummary).text(table.options.language))</h2>\n<table>\n")
       for (label, value) in table.summaryLines() {

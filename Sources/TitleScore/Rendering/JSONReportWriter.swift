@@ -25,9 +25,24 @@ enum JSONReportWriter {
       sink.write(summary.reasons.map { "\(JSONWriter.quoted($0.code.rawValue)): \($0.count)" }.joined(separator: ", "))
       sink.write("}},")
     }
+    if table.options.publicPosting {
+      var writer = JSONWriter(pretty: false)
+      writer.beginObject()
+      writer.member("scope", table.options.postingScope.rawValue)
+      if let notice = table.options.postingNotice {
+        writer.member("from", notice.from.description)
+        writer.member("until", notice.until.description)
+        writer.member("workingDays", integer: notice.workingDays)
+        if let contact = notice.contact { writer.member("contact", contact) }
+        writer.member("statement", table.postingLines.joined(separator: " "))
+      }
+      writer.endObject()
+      sink.write("\n  \"posting\": \(writer.output),")
+    }
     sink.write("\n  \"rows\": [")
+    let first = table.rowCount > 0 ? table.position(0) : -1
     BatchReport.writeRows(table, to: sink) { row in
-      (isFirst(row) ? "\n    " : ",\n    ") + object(table, row, pretty: false)
+      (row.position == first ? "\n    " : ",\n    ") + object(table, row, pretty: false)
     }
     sink.write("\n  ]")
     if forCommittee {
@@ -51,9 +66,6 @@ enum JSONReportWriter {
     sink.write("\n}\n")
   }
 
-  /// Whether a row is the first in rank order (the only one not preceded by a comma).
-  private static func isFirst(_ row: BatchRow) -> Bool { row.position == 0 }
-
   static func object(_ table: ReportTable, _ row: BatchRow, pretty: Bool) -> String {
     var writer = JSONWriter(pretty: pretty)
     writer.beginObject()
@@ -68,7 +80,7 @@ enum JSONReportWriter {
       writer.member("phone", row.maskedPhone)
     }
     writer.member("total", interval: row.total)
-    writer.member("verdict", row.verdict.rawValue)
+    writer.member("verdict", table.verdictCode(row))
     if !table.options.publicPosting {
       if let margin = row.margin {
         writer.member("margin", interval: margin)

@@ -23,6 +23,7 @@ enum MarkdownReportWriter {
     } else if let notice = table.modelledNotice {
       sink.write("> \(escape(notice))\n\n")
     }
+    for posting in table.postingLines { sink.write("\(escape(posting))\n\n") }
     sink.write("| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |\n")
     sink.write("|" + table.columns.map { $0.kind == .number ? " ---: " : " --- " }.joined(separator: "|") + "|\n")
     BatchReport.writeRows(table, to: sink) { "| " + table.cells($0).map(escape).joined(separator: " | ") + " |\n" }

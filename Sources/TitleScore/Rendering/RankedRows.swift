@@ -4,18 +4,17 @@
 /// makes nearly every cell a cache miss, each waiting on the work before it. Gathering a block's rows first (a
 /// tight loop whose loads do not wait on one another) and rendering from the copy keeps rendering in cache.
 struct RankedRows {
-  /// The rank positions held, in order.
-  let positions: Range<Int>
   /// Numbers per row, as in `BatchResults.numbers`.
   let stride: Int
   private(set) var ranks: [Int32] = []
+  /// How many rows are held.
+  var count: Int { ranks.count }
   /// Each row but for its numbers.
   private(set) var filed: [FiledRow] = []
   private(set) var numbers: [Int32] = []
 
-  /// Gathers the rows at a range of rank positions.
-  init(_ results: BatchResults, positions: Range<Int>) {
-    self.positions = positions
+  /// Gathers the rows at some rank positions, in the order given.
+  init(_ results: BatchResults, positions: some Collection<Int>) {
     stride = results.stride
     let count = positions.count
     ranks.reserveCapacity(count)

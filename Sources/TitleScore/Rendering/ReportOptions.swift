@@ -9,6 +9,20 @@ public struct ReportOptions: Sendable {
   public var publicPosting: Bool
   /// How many threads render rows; the output is the same for any number.
   public var jobs: Int
+  /// Whom a public posting lists.
+  public var postingScope: PostingScope = .passing
+  /// The posting's period and contact, stated at its head; nil when the office gave none.
+  public var postingNotice: PostingNotice?
+
+  /// Whom a public posting lists.
+  public enum PostingScope: String, Sendable, CaseIterable {
+    /// The applicants who pass: those the office recommends (the default).
+    case passing
+    /// Those who pass and those whose total straddles the threshold (待定, reviewers still decide).
+    case undecided
+    /// Every scored applicant.
+    case all
+  }
 
   /// Creates options.
   /// Whether the terminal table shows every column (subtotals, claims, flags, source) however wide; by default it

@@ -20,6 +20,8 @@ struct ReportTable: Sendable {
   let results: BatchResults
   let options: ReportOptions
   let columns: [Column]
+  /// The rank positions a public posting lists, in rank order; nil for every position.
+  private let listed: [Int32]?
   /// The texts rows share, as bytes.
   let texts: ReportTexts
   /// The summary, for the committee's report; a public posting shows none and does not work it out.
@@ -39,6 +41,7 @@ struct ReportTable: Sendable {
       committeeSummary = BackgroundValue(ready: BatchSummary(results))
     }
     texts = ReportTexts(results: results, language: options.language)
+    listed = options.publicPosting ? ReportTable.listed(results, scope: options.postingScope) : nil
     var columns: [Column] = [Column(field: .rank, title: Message(.reportRank).text(options.language), kind: .number)]
     if options.publicPosting {
       columns += [
@@ -75,6 +78,59 @@ struct ReportTable: Sendable {
     self.columns = columns
   }
 
+  /// How many rows the report lists: every scored applicant, or those the posting's scope takes.
+  var rowCount: Int { listed?.count ?? results.scoredCount }
+
+  /// The rank position of the report's `index`-th row.
+  func position(_ index: Int) -> Int { listed.map { Int($0[index]) } ?? index }
+
+  /// The rows the report lists, in rank order.
+  var listedRows: LazyMapSequence<Range<Int>, BatchRow> {
+    (0..<rowCount).lazy.map { self.results.row(ranked: self.position($0)) }
+  }
+
+  /// The lines a public posting states at its head: its period and the contact for objections (none when the
+  /// office gave no period).
+  var postingLines: [String] {
+    guard options.publicPosting, let notice = options.postingNotice else { return [] }
+    return notice.lines(options.language)
+  }
+
+  /// A row's verdict as the report names it: in a public posting, a total below the threshold whose range reaches
+  /// it is undecided (待定), not below.
+  func verdictCode(_ row: BatchRow) -> String {
+    if options.publicPosting, row.verdict == .belowThreshold, let threshold = results.sheet.threshold,
+      row.total.max >= threshold
+    {
+      return "undecided"
+    }
+    return row.verdict.rawValue
+  }
+
+  /// The positions a posting of a scope lists.
+  private static func listed(_ results: BatchResults, scope: ReportOptions.PostingScope) -> [Int32]? {
+    guard scope != .all else { return nil }
+    let pass = UInt8(Verdict.Kind.byIndex.firstIndex(of: .pass)!)
+    var positions: [Int32] = []
+    for position in 0..<results.scoredCount {
+      let index = Int(results.order[position])
+      if results.rows[index].verdict == pass || (scope == .undecided && straddles(results, index)) {
+        positions.append(Int32(position))
+      }
+    }
+    return positions
+  }
+
+  /// Whether a row below the threshold could still reach it: its total is a range reviewers decide that
+  /// reaches the threshold (57.5–61.5 against 60). Such a total is 待定 in a posting, not below.
+  static func straddles(_ results: BatchResults, _ index: Int) -> Bool {
+    guard let threshold = results.sheet.threshold,
+      Verdict.Kind.byIndex[Int(results.rows[index].verdict)] == .belowThreshold
+    else { return false }
+    let total = results.total(index)
+    return total.min < threshold && total.max >= threshold
+  }
+
   /// The cells of a row, in column order: the row is gathered once and every cell rendered from it.
   func cells(_ row: BatchRow) -> [String] {
     let rows = RankedRows(results, positions: row.position..<(row.position + 1))
@@ -106,6 +162,12 @@ struct ReportTable: Sendable {
         (rows.total(row) - threshold).appendSignedDescription(to: &bytes)
       }
     case .verdict:
+      if options.publicPosting, let threshold = results.sheet.threshold,
+        Verdict.Kind.byIndex[Int(rows.filed[row].verdict)] == .belowThreshold, rows.total(row).max >= threshold
+      {
+        bytes.append(contentsOf: texts.text(.punctuation, ReportTexts.Punctuation.undecided.rawValue))
+        return
+      }
       bytes.append(contentsOf: texts.text(.verdict, Int(rows.filed[row].verdict)))
       let positions = rows.filed[row].positions
       guard !positions.noGateFailed else { return }

@@ -47,9 +47,12 @@ final class ReportTexts: Sendable {
   /// The punctuation cells put between texts, worded for the language (`（`, `、` … in Chinese).
   enum Punctuation: Int, CaseIterable {
     case openParen, listComma, closeParen, semicolon
+    /// A posting's verdict for a total that straddles the threshold.
+    case undecided
 
     var key: MessageKey {
       switch self {
+      case .undecided: return .reportUndecided
       case .openParen: return .punctOpenParen
       case .listComma: return .punctListComma
       case .closeParen: return .punctCloseParen

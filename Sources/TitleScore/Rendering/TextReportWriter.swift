@@ -26,16 +26,18 @@ enum TextReportWriter {
         return column.limit.map { DisplayWidth.truncated(text, to: $0) } ?? text
       }
     }
-    for row in table.results.rankedRows {
+    for row in table.listedRows {
       for (index, cell) in cells(row).enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
     }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { DisplayWidth.pad($0.element, to: widths[$0.offset], right: numeric.contains($0.offset)) }
         .joined(separator: "  ").trimmingTrailingSpaces() + "\n"
     }
+    for posting in table.postingLines { sink.write(DisplayWidth.wrapped(posting, to: 100) + "\n") }
+    if !table.postingLines.isEmpty { sink.write("\n") }
     sink.write(line(columns.map(\.title)))
     sink.write(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n")
-    for row in table.results.rankedRows { sink.write(line(cells(row))) }
+    for row in table.listedRows { sink.write(line(cells(row))) }
     let width = table.options.wide ? Int.max : 100
     guard !table.options.publicPosting else {
       if let notice = table.modelledNotice { sink.write("\n" + DisplayWidth.wrapped(notice, to: width) + "\n") }
