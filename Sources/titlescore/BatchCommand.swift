@@ -47,6 +47,9 @@ enum BatchCommand {
       Console.exitIfClosedPipe(sink.failure)
       if let failure = sink.failure { throw CommandFailure(Message(.cliStdoutFailed, .text("\(failure)"))) }
     }
+    if let summary = arguments.value("--summary") {
+      try AtomicFile.write(to: summary) { BatchReport.writeSummaryCSV(results, options: options, to: $0) }
+    }
     let seconds = Date().timeIntervalSince(started)
     let reportSeconds = Date().timeIntervalSince(reportStarted)
     for record in results.rejected.prefix(20) {

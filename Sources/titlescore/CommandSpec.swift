@@ -74,6 +74,7 @@ struct CommandSpec: Sendable {
         .flag("--wide", .helpOptionWide),
         .flag("--quiet", .helpOptionQuiet),
         OptionSpec(name: "--stats", value: "FILE", help: .helpOptionStats),
+        OptionSpec(name: "--summary", value: "FILE", help: .helpOptionSummary),
       ],
       example:
         "titlescore batch examples/applicants.jsonl --sheet jiaxing-2022-energy-engineer-self-score --out report.html",

@@ -329,6 +329,33 @@ import Testing
     }
   }
 
+  @Test func theCSVListHasEveryRangeAsTwoNumbersAndItsSummaryInASecondFile() throws {
+    let sheet = Bundled.sheet("jiaxing-2022-energy-engineer-self-score")
+    let results = try BatchRunner(sheet: sheet, jobs: 2).run([Bundled.examplesDirectory + "/applicants.jsonl"])
+    let sink = ReportSink()
+    BatchReport.write(results, format: .csv, options: ReportOptions(language: .zh), to: sink)
+    let lines = sink.text.dropFirst().split(separator: "\r\n").map(String.init)
+    let headers = lines[0].split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+    let low = try #require(headers.firstIndex(of: "总分最低"))
+    let high = try #require(headers.firstIndex(of: "总分最高"))
+    #expect(headers.contains("差额最低") && headers.contains("差额最高"))
+    // One line per scored applicant and nothing else: the summary is not stacked under the list.
+    #expect(lines.count == 1 + results.scoredCount)
+    var ranges = 0
+    for (line, row) in zip(lines.dropFirst(), results.rankedRows) {
+      // Rank and scores are bare numbers; the row's columns are simple here (no commas inside quotes).
+      let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      #expect(Double(cells[0]) != nil && Double(cells[low]) != nil && Double(cells[high]) != nil, "\(line)")
+      #expect(cells[low] == row.total.min.description && cells[high] == row.total.max.description)
+      if row.total.min != row.total.max { ranges += 1 }
+    }
+    #expect(ranges > 0)
+    let summary = ReportSink()
+    BatchReport.writeSummaryCSV(results, options: ReportOptions(language: .zh), to: summary)
+    #expect(summary.text.contains("汇总") && summary.text.contains("invalid-date"))
+    #expect(!sink.text.contains("invalid-date"))
+  }
+
   @Test func csvOpensInExcelAndNeutralizesFormulas() throws {
     let csv = report(try run([Fixture.path("batch-ties.jsonl")]), .csv)
     #expect(csv.utf8.starts(with: [0xEF, 0xBB, 0xBF]))

@@ -586,6 +586,9 @@ public enum MessageCatalogue {
     case .helpOptionPostingDays: return ("公示期的工作日数，至少 5（默认 5），跳过周末和 --holidays 所列假日", "the posting's length in working days, at least 5 (default 5), skipping weekends and the --holidays dates")
     case .helpOptionHolidays: return ("节假日文件：每行一个日期，周末调休上班的日期后注“补班”", "a holidays file: a date a line, a weekend working day marked \"workday\" after its date")
     case .helpOptionContact: return ("公示名单上注明的异议受理联系方式", "the contact for objections the posting states")
+    case .reportBoundMin: return ("{0}最低", "{0} (lowest)")
+    case .reportBoundMax: return ("{0}最高", "{0} (highest)")
+    case .helpOptionSummary: return ("CSV 名单之外另写汇总（计数、分数分布、常见扣分原因、被拒记录）到该文件", "write the summary (counts, distribution, commonest deductions, rejected records) that goes with a CSV list to this file")
     }
   }
 }

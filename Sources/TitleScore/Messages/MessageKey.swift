@@ -1099,4 +1099,10 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
   case helpOptionHolidays = "help.option-holidays"
   /// "the contact for objections the posting states"
   case helpOptionContact = "help.option-contact"
+  /// "{0} (lowest)"
+  case reportBoundMin = "report.bound-min"
+  /// "{0} (highest)"
+  case reportBoundMax = "report.bound-max"
+  /// "write the summary (counts, distribution, commonest deductions, rejected records) that goes with a CSV list to this file"
+  case helpOptionSummary = "help.option-summary"
 }

@@ -17,6 +17,11 @@ public enum BatchReport {
     }
   }
 
+  /// Writes the summary that goes with a CSV list, as CSV: counts, distribution, deductions, rejected records.
+  public static func writeSummaryCSV(_ results: BatchResults, options: ReportOptions, to sink: ReportSink) {
+    CSVReportWriter.writeSummary(ReportTable(results: results, options: options), to: sink)
+  }
+
   /// Renders every ranked row with `render` and writes the texts in rank order. Blocks of rows are rendered on
   /// `jobs` threads at a time; each block's text has its own slot, so the output never depends on thread timing.
   static func writeRows(_ table: ReportTable, to sink: ReportSink, render: @escaping @Sendable (BatchRow) -> String) {

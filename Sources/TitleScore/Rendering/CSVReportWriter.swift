@@ -1,7 +1,9 @@
 import Foundation
 
-/// CSV for Excel: UTF-8 with a byte-order mark so Chinese opens correctly, CRLF line ends, every field quoted,
-/// and applicant-supplied text kept from running as a formula.
+/// CSV for Excel: UTF-8 with a byte-order mark so Chinese opens correctly, CRLF line ends, text fields quoted and
+/// applicant-supplied text kept from running as a formula, numbers as plain numbers — a range of points in two
+/// columns, its lowest and highest bound — so that the score columns sort and sum. The report is the list alone;
+/// its summary is a second CSV (`writeSummary`).
 enum CSVReportWriter {
   /// Whether Excel would read a cell starting with this character as a formula.
   private static func startsFormula(_ scalar: Unicode.Scalar) -> Bool {
@@ -28,10 +30,16 @@ enum CSVReportWriter {
       line.removeAll()
       for column in 0..<layout.fields.count {
         if column > 0 { line.append(UInt8(ascii: ",")) }
+        guard layout.holdsText[column] else {
+          // A number, written bare: digits, a sign and a point only, nothing to quote.
+          table.appendCell(
+            layout.fields[column], part: layout.parts[column], row: row, of: rows, texts: texts, to: &line)
+          continue
+        }
         line.append(UInt8(ascii: "\""))
         let start = line.count
-        table.appendCell(layout.fields[column], row: row, of: rows, texts: texts, to: &line)
-        if layout.holdsText[column] { quoteInPlace(&line, from: start, neutralizeFormula: layout.neutralize[column]) }
+        table.appendCell(layout.fields[column], part: layout.parts[column], row: row, of: rows, texts: texts, to: &line)
+        quoteInPlace(&line, from: start, neutralizeFormula: layout.neutralize[column])
         line.append(UInt8(ascii: "\""))
       }
       line.append(0x0D)
@@ -44,15 +52,17 @@ enum CSVReportWriter {
   /// rendering a row copies no shared text.
   struct RowLayout: Sendable {
     let fields: [ReportTable.Field]
+    let parts: [ReportTable.Part]
     let neutralize: [Bool]
-    /// Whether a column holds text, which may have quotes to double; number columns hold only digits, signs,
-    /// points, brackets, commas and spaces, and are not scanned.
+    /// Whether a column holds text, which is quoted and may have quotes to double; number columns hold a plain
+    /// number (digits, a sign, a point) and are written bare.
     let holdsText: [Bool]
 
-    init(_ table: ReportTable) {
-      fields = table.columns.map(\.field)
-      neutralize = table.columns.map { $0.kind == .applicantText }
-      holdsText = table.columns.map { $0.kind != .number }
+    init(_ columns: [ReportTable.Column]) {
+      fields = columns.map(\.field)
+      parts = columns.map(\.part)
+      neutralize = columns.map { $0.kind == .applicantText }
+      holdsText = columns.map { $0.kind != .number }
     }
   }
 
@@ -108,18 +118,23 @@ enum CSVReportWriter {
 
   static func write(_ table: ReportTable, to sink: ReportSink) {
     sink.write(bytes: [0xEF, 0xBB, 0xBF])
-    let titleKinds = [ReportTable.Kind](repeating: .text, count: table.columns.count)
-    sink.write(line(table.columns.map(\.title), kinds: titleKinds))
-    let layout = RowLayout(table)
+    let columns = table.numericColumns
+    sink.write(line(columns.map(\.title), kinds: [ReportTable.Kind](repeating: .text, count: columns.count)))
+    let layout = RowLayout(columns)
     BatchReport.writeRows(table, to: sink) { positions, bytes in
       let rows = RankedRows(table.results, positions: positions.map(table.position))
       table.texts.withView { appendRows(table, rows, layout: layout, texts: $0, to: &bytes) }
     }
-    guard !table.options.publicPosting else {
-      if let notice = table.modelledNotice { sink.write("\r\n" + line([notice], kinds: [.text])) }
-      for posting in table.postingLines { sink.write(line([posting], kinds: [.text])) }
-      return
-    }
+  }
+
+  /// The summary that goes with a CSV list (`batch --summary FILE`): the modelled-values notice and a posting's
+  /// period; for the committee, the counts, the distribution of totals, the commonest deductions and the rejected
+  /// records with their locations.
+  static func writeSummary(_ table: ReportTable, to sink: ReportSink) {
+    sink.write(bytes: [0xEF, 0xBB, 0xBF])
+    if let notice = table.modelledNotice { sink.write(line([notice], kinds: [.text])) }
+    for posting in table.postingLines { sink.write(line([posting], kinds: [.text])) }
+    guard !table.options.publicPosting else { return }
     sink.write("\r\n" + line([Message(.reportSummary).text(table.options.language), ""], kinds: [.text, .text]))
     for (label, value) in table.summaryLines() { sink.write(line([label, value], kinds: [.text, .text])) }
     sink.write(

@@ -11,10 +11,34 @@ struct ReportTable: Sendable {
     case category(Int)
   }
 
+  /// Which part of a range of points a cell shows: the whole (`57.5–61.5`), or one bound as a plain number, for
+  /// spreadsheets, which sort and sum only numbers.
+  enum Part: Sendable { case whole, min, max }
+
   struct Column: Sendable {
     var field: Field
     var title: String
     var kind: Kind
+    var part: Part = .whole
+  }
+
+  /// The columns with every range of points split into its lowest and highest bound, each a number (总分最低,
+  /// 总分最高): CSV's columns, so that a spreadsheet sorts and sums the scores.
+  var numericColumns: [Column] {
+    columns.flatMap { column -> [Column] in
+      switch column.field {
+      case .total, .margin, .category, .claimDifference:
+        return [
+          Column(
+            field: column.field, title: Message(.reportBoundMin, .text(column.title)).text(options.language),
+            kind: .number, part: .min),
+          Column(
+            field: column.field, title: Message(.reportBoundMax, .text(column.title)).text(options.language),
+            kind: .number, part: .max),
+        ]
+      default: return [column]
+      }
+    }
   }
 
   let results: BatchResults
@@ -131,6 +155,22 @@ struct ReportTable: Sendable {
     return total.min < threshold && total.max >= threshold
   }
 
+  /// One bound of a cell's range of points, as a plain number (`-4.5`); empty where the cell has none.
+  private func appendBound<Output: ByteAppending & ~Copyable>(
+    _ field: Field, _ part: Part, row: Int, of rows: RankedRows, to bytes: inout Output
+  ) {
+    let interval: PointsInterval?
+    switch field {
+    case .total: interval = rows.total(row)
+    case .margin: interval = results.sheet.threshold.map { rows.total(row) - $0 }
+    case .category(let index): interval = rows.subtotal(row, category: index)
+    case .claimDifference: interval = rows.claimed(row).map { rows.total(row) - $0 }
+    default: interval = nil
+    }
+    guard let interval else { return }
+    (part == .min ? interval.min : interval.max).appendDescription(to: &bytes)
+  }
+
   /// The cells of a row, in column order: the row is gathered once and every cell rendered from it.
   func cells(_ row: BatchRow) -> [String] {
     let rows = RankedRows(results, positions: row.position..<(row.position + 1))
@@ -147,8 +187,13 @@ struct ReportTable: Sendable {
   /// in `texts` (a view of `self.texts`): every format's cells come from here, and CSV writes them without building
   /// a `String` per cell.
   func appendCell<Output: ByteAppending & ~Copyable>(
-    _ field: Field, row: Int, of rows: RankedRows, texts: ReportTexts.View, to bytes: inout Output
+    _ field: Field, part: Part = .whole, row: Int, of rows: RankedRows, texts: ReportTexts.View,
+    to bytes: inout Output
   ) {
+    if part != .whole {
+      appendBound(field, part, row: row, of: rows, to: &bytes)
+      return
+    }
     switch field {
     case .rank: Points.appendDigits(of: UInt64(rows.ranks[row]), to: &bytes)
     case .id: bytes.append(utf8: rows.filed[row].id)
