@@ -27,11 +27,15 @@ enum BatchCommand {
     let started = Date()
     let progress = Progress(enabled: isatty(STDERR_FILENO) == 1 && !arguments.flags.contains("--quiet"))
     let results: BatchResults
-    do {
-      results = try BatchRunner(sheet: sheet, jobs: jobs, glossary: try Console.library(arguments).glossary).run(
-        arguments.positional, progress: progress.update)
-    } catch {
-      throw CommandFailure(Console.message(of: error))
+    let runner = BatchRunner(sheet: sheet, jobs: jobs, glossary: try Console.library(arguments).glossary)
+    if let rows = try Console.spreadsheetRows(arguments) {
+      results = runner.run(spreadsheet: rows.rows, source: rows.source)
+    } else {
+      do {
+        results = try runner.run(arguments.positional, progress: progress.update)
+      } catch {
+        throw CommandFailure(Console.message(of: error))
+      }
     }
     progress.finish()
     let scoredPeakKB = PeakMemory.kilobytes()

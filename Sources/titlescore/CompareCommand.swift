@@ -27,7 +27,13 @@ enum CompareCommand {
       }
     }
     var runs: [BatchResults] = []
+    let spreadsheet = try Console.spreadsheetRows(arguments)
     for sheet in sheets {
+      let runner = BatchRunner(sheet: sheet, jobs: jobs, glossary: try Console.library(arguments).glossary)
+      if let spreadsheet {
+        runs.append(runner.run(spreadsheet: spreadsheet.rows, source: spreadsheet.source))
+        continue
+      }
       do {
         runs.append(
           try BatchRunner(sheet: sheet, jobs: jobs, glossary: try Console.library(arguments).glossary).run(inputs))

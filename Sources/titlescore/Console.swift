@@ -168,6 +168,21 @@ enum Console {
     }
   }
 
+  /// The rows of the spreadsheets given as inputs (CSV files: one of applicants, any of achievements), or nil when
+  /// the inputs are JSON; a mix is a usage error, a file that cannot be read as a spreadsheet a failure.
+  static func spreadsheetRows(_ arguments: Arguments) throws -> (rows: [SpreadsheetImport.Row], source: String)? {
+    let inputs = arguments.positional
+    let spreadsheets = inputs.filter(SpreadsheetImport.isSpreadsheet)
+    guard !spreadsheets.isEmpty else { return nil }
+    guard spreadsheets.count == inputs.count else { throw UsageError(Message(.cliSpreadsheetMixed)) }
+    do {
+      let rows = try SpreadsheetImport.read(inputs, glossary: try library(arguments).glossary)
+      return (rows, rows.first?.file ?? inputs[0])
+    } catch let diagnostic as Diagnostic {
+      throw CommandFailure(diagnostic)
+    }
+  }
+
   static func materials(for portfolio: Portfolio, file: String, sheet: Scoresheet) -> MaterialInspection? {
     let checksMaterials = sheet.checksMaterials
     guard checksMaterials else { return nil }

@@ -339,4 +339,30 @@ import Testing
     let bare = try Self.run(["batch", cohort, "--public"] + sheet)
     #expect(bare.status == 0 && bare.errors.contains("--posting-from"))
   }
+
+  @Test func aSpreadsheetIsBatchedCheckedAndComparedAsTheJSONLinesCohortIs() throws {
+    let examples = Bundled.examplesDirectory
+    let sheet = ["--sheet", "jiaxing-2022-energy-engineer-self-score", "--quiet", "--format", "csv", "--out", "-"]
+    let workbook = [examples + "/applicants.csv", examples + "/achievements.csv"]
+    let fromSheet = try Self.run(["batch"] + workbook + sheet)
+    let fromJSON = try Self.run(["batch", examples + "/applicants.jsonl"] + sheet)
+    #expect(fromSheet.status == 0)
+    // The same ranked rows, but for where each came from (the source column, last).
+    func rows(_ csv: String) -> [String] {
+      csv.split(separator: "\r\n").dropFirst().map { line in
+        String(line[..<(line.range(of: ",\"", options: .backwards)?.lowerBound ?? line.endIndex)])
+      }
+    }
+    #expect(rows(fromSheet.output) == rows(fromJSON.output))
+    #expect(fromSheet.errors.contains("applicants.csv:AB50") && fromSheet.errors.contains("invalid-date"))
+    let check = try Self.run(["check"] + workbook)
+    #expect(check.status == 1 && check.errors.contains("AB50"))
+    let mixed = try Self.run(["batch", examples + "/applicants.csv", examples + "/applicants.jsonl"] + sheet)
+    #expect(mixed.status == 2)
+    let compared = try Self.run(
+      ["compare"] + workbook + [
+        "--sheet", "jiaxing-2022-energy-engineer-self-score", "--sheet", "jiaxing-2022-energy-engineer-self-score",
+      ])
+    #expect(compared.status == 0)
+  }
 }

@@ -88,8 +88,33 @@ extension BatchRunner {
   /// - Complexity: O(n · (r + i) + n log n) for n portfolios of r achievements each on a sheet of i items; the
   ///   portfolios are held in memory while they are scored.
   public func run(portfolios: some Sequence<Portfolio>, source: String = "portfolios") -> BatchResults {
-    let started = DispatchTime.now()
     let all = Array(portfolios)
+    return run(all, lines: Array(1...max(1, all.count)).prefix(all.count), source: source, refused: [])
+  }
+
+  /// Scores and ranks the rows of a spreadsheet (`SpreadsheetImport.read`): each portfolio filed as its row of
+  /// `source`, each row refused on reading as a rejected record at its cell, so every row is accounted for.
+  public func run(spreadsheet rows: [SpreadsheetImport.Row], source: String) -> BatchResults {
+    var portfolios: [Portfolio] = []
+    var lines: [Int] = []
+    var refused: [RejectedRecord] = []
+    for row in rows {
+      switch row.portfolio {
+      case .success(let portfolio):
+        portfolios.append(portfolio)
+        lines.append(row.row)
+      case .failure(let diagnostic):
+        refused.append(
+          RejectedRecord(file: row.file, line: row.row, applicantID: row.applicantID, diagnostic: diagnostic))
+      }
+    }
+    return run(portfolios, lines: lines[...], source: source, refused: refused)
+  }
+
+  private func run(_ all: [Portfolio], lines: ArraySlice<Int>, source: String, refused: [RejectedRecord])
+    -> BatchResults
+  {
+    let started = DispatchTime.now()
     let parts = max(1, min(jobs, all.count / 1_000 + 1))
     let scorers = (0..<parts).map { _ in
       BatchScorer(sheet: sheet.independentCopy(), glossary: glossary.independentCopy())
@@ -98,9 +123,16 @@ extension BatchRunner {
     let slots = ChunkSlots()
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let range = bounds[part]..<bounds[part + 1]
-      slots.store(scorers[part].score(all[range], firstLine: range.lowerBound + 1, file: source), at: part)
+      slots.store(
+        scorers[part].score(
+          all[range], lines: lines[(lines.startIndex + range.lowerBound)..<(lines.startIndex + range.upperBound)],
+          file: source), at: part)
     }
     var results = slots.merged(into: BatchResults(sheet: sheet))
+    // In the order of the rows: the source's own first, then rows of other files (achievements for no applicant).
+    results.rejected = (refused + results.rejected).sorted {
+      ($0.file == source ? 0 : 1, $0.file, $0.line) < ($1.file == source ? 0 : 1, $1.file, $1.line)
+    }
     results.files = [source]
     results.findDuplicateApplicants()
     let scored = DispatchTime.now()

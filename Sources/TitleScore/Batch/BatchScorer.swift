@@ -72,14 +72,13 @@ final class BatchScorer: @unchecked Sendable {
     return part
   }
 
-  /// Scores portfolios already decoded (built in code, read from a spreadsheet), filed as lines `firstLine`,
-  /// `firstLine + 1` … of the input file numbered 0. Not to be called on two threads at once.
-  func score(_ portfolios: ArraySlice<Portfolio>, firstLine: Int, file: String) -> BatchResults {
+  /// Scores portfolios already decoded (built in code, read from a spreadsheet), each filed as its line (a
+  /// spreadsheet's row) of the input file numbered 0. Not to be called on two threads at once.
+  func score(_ portfolios: ArraySlice<Portfolio>, lines: ArraySlice<Int>, file: String) -> BatchResults {
     guard var workspace = workspace.take() else { preconditionFailure("a scorer scores one chunk at a time") }
     defer { self.workspace = workspace }
     var part = BatchResults(sheet: evaluator.sheet)
-    for (offset, given) in portfolios.enumerated() {
-      let line = firstLine + offset
+    for (given, line) in zip(portfolios, lines) {
       // Built in code or read from another source, a portfolio's values get the check decoded ones get.
       var portfolio = given
       if let problem = PortfolioCheck.firstProblem(in: portfolio) ?? glossary.resolve(&portfolio) {

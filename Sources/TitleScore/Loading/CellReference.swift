@@ -14,6 +14,6 @@ public struct CellReference: Hashable, Sendable, CustomStringConvertible {
     self.column = column
   }
 
-  /// `sheet!D12`.
-  public var description: String { "\(sheet)!\(column)\(row)" }
+  /// `sheet!D12`, or `D12` for a file of one table (CSV), whose sheet has no name.
+  public var description: String { sheet.isEmpty ? "\(column)\(row)" : "\(sheet)!\(column)\(row)" }
 }

@@ -68,8 +68,12 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         .diagnosticLineUnlocated, .message(severityName), .text(code.rawValue), .text(path.description),
         .message(message))
     }
-    if let line { location += ":\(line)" }
-    if let cell { location += ":\(cell)" }
+    // A spreadsheet's cell says more than the row number a batch files it under.
+    if let cell {
+      location += ":\(cell)"
+    } else if let line {
+      location += ":\(line)"
+    }
     return Message(
       .diagnosticLine, .text(location), .message(severityName), .text(code.rawValue), .text(path.description),
       .message(message))
