@@ -127,6 +127,7 @@ struct CommandSpec: Sendable {
         OptionSpec(name: "--seed", value: "S", help: .helpOptionSeed),
         OptionSpec(name: "--sheet", value: "ID|FILE", help: .helpOptionGenerateSheet),
         OptionSpec(name: "--invalid-rate", value: "R", help: .helpOptionInvalidRate),
+        OptionSpec(name: "--format", value: "jsonl|csv", help: .helpOptionGenerateFormat),
         OptionSpec(name: "--out", value: "FILE|-", help: .helpOptionOut),
       ],
       example: "titlescore generate --count 1000 --out cohort.jsonl", run: GenerateCommand.run),

@@ -12,6 +12,24 @@ enum GenerateCommand {
     guard (0...1).contains(rate) else { throw UsageError(Message(.cliInvalidRate)) }
     let sheet = try Console.sheet(arguments.value("--sheet") ?? "jiaxing-2022-energy-engineer-self-score", arguments)
     let generator = PortfolioGenerator(sheet: sheet, invalidPerMille: Int((rate * 1000).rounded()))
+    if arguments.value("--format") == "csv" {
+      // A workbook in the spreadsheet layout: applicants.csv and achievements.csv in the folder `--out` names.
+      guard let folder = arguments.value("--out"), folder != "-" else {
+        throw UsageError(Message(.cliGenerateCsvNeedsFolder))
+      }
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      let portfolios = (0..<count).compactMap {
+        try? Portfolio.decode(json: Array(generator.portfolio(number: $0, seed: seed).utf8))
+      }
+      let tables = SpreadsheetExport.tables(portfolios, dateStyles: true)
+      try AtomicFile.write(to: folder + "/applicants.csv") { $0.write(tables.applicants) }
+      try AtomicFile.write(to: folder + "/achievements.csv") { $0.write(tables.achievements) }
+      return 0
+    }
+    guard arguments.value("--format") == nil || arguments.value("--format") == "jsonl" else {
+      throw UsageError(
+        Message(.cliOptionOneOf, .text("--format"), .text("jsonl, csv"), .text(arguments.value("--format")!)))
+    }
     let write: (ReportSink) -> Void = { sink in
       for number in 0..<count { sink.write(generator.portfolio(number: number, seed: seed) + "\n") }
     }

@@ -365,4 +365,16 @@ import Testing
       ])
     #expect(compared.status == 0)
   }
+
+  @Test func generateWritesAWorkbookThatBatchReads() throws {
+    let folder = try Scratch.directory()
+    let made = try Self.run(["generate", "--count", "50", "--format", "csv", "--out", "book"], in: folder)
+    #expect(made.status == 0)
+    let batch = try Self.run(
+      ["batch", "book/applicants.csv", "book/achievements.csv", "--sheet", "jiaxing-2022-energy-engineer-self-score"],
+      in: folder)
+    #expect(batch.status == 0 && batch.errors.contains("50"))
+    let noFolder = try Self.run(["generate", "--count", "5", "--format", "csv"], in: folder)
+    #expect(noFolder.status == 2)
+  }
 }

@@ -652,6 +652,8 @@ public enum MessageCatalogue {
     case .diagnosticSpreadsheetNoApplicantTable: return ("没有申报人表：业绩表之外须有一个申报人表", "no applicants table: besides achievements, one table of applicants is needed")
     case .cliSpreadsheetMixed: return ("表格（CSV）与 JSON 输入不能混用：一次给出申报人表和业绩表，或给出 JSON 文件", "spreadsheets (CSV) and JSON inputs do not mix: give the applicants and achievements tables, or JSON files")
     case .checkKindSpreadsheet: return ("表格，{0} 行", "spreadsheet, {0} rows")
+    case .cliGenerateCsvNeedsFolder: return ("--format csv 写出申报人表和业绩表两个文件：请用 --out 指定文件夹", "--format csv writes two tables, applicants and achievements: name a folder with --out")
+    case .helpOptionGenerateFormat: return ("jsonl（默认）每行一份申报材料；csv 在 --out 文件夹中写出申报人表和业绩表（表格版式）", "jsonl (default), a portfolio a line; csv, the applicants and achievements tables (the spreadsheet layout) in the --out folder")
     }
   }
 }

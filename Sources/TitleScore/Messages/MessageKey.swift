@@ -1231,4 +1231,8 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
   case cliSpreadsheetMixed = "cli.spreadsheet-mixed"
   /// "spreadsheet, {0} rows"
   case checkKindSpreadsheet = "check.kind-spreadsheet"
+  /// "--format csv writes two tables, applicants and achievements: name a folder with --out"
+  case cliGenerateCsvNeedsFolder = "cli.generate-csv-needs-folder"
+  /// "jsonl (default), a portfolio a line; csv, the applicants and achievements tables (the spreadsheet layout) in the --out folder"
+  case helpOptionGenerateFormat = "help.option-generate-format"
 }

@@ -22,64 +22,57 @@ package struct CSVTable: Sendable {
     return name
   }
 
-  /// Reads a CSV text. A quote left open at the end, or text that is not UTF-8, is an error at its row.
+  /// Reads a CSV text. A quote left open at the end, or text that is not UTF-8, is an error at its row. The bytes
+  /// are split as they are (commas, quotes and line ends are ASCII, never inside a multi-byte character), and each
+  /// cell becomes a `String` once.
   package static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> CSVTable {
-    var start = 0
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-    guard let text = String(validating: bytes[start...], as: UTF8.self) else {
+    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let valid = bytes.withUnsafeBufferPointer { UTF8Validation.isValid(UnsafeBufferPointer(rebasing: $0[start...])) }
+    guard valid else {
       throw Diagnostic(.jsonSyntax, at: .root, Message(.diagnosticSpreadsheetNotUtf8), file: file)
     }
     var rows: [(number: Int, cells: [String])] = []
     var cells: [String] = []
-    var cell = ""
+    var cell: [UInt8] = []
     var quoted = false
     var row = 1
     var rowStart = 1
-    var scalars = text.unicodeScalars.makeIterator()
-    var pending: Unicode.Scalar? = nil
+    var index = start
+    func endCell() {
+      cells.append(String(decoding: cell, as: UTF8.self))
+      cell.removeAll(keepingCapacity: true)
+    }
     func endRow() {
-      cells.append(cell)
-      cell = ""
-      if cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-        rows.append((rowStart, cells))
-      }
+      endCell()
+      if cells.contains(where: { !SpreadsheetValues.trimmed($0).isEmpty }) { rows.append((rowStart, cells)) }
       cells = []
     }
-    while let scalar = pending ?? scalars.next() {
-      pending = nil
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
       if quoted {
-        if scalar == "\"" {
-          if let next = scalars.next() {
-            if next == "\"" {
-              cell.unicodeScalars.append("\"")
-            } else {
-              quoted = false
-              pending = next
-            }
+        if byte == 0x22 {
+          if index < bytes.count && bytes[index] == 0x22 {
+            cell.append(0x22)
+            index += 1
           } else {
             quoted = false
           }
         } else {
-          if scalar == "\n" { row += 1 }
-          cell.unicodeScalars.append(scalar)
+          if byte == 0x0A { row += 1 }
+          cell.append(byte)
         }
         continue
       }
-      switch scalar {
-      case "\"" where cell.isEmpty: quoted = true
-      case ",":
-        cells.append(cell)
-        cell = ""
-      case "\r":
-        if let next = scalars.next(), next != "\n" { pending = next }
+      switch byte {
+      case 0x22 where cell.isEmpty: quoted = true
+      case 0x2C: endCell()
+      case 0x0D, 0x0A:
+        if byte == 0x0D && index < bytes.count && bytes[index] == 0x0A { index += 1 }
         endRow()
         row += 1
         rowStart = row
-      case "\n":
-        endRow()
-        row += 1
-        rowStart = row
-      default: cell.unicodeScalars.append(scalar)
+      default: cell.append(byte)
       }
     }
     if quoted {
@@ -87,7 +80,6 @@ package struct CSVTable: Sendable {
     }
     if !cell.isEmpty || !cells.isEmpty { endRow() }
     guard let header = rows.first else { return CSVTable(headers: [], rows: [], file: file) }
-    return CSVTable(
-      headers: header.cells.map { $0.trimmingCharacters(in: .whitespaces) }, rows: Array(rows.dropFirst()), file: file)
+    return CSVTable(headers: header.cells.map(SpreadsheetValues.trimmed), rows: Array(rows.dropFirst()), file: file)
   }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Applicants from an office's spreadsheets, saved as CSV: one table of applicants, one row each, and tables of
@@ -79,7 +80,7 @@ public enum SpreadsheetImport {
       [String: [(table: CSVTable, columns: [SpreadsheetLayout.Column?], row: (number: Int, cells: [String]))]] = [:]
     var known = Set<String>()
     for row in applicants.rows where idColumn < row.cells.count {
-      known.insert(row.cells[idColumn].trimmingCharacters(in: .whitespaces))
+      known.insert(SpreadsheetValues.trimmed(row.cells[idColumn]))
     }
     var result: [Row] = []
     var orphans: [Row] = []
@@ -89,7 +90,7 @@ public enum SpreadsheetImport {
         throw Diagnostic(.missingField, at: .root, Message(.diagnosticSpreadsheetNoIdColumn), file: table.file)
       }
       for row in table.rows {
-        let id = owner < row.cells.count ? row.cells[owner].trimmingCharacters(in: .whitespaces) : ""
+        let id = owner < row.cells.count ? SpreadsheetValues.trimmed(row.cells[owner]) : ""
         guard known.contains(id) else {
           let cell = CellReference(sheet: "", row: row.number, column: CSVTable.columnName(owner))
           orphans.append(
@@ -104,13 +105,25 @@ public enum SpreadsheetImport {
         records[id, default: []].append((table, columns, row))
       }
     }
-    var decoder = PortfolioDecoder(glossary: glossary)
-    for row in applicants.rows {
-      let id = idColumn < row.cells.count ? row.cells[idColumn].trimmingCharacters(in: .whitespaces) : ""
-      let built = portfolio(
-        row, of: applicants, targets: targets, records: records[id] ?? [], decoder: &decoder)
-      result.append(Row(file: applicants.file, row: row.number, applicantID: id.isEmpty ? nil : id, portfolio: built))
+    // Rows are read on every core, in parts of their own; each part keeps its rows' order, so the result is the
+    // same however the parts are scheduled.
+    let all = applicants.rows
+    let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, all.count / 500 + 1))
+    let bounds = (0...parts).map { all.count * $0 / parts }
+    let slots = RowSlots(count: parts)
+    let table = applicants
+    let grouped = records
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      var decoder = PortfolioDecoder(glossary: glossary.independentCopy())
+      var built: [Row] = []
+      for row in all[bounds[part]..<bounds[part + 1]] {
+        let id = idColumn < row.cells.count ? SpreadsheetValues.trimmed(row.cells[idColumn]) : ""
+        let decoded = portfolio(row, of: table, targets: targets, records: grouped[id] ?? [], decoder: &decoder)
+        built.append(Row(file: table.file, row: row.number, applicantID: id.isEmpty ? nil : id, portfolio: decoded))
+      }
+      slots.store(built, at: part)
     }
+    result = slots.joined()
     return result + orphans
   }
 
@@ -170,21 +183,20 @@ public enum SpreadsheetImport {
     decoder: inout PortfolioDecoder
   ) -> Result<Portfolio, Diagnostic> {
     var tree = JSONTree()
-    var sources: [String: Source] = [:]
+    // Where each value came from, in the order given; searched only when the row has a problem.
+    var sources: [(path: [JSONPath.Component], source: Source)] = []
     func cell(_ table: CSVTable, _ number: Int, _ index: Int) -> Source {
       Source(file: table.file, cell: CellReference(sheet: "", row: number, column: CSVTable.columnName(index)))
     }
     func put(_ path: [JSONPath.Component], _ text: String, _ kind: SpreadsheetLayout.Kind, _ source: Source)
       -> Diagnostic?
     {
-      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = SpreadsheetValues.trimmed(text)
       guard !trimmed.isEmpty else { return nil }
-      sources[JSONPath(components: path).description] = source
+      sources.append((path, source))
       // The groups the value is in (an education record, a recommendation), for problems with the group.
       for (position, component) in path.enumerated() {
-        if case .index = component, sources[JSONPath(components: Array(path[...position])).description] == nil {
-          sources[JSONPath(components: Array(path[...position])).description] = source
-        }
+        if case .index = component { sources.append((Array(path[...position]), source)) }
       }
       func refuse(_ key: MessageKey) -> Diagnostic {
         Diagnostic(
@@ -194,10 +206,10 @@ public enum SpreadsheetImport {
         .located(file: source.file, cell: source.cell)
       }
       switch kind {
-      case .text: tree.insert(JSONWriter.quoted(trimmed), at: path)
+      case .text: tree.insert(JSONTree.quoted(trimmed), at: path)
       case .date:
         guard let day = SpreadsheetValues.day(trimmed) else { return refuse(.diagnosticSpreadsheetNotADate) }
-        tree.insert(JSONWriter.quoted(day.description), at: path)
+        tree.insert(JSONTree.quoted(day.description), at: path)
       case .flag:
         guard let flag = SpreadsheetValues.flag(trimmed) else { return refuse(.diagnosticSpreadsheetNotAFlag) }
         tree.insert(flag ? "true" : "false", at: path)
@@ -206,8 +218,8 @@ public enum SpreadsheetImport {
         tree.insert(number, at: path)
       case .list:
         for (index, part) in SpreadsheetValues.list(trimmed).enumerated() {
-          tree.insert(JSONWriter.quoted(part), at: path + [.index(index)])
-          sources[JSONPath(components: path + [.index(index)]).description] = source
+          tree.insert(JSONTree.quoted(part), at: path + [.index(index)])
+          sources.append((path + [.index(index)], source))
         }
       }
       return nil
@@ -234,15 +246,15 @@ public enum SpreadsheetImport {
         if let problem = put(base + column.path, record.row.cells[index], column.kind, source) {
           return .failure(problem)
         }
-        if column.path == [.key("id")] && !record.row.cells[index].trimmingCharacters(in: .whitespaces).isEmpty {
+        if column.path == [.key("id")] && !SpreadsheetValues.trimmed(record.row.cells[index]).isEmpty {
           hasID = true
         }
       }
-      if !hasID { tree.insert(JSONWriter.quoted("R\(position + 1)"), at: base + [.key("id")]) }
+      if !hasID { tree.insert(JSONTree.quoted("R\(position + 1)"), at: base + [.key("id")]) }
       // A record's whole row, for problems with the record as a whole (a missing type or date).
-      sources[JSONPath(components: base).description] = cell(record.table, record.row.number, 0)
+      sources.append((base, cell(record.table, record.row.number, 0)))
     }
-    let bytes = Array(tree.json.utf8)
+    let bytes = tree.json
     let decoded: Result<Portfolio, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
       var portfolio = Portfolio(id: "", name: "", specialty: "")
       do throws(Diagnostic) {
@@ -256,7 +268,7 @@ public enum SpreadsheetImport {
       // The nearest cell the failing field, or the record or group holding it, came from; else the row's first.
       var components = error.path.components
       while !components.isEmpty {
-        if let source = sources[JSONPath(components: components).description] {
+        if let source = sources.first(where: { $0.path == components })?.source {
           return error.located(file: source.file, cell: source.cell)
         }
         components.removeLast()
@@ -267,62 +279,85 @@ public enum SpreadsheetImport {
   }
 }
 
-/// A JSON object built from values at paths, keys in the order first given and array elements at their indices
-/// (missing ones left out): the text a spreadsheet row stands for.
-private struct JSONTree {
-  private indirect enum Node {
-    case value(String)
-    case object([(key: String, node: Node)])
-    case array([(index: Int, node: Node)])
+/// The rows each part of an import built, by part, filled from several threads.
+private final class RowSlots: @unchecked Sendable {
+  // Safety (`@unchecked Sendable`): slots are stored under the lock, each by its own part, and read only after
+  // `concurrentPerform` has returned.
+  private var slots: [[SpreadsheetImport.Row]]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: [], count: count) }
+
+  func store(_ rows: [SpreadsheetImport.Row], at part: Int) {
+    lock.lock()
+    slots[part] = rows
+    lock.unlock()
   }
 
-  private var root = Node.object([])
+  func joined() -> [SpreadsheetImport.Row] { slots.flatMap { $0 } }
+}
+
+/// A JSON object built from values at paths, keys in the order first given and array elements by their indices
+/// (missing ones left out): the text a spreadsheet row stands for. Values are kept as a flat list and grouped only
+/// when the text is written, so adding one costs nothing.
+private struct JSONTree {
+  private var entries: [(path: [JSONPath.Component], json: String)] = []
 
   mutating func insert(_ json: String, at path: [JSONPath.Component]) {
-    JSONTree.insert(json, at: path[...], into: &root)
+    entries.append((path, json))
   }
 
-  private static func insert(_ json: String, at path: ArraySlice<JSONPath.Component>, into node: inout Node) {
-    guard let first = path.first else {
-      node = .value(json)
+  var json: [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(2048)
+    JSONTree.write(entries.indices.map { (entries[$0].path[...], $0) }, entries, to: &bytes)
+    return bytes
+  }
+
+  /// A text as a JSON string: as it is between quotes when nothing in it needs escaping (nearly every cell),
+  /// else escaped as `JSONWriter` escapes it.
+  static func quoted(_ text: String) -> String {
+    // 0xE2 starts U+2028 and U+2029, which JSON text escapes; a text with it takes the full escaping.
+    let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
+    return plain ? "\"" + text + "\"" : JSONWriter.quoted(text)
+  }
+
+  /// Writes the value the entries (their remaining paths, and their positions in `all`) stand for: one value, or
+  /// an object or array grouping them by their first component (an array by index).
+  private static func write(
+    _ group: [(rest: ArraySlice<JSONPath.Component>, entry: Int)],
+    _ all: [(path: [JSONPath.Component], json: String)], to bytes: inout [UInt8]
+  ) {
+    guard let first = group.first else { return }
+    guard let head = first.rest.first else {
+      bytes.append(contentsOf: all[first.entry].json.utf8)
       return
     }
-    let rest = path.dropFirst()
-    switch first {
-    case .key(let key):
-      var members: [(key: String, node: Node)] = []
-      if case .object(let existing) = node { members = existing }
-      if let index = members.firstIndex(where: { $0.key == key }) {
-        insert(json, at: rest, into: &members[index].node)
-      } else {
-        var child = rest.first.map { if case .index = $0 { Node.array([]) } else { Node.object([]) } } ?? .value("")
-        insert(json, at: rest, into: &child)
-        members.append((key, child))
-      }
-      node = .object(members)
-    case .index(let position):
-      var elements: [(index: Int, node: Node)] = []
-      if case .array(let existing) = node { elements = existing }
-      if let index = elements.firstIndex(where: { $0.index == position }) {
-        insert(json, at: rest, into: &elements[index].node)
-      } else {
-        var child = rest.first.map { if case .index = $0 { Node.array([]) } else { Node.object([]) } } ?? .value("")
-        insert(json, at: rest, into: &child)
-        elements.append((position, child))
-        elements.sort { $0.index < $1.index }
-      }
-      node = .array(elements)
+    // Members in the order first given; elements in index order.
+    var order: [JSONPath.Component] = []
+    var members: [JSONPath.Component: [(rest: ArraySlice<JSONPath.Component>, entry: Int)]] = [:]
+    for item in group {
+      guard let component = item.rest.first else { continue }
+      if members[component] == nil { order.append(component) }
+      members[component, default: []].append((item.rest.dropFirst(), item.entry))
     }
-  }
-
-  var json: String { JSONTree.text(root) }
-
-  private static func text(_ node: Node) -> String {
-    switch node {
-    case .value(let json): return json
-    case .object(let members):
-      return "{" + members.map { JSONWriter.quoted($0.key) + ":" + text($0.node) }.joined(separator: ",") + "}"
-    case .array(let elements): return "[" + elements.map { text($0.node) }.joined(separator: ",") + "]"
+    if case .index = head {
+      order.sort { a, b in
+        if case .index(let x) = a, case .index(let y) = b { return x < y }
+        return false
+      }
+      bytes.append(UInt8(ascii: "["))
+    } else {
+      bytes.append(UInt8(ascii: "{"))
     }
+    for (position, component) in order.enumerated() {
+      if position > 0 { bytes.append(UInt8(ascii: ",")) }
+      if case .key(let key) = component {
+        bytes.append(contentsOf: quoted(key).utf8)
+        bytes.append(UInt8(ascii: ":"))
+      }
+      write(members[component]!, all, to: &bytes)
+    }
+    if case .index = head { bytes.append(UInt8(ascii: "]")) } else { bytes.append(UInt8(ascii: "}")) }
   }
 }
