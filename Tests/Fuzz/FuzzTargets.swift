@@ -7,13 +7,15 @@ import Foundation
 //   explaining the result as text and JSON in both languages;
 // - `sheet`: the sheet loader with validation and the sheet's worked examples, then scoring a fixed applicant;
 // - `batch`: the input as a batch file (JSON Lines or an array), scored with one job and rendered in every report
-//   format, committee and public.
+//   format, committee and public;
+// - `spreadsheet`: the input as an applicants table and, after its first NUL byte, an achievements table (CSV),
+//   read in the spreadsheet layout and scored; every row must be scored or refused.
 //
 // A crash, a hang past libFuzzer's timeout, an address-sanitizer finding or a broken invariant below stops the run
 // and leaves the input behind as a reproducer.
 
 enum FuzzTarget: String {
-  case portfolio, sheet, batch
+  case portfolio, sheet, batch, spreadsheet
 }
 
 let fuzzTarget = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["TITLESCORE_FUZZ_TARGET"] ?? "") ?? .portfolio
@@ -35,6 +37,7 @@ public func titleScoreFuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
   case .portfolio: fuzzPortfolio(bytes)
   case .sheet: fuzzSheet(bytes)
   case .batch: fuzzBatch(bytes)
+  case .spreadsheet: fuzzSpreadsheet(bytes)
   }
   return 0
 }
@@ -73,4 +76,19 @@ func fuzzBatch(_ bytes: [UInt8]) {
         to: ReportSink())
     }
   }
+}
+
+func fuzzSpreadsheet(_ bytes: [UInt8]) {
+  let split = bytes.firstIndex(of: 0) ?? bytes.count
+  let applicants = fuzzBatchFile + ".applicants.csv"
+  let achievements = fuzzBatchFile + ".achievements.csv"
+  guard FileManager.default.createFile(atPath: applicants, contents: Data(bytes[..<split])),
+    FileManager.default.createFile(
+      atPath: achievements, contents: Data(split < bytes.count ? bytes[(split + 1)...] : []))
+  else { return }
+  guard let rows = try? SpreadsheetImport.read([applicants, achievements]),
+    let sheet = fuzzLibrary.sheet(id: "jiaxing-2022-energy-engineer-self-score")
+  else { return }
+  let results = BatchRunner(sheet: sheet, jobs: 1).run(spreadsheet: rows, source: applicants)
+  precondition(results.readCount == rows.count, "a spreadsheet row was lost")
 }
