@@ -119,6 +119,20 @@ import Testing
     } catch {
       #expect(error.code == .unknownField && error.cell?.description == "C1")
     }
+    let repeated = try write("编号,姓名,Name\nA1,张三,张三\n", "repeated.csv", in: folder)
+    do {
+      _ = try SpreadsheetImport.read([repeated])
+      Issue.record("a column given twice was accepted")
+    } catch {
+      #expect(error.code == .duplicateKey && error.cell?.description == "C1")
+    }
+    let twice = try write("编号,姓名,姓名\nA1,张三,张三\n", "twice.csv", in: folder)
+    do {
+      _ = try SpreadsheetImport.read([twice])
+      Issue.record("a column given twice was accepted")
+    } catch {
+      #expect(error.code == .duplicateKey && error.cell?.description == "C1")
+    }
     let onlyAchievements = try write("编号,类型\nA1,论文\n", "achievements.csv", in: folder)
     #expect(throws: Diagnostic.self) { try SpreadsheetImport.read([onlyAchievements]) }
   }

@@ -127,17 +127,32 @@ public enum SpreadsheetImport {
     return result + orphans
   }
 
-  /// What each header of the applicants table fills; an unknown or repeated header is an error at its cell.
-  private static func applicantTargets(_ table: CSVTable) throws(Diagnostic) -> [Target] {
-    var targets: [Target] = []
+  /// A table's headers, each with its cell; a header given twice is an error at its second cell.
+  private static func headers(of table: CSVTable) throws(Diagnostic) -> [(header: String, cell: CellReference)] {
     var seen = Set<String>()
+    var headers: [(header: String, cell: CellReference)] = []
     for (index, header) in table.headers.enumerated() {
       let cell = CellReference(sheet: "", row: 1, column: CSVTable.columnName(index))
       guard seen.insert(Glossary.key(header)).inserted else {
         throw Diagnostic(.duplicateKey, at: .root, Message(.diagnosticSpreadsheetRepeatedColumn, .text(header)))
           .located(file: table.file, cell: cell)
       }
+      headers.append((header, cell))
+    }
+    return headers
+  }
+
+  /// What each header of the applicants table fills; an unknown or repeated header is an error at its cell.
+  private static func applicantTargets(_ table: CSVTable) throws(Diagnostic) -> [Target] {
+    var targets: [Target] = []
+    // Fields already filled by a column: `姓名` and `name` are one column given twice.
+    var filled = Set<[JSONPath.Component]>()
+    for (header, cell) in try headers(of: table) {
       if let column = SpreadsheetLayout.applicantColumns.first(where: { SpreadsheetLayout.matches(header, $0) }) {
+        guard filled.insert(column.path).inserted else {
+          throw Diagnostic(.duplicateKey, at: .root, Message(.diagnosticSpreadsheetRepeatedColumn, .text(header)))
+            .located(file: table.file, cell: cell)
+        }
         targets.append(.field(column))
       } else if let (year, kind) = SpreadsheetLayout.courseColumn(header) {
         targets.append(.course(year: year, kind: kind))
@@ -156,22 +171,20 @@ public enum SpreadsheetImport {
   /// What each header of an achievements table fills: nil for the applicant's 编号.
   private static func recordColumns(_ table: CSVTable) throws(Diagnostic) -> [SpreadsheetLayout.Column?] {
     var columns: [SpreadsheetLayout.Column?] = []
-    var seen = Set<String>()
-    for (index, header) in table.headers.enumerated() {
-      let cell = CellReference(sheet: "", row: 1, column: CSVTable.columnName(index))
-      guard seen.insert(Glossary.key(header)).inserted else {
-        throw Diagnostic(.duplicateKey, at: .root, Message(.diagnosticSpreadsheetRepeatedColumn, .text(header)))
-          .located(file: table.file, cell: cell)
-      }
-      if let column = SpreadsheetLayout.recordColumns.first(where: { SpreadsheetLayout.matches(header, $0) }) {
-        columns.append(column)
-      } else if [Language.zh, .en].contains(where: { Glossary.key(Message(.columnId).text($0)) == Glossary.key(header) }
-      ) {
-        columns.append(nil)
-      } else {
+    var filled = Set<[JSONPath.Component]>()
+    for (header, cell) in try headers(of: table) {
+      let column = SpreadsheetLayout.recordColumns.first { SpreadsheetLayout.matches(header, $0) }
+      let owner = [Language.zh, .en].contains { Glossary.key(Message(.columnId).text($0)) == Glossary.key(header) }
+      guard column != nil || owner else {
         throw Diagnostic(.unknownField, at: .root, Message(.diagnosticSpreadsheetUnknownColumn, .text(header)))
           .located(file: table.file, cell: cell)
       }
+      // `类型` and `type`, or `编号` and `id`, are one column given twice.
+      guard filled.insert(column?.path ?? []).inserted else {
+        throw Diagnostic(.duplicateKey, at: .root, Message(.diagnosticSpreadsheetRepeatedColumn, .text(header)))
+          .located(file: table.file, cell: cell)
+      }
+      columns.append(column)
     }
     return columns
   }
