@@ -22,6 +22,7 @@ enum BatchCommand {
       language: try Console.language(arguments), publicPosting: arguments.flags.contains("--public"), jobs: jobs,
       wide: arguments.flags.contains("--wide"))
     try posting(arguments, into: &options)
+    options.htmlRows = try arguments.integer("--html-rows", default: options.htmlRows)
     let sheet = try Console.sheet(reference, arguments)
 
     let started = Date()

@@ -138,3 +138,30 @@ import Testing
     #expect(posting(results, .table, notice: without).contains("--contact"))
   }
 }
+
+/// Large reports stay usable: the HTML lists the first rows and says so; the other formats keep every row.
+@Suite struct LargeReportTests {
+  @Test func theHTMLReportListsItsFirstRowsAndSaysWhereTheWholeListIs() throws {
+    let sheet = Bundled.sheet("jiaxing-2022-energy-engineer-self-score")
+    let results = try BatchRunner(sheet: sheet, jobs: 2).run([Bundled.examplesDirectory + "/applicants.jsonl"])
+    var options = ReportOptions(language: .zh)
+    options.htmlRows = 10
+    let html = ReportSink()
+    BatchReport.write(results, format: .html, options: options, to: html)
+    let listed = html.text.components(separatedBy: "<tbody>")[1].components(separatedBy: "</tbody>")[0]
+    #expect(listed.components(separatedBy: "<tr").count - 1 == 10)
+    #expect(html.text.contains("只列出前 10 名（共 \(results.scoredCount) 名）"))
+    let json = ReportSink()
+    BatchReport.write(results, format: .json, options: options, to: json)
+    guard case .array(let rows)? = try JSONValue.parse(Array(json.text.utf8))["rows"] else {
+      Issue.record("no rows")
+      return
+    }
+    #expect(rows.count == results.scoredCount)
+    // Under the limit, nothing is said.
+    options.htmlRows = 5_000
+    let whole = ReportSink()
+    BatchReport.write(results, format: .html, options: options, to: whole)
+    #expect(!whole.text.contains("只列出前"))
+  }
+}

@@ -654,6 +654,8 @@ public enum MessageCatalogue {
     case .checkKindSpreadsheet: return ("表格，{0} 行", "spreadsheet, {0} rows")
     case .cliGenerateCsvNeedsFolder: return ("--format csv 写出申报人表和业绩表两个文件：请用 --out 指定文件夹", "--format csv writes two tables, applicants and achievements: name a folder with --out")
     case .helpOptionGenerateFormat: return ("jsonl（默认）每行一份申报材料；csv 在 --out 文件夹中写出申报人表和业绩表（表格版式）", "jsonl (default), a portfolio a line; csv, the applicants and achievements tables (the spreadsheet layout) in the --out folder")
+    case .reportHtmlRowsShown: return ("此页只列出前 {0} 名（共 {1} 名）；完整名单见 CSV、JSON 或 JSON Lines 报告（--html-rows 可调整）", "this page lists the first {0} of {1}; the CSV, JSON and JSON Lines reports hold the whole list (--html-rows changes it)")
+    case .helpOptionHtmlRows: return ("HTML 报告最多列出的行数（默认 5000）；汇总和其他格式不受影响", "the most rows an HTML report lists (default 5000); the summary and the other formats keep every row")
     }
   }
 }

@@ -1235,4 +1235,8 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
   case cliGenerateCsvNeedsFolder = "cli.generate-csv-needs-folder"
   /// "jsonl (default), a portfolio a line; csv, the applicants and achievements tables (the spreadsheet layout) in the --out folder"
   case helpOptionGenerateFormat = "help.option-generate-format"
+  /// "this page lists the first {0} of {1}; the CSV, JSON and JSON Lines reports hold the whole list (--html-rows changes it)"
+  case reportHtmlRowsShown = "report.html-rows-shown"
+  /// "the most rows an HTML report lists (default 5000); the summary and the other formats keep every row"
+  case helpOptionHtmlRows = "help.option-html-rows"
 }

@@ -6,7 +6,7 @@ import Foundation
 public enum BatchReport {
   /// Writes the report.
   public static func write(_ results: BatchResults, format: ReportFormat, options: ReportOptions, to sink: ReportSink) {
-    let table = ReportTable(results: results, options: options)
+    let table = ReportTable(results: results, options: options, rowLimit: format == .html ? options.htmlRows : nil)
     switch format {
     case .table: TextReportWriter.write(table, to: sink)
     case .csv: CSVReportWriter.write(table, to: sink)

@@ -66,6 +66,10 @@ enum HTMLReportWriter {
       return html + "</tr>\n"
     }
     sink.write("</tbody>\n</table>\n")
+    if table.rowCount < table.listedCount {
+      let note = Message(.reportHtmlRowsShown, .integer(table.rowCount), .integer(table.listedCount))
+      sink.write("<p class=\"truncated\">\(escape(note.text(table.options.language)))</p>\n")
+    }
     if !table.options.publicPosting {
       sink.write("<h2>\(Message(.reportDistributionOfTotals).text(table.options.language))</h2>\n<table>\n")
       for (band, count) in table.distributionLines() {

@@ -11,6 +11,9 @@ public struct ReportOptions: Sendable {
   public var jobs: Int
   /// Whom a public posting lists.
   public var postingScope: PostingScope = .passing
+  /// The most rows an HTML report lists (the summary and the other formats keep every row): a browser opens a few
+  /// thousand rows at once, not hundreds of thousands.
+  public var htmlRows: Int = 5_000
   /// The posting's period and contact, stated at its head; nil when the office gave none.
   public var postingNotice: PostingNotice?
 

@@ -46,6 +46,8 @@ struct ReportTable: Sendable {
   let columns: [Column]
   /// The rank positions a public posting lists, in rank order; nil for every position.
   private let listed: [Int32]?
+  /// The most rows this report lists (an HTML report's `htmlRows`); nil for no limit.
+  private let rowLimit: Int?
   /// The texts rows share, as bytes.
   let texts: ReportTexts
   /// The summary, for the committee's report; a public posting shows none and does not work it out.
@@ -54,9 +56,10 @@ struct ReportTable: Sendable {
   /// after the rows, which render meanwhile; JSON, Markdown and HTML show it first and wait for it.
   private let committeeSummary: BackgroundValue<BatchSummary>?
 
-  init(results: BatchResults, options: ReportOptions) {
+  init(results: BatchResults, options: ReportOptions, rowLimit: Int? = nil) {
     self.results = results
     self.options = options
+    self.rowLimit = rowLimit
     if options.publicPosting {
       committeeSummary = nil
     } else if options.jobs > 1 {
@@ -103,7 +106,10 @@ struct ReportTable: Sendable {
   }
 
   /// How many rows the report lists: every scored applicant, or those the posting's scope takes.
-  var rowCount: Int { listed?.count ?? results.scoredCount }
+  var rowCount: Int { min(listedCount, rowLimit ?? .max) }
+
+  /// How many rows the report would list without its row limit.
+  var listedCount: Int { listed?.count ?? results.scoredCount }
 
   /// The rank position of the report's `index`-th row.
   func position(_ index: Int) -> Int { listed.map { Int($0[index]) } ?? index }
