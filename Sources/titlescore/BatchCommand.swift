@@ -21,9 +21,9 @@ enum BatchCommand {
     var options = ReportOptions(
       language: try Console.language(arguments), publicPosting: arguments.flags.contains("--public"), jobs: jobs,
       wide: arguments.flags.contains("--wide"))
-    try posting(arguments, into: &options)
-    options.htmlRows = try arguments.integer("--html-rows", default: options.htmlRows)
     let sheet = try Console.sheet(reference, arguments)
+    try posting(arguments, sheet: sheet, into: &options)
+    options.htmlRows = try arguments.integer("--html-rows", default: options.htmlRows)
 
     let started = Date()
     let progress = Progress(enabled: isatty(STDERR_FILENO) == 1 && !arguments.flags.contains("--quiet"))
@@ -96,7 +96,7 @@ enum BatchCommand {
 
   /// The public posting's options: whom it lists, its period in working days and the contact for objections.
   /// They take `--public`; a period under five working days, or a date that is not one, is a usage error.
-  private static func posting(_ arguments: Arguments, into options: inout ReportOptions) throws {
+  private static func posting(_ arguments: Arguments, sheet: Scoresheet, into options: inout ReportOptions) throws {
     let postingOptions = ["--public-include", "--posting-from", "--posting-days", "--holidays", "--contact"]
     guard options.publicPosting else {
       if let given = postingOptions.first(where: { arguments.value($0) != nil }) {
@@ -113,9 +113,17 @@ enum BatchCommand {
       }
       options.postingScope = parsed
     }
-    let days = try arguments.integer("--posting-days", default: PostingNotice.fewestWorkingDays)
-    guard days >= PostingNotice.fewestWorkingDays else {
-      throw UsageError(Message(.cliPostingTooShort, .integer(days), .integer(PostingNotice.fewestWorkingDays)))
+    // The least period is the sheet's (the notice's "不少于5个工作日"); a sheet that gives none needs --posting-days.
+    let fewest = sheet.postingMinimumWorkingDays
+    guard
+      let days = try arguments.value("--posting-days").map({ _ in try arguments.integer("--posting-days", default: 1) })
+        ?? fewest
+    else {
+      if arguments.value("--posting-from") != nil { throw UsageError(Message(.cliPostingNeedsDays)) }
+      return
+    }
+    if let fewest, days < fewest {
+      throw UsageError(Message(.cliPostingTooShort, .integer(days), .integer(fewest)))
     }
     guard let fromText = arguments.value("--posting-from") else {
       // The notices require the period and the contact: say what the posting lacks.

@@ -16,6 +16,11 @@ import Testing
     #expect(day("2022-10-01").weekday == 6 && day("2022-10-02").weekday == 7 && day("2022-10-03").weekday == 1)
   }
 
+  @Test func everyBundledSheetCarriesItsNoticesLeastPostingPeriod() {
+    // Each notice: "不少于5个工作日的公示" (Anji, Jiaxing, Shaoxing) or "公示期不少于五个工作日" (Linping).
+    #expect(Bundled.library.sheets.allSatisfy { $0.postingMinimumWorkingDays == 5 })
+  }
+
   @Test func fiveWorkingDaysSkipTheWeekend() {
     let plain = WorkingCalendar()
     #expect(plain.lastDay(ofWorkingDays: 5, from: day("2022-08-22")) == day("2022-08-26"))  // Monday → Friday

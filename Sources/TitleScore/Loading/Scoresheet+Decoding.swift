@@ -44,6 +44,7 @@ struct ScoresheetDecoder {
     let tieBreakers = list(sheet.optional("tieBreakers"), path.appending("tieBreakers"), tieBreaker)
     let examples = list(sheet.optional("examples"), path.appending("examples"), example)
     let effort = sheet.optional("effort").flatMap { effortWeights($0, path.appending("effort")) } ?? .uniform
+    let posting = sheet.optional("posting").flatMap { postingDays($0, path.appending("posting")) }
     sheet.finish()
     guard let id, let title, let issuer, let document, let notice, let city, let series, let specialties, let level,
       let targetTitle, let route, let reviewYear, let effective, let cutoff, let vocabulary, let validity
@@ -53,7 +54,18 @@ struct ScoresheetDecoder {
       specialties: specialties, level: level, targetTitle: targetTitle, route: route, reviewYear: reviewYear,
       effective: effective, cutoff: cutoff, threshold: threshold, provenance: provenance, vocabulary: vocabulary,
       validity: validity, gates: gates, categories: categories, sharedCaps: sharedCaps, criteria: criteria,
-      flags: flags, tieBreakers: tieBreakers, examples: examples, effort: effort)
+      flags: flags, tieBreakers: tieBreakers, examples: examples, effort: effort, postingMinimumWorkingDays: posting)
+  }
+
+  /// `{"minimumWorkingDays": 5, "provenance": …}`: the notice's least posting period.
+  private func postingDays(_ value: JSONValue, _ path: JSONPath) -> Int? {
+    guard var members = reader.object(value, path) else { return nil }
+    let days = members.required("minimumWorkingDays").flatMap {
+      reader.integer($0, path.appending("minimumWorkingDays"), minimum: 1)
+    }
+    _ = reader.provenance(members.required("provenance"), path.appending("provenance"))
+    members.finish()
+    return days
   }
 
   /// `{"default": 3, "weights": [{"type": "research-project", "level": "national", "weight": 12}, …],

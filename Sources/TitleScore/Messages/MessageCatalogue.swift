@@ -583,7 +583,7 @@ public enum MessageCatalogue {
     case .cliPostingFromNotADate: return ("--posting-from 应为按 YYYY-MM-DD 书写的真实日期，而不是“{0}”", "--posting-from takes a real date written YYYY-MM-DD, not \"{0}\"")
     case .helpOptionPublicInclude: return ("公示名单列出谁：passing 达到分数线者（默认），undecided 另加总分区间跨分数线的待定者，all 全部", "whom the posting lists: passing, those who pass (default); undecided, also those whose range straddles the threshold; all, everyone")
     case .helpOptionPostingFrom: return ("公示期首日（YYYY-MM-DD）；公示名单据此注明公示期", "the posting's first day (YYYY-MM-DD); the posting states its period from it")
-    case .helpOptionPostingDays: return ("公示期的工作日数，至少 5（默认 5），跳过周末和 --holidays 所列假日", "the posting's length in working days, at least 5 (default 5), skipping weekends and the --holidays dates")
+    case .helpOptionPostingDays: return ("公示期的工作日数，不少于评分表所定的天数（默认即该天数），跳过周末和 --holidays 所列假日", "the posting's length in working days, at least the sheet's minimum (the default), skipping weekends and the --holidays dates")
     case .helpOptionHolidays: return ("节假日文件：每行一个日期，周末调休上班的日期后注“补班”", "a holidays file: a date a line, a weekend working day marked \"workday\" after its date")
     case .helpOptionContact: return ("公示名单上注明的异议受理联系方式", "the contact for objections the posting states")
     case .reportBoundMin: return ("{0}最低", "{0} (lowest)")
@@ -656,6 +656,7 @@ public enum MessageCatalogue {
     case .helpOptionGenerateFormat: return ("jsonl（默认）每行一份申报材料；csv 在 --out 文件夹中写出申报人表和业绩表（表格版式）", "jsonl (default), a portfolio a line; csv, the applicants and achievements tables (the spreadsheet layout) in the --out folder")
     case .reportHtmlRowsShown: return ("此页只列出前 {0} 名（共 {1} 名）；完整名单见 CSV、JSON 或 JSON Lines 报告（--html-rows 可调整）", "this page lists the first {0} of {1}; the CSV, JSON and JSON Lines reports hold the whole list (--html-rows changes it)")
     case .helpOptionHtmlRows: return ("HTML 报告最多列出的行数（默认 5000）；汇总和其他格式不受影响", "the most rows an HTML report lists (default 5000); the summary and the other formats keep every row")
+    case .cliPostingNeedsDays: return ("此评分表未注明公示期的最少工作日数：请用 --posting-days 注明", "this sheet does not say how many working days the posting lasts at least: give --posting-days")
     }
   }
 }

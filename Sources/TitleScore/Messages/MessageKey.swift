@@ -1093,7 +1093,7 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
   case helpOptionPublicInclude = "help.option-public-include"
   /// "the posting's first day (YYYY-MM-DD); the posting states its period from it"
   case helpOptionPostingFrom = "help.option-posting-from"
-  /// "the posting's length in working days, at least 5 (default 5), skipping weekends and the --holidays dates"
+  /// "the posting's length in working days, at least the sheet's minimum (the default), skipping weekends and the --holidays dates"
   case helpOptionPostingDays = "help.option-posting-days"
   /// "a holidays file: a date a line, a weekend working day marked "workday" after its date"
   case helpOptionHolidays = "help.option-holidays"
@@ -1239,4 +1239,6 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
   case reportHtmlRowsShown = "report.html-rows-shown"
   /// "the most rows an HTML report lists (default 5000); the summary and the other formats keep every row"
   case helpOptionHtmlRows = "help.option-html-rows"
+  /// "this sheet does not say how many working days the posting lasts at least: give --posting-days"
+  case cliPostingNeedsDays = "cli.posting-needs-days"
 }

@@ -55,6 +55,9 @@ public struct Scoresheet: Hashable, Sendable {
   package var examples: [ExampleCase]
   /// How attainable each kind of record is, for the planner; every record alike when the sheet gives none.
   package var effort: EffortWeights = .uniform
+  /// The fewest working days the notice's public posting (公示) lasts ("不少于5个工作日"); nil when the sheet
+  /// does not say.
+  public internal(set) var postingMinimumWorkingDays: Int? = nil
   /// The text the sheet was read from, if it was read from text; not part of the sheet's value.
   var source: SheetSource?
 }

@@ -10,9 +10,6 @@ public struct PostingNotice: Hashable, Sendable {
   /// Whom to contact with an objection (an office, a telephone number); nil when not given.
   public var contact: String?
 
-  /// The fewest working days a posting may last (嘉人社〔2022〕29号 and the other notices: "公示期不少于5个工作日").
-  public static let fewestWorkingDays = 5
-
   /// A posting of `workingDays` working days from `from` by `calendar`.
   public init(from: Day, workingDays: Int, calendar: WorkingCalendar, contact: String?) {
     self.from = from
