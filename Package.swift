@@ -9,7 +9,9 @@ let package = Package(
   ],
   targets: [
     // The bundled sheets travel inside the library: a build plugin turns scoresheets/ into a source file.
-    .target(name: "TitleScore", plugins: ["EmbedSheetsPlugin"]),
+    .target(name: "TitleScore", dependencies: ["CZlib"], plugins: ["EmbedSheetsPlugin"]),
+    // The system zlib, for the DEFLATE streams of XLSX workbooks (read and written); the one system library.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
     .executableTarget(name: "SheetEmbedder"),
     .plugin(
       name: "EmbedSheetsPlugin", capability: .buildTool(), dependencies: ["SheetEmbedder"],

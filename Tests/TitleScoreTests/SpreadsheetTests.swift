@@ -134,13 +134,15 @@ import Testing
   }
 
   @Test func csvQuotingLineBreaksAndEmptyRowsAreReadAsExcelWritesThem() throws {
-    let table = try CSVTable.parse(
+    let table = try SpreadsheetTable.csv(
       Array("\u{FEFF}a,b\r\n\"x,\"\"y\"\"\",\"two\nlines\"\r\n,\r\n3,4".utf8), file: "t.csv")
     #expect(table.headers == ["a", "b"])
     #expect(table.rows.map(\.cells) == [["x,\"y\"", "two\nlines"], ["3", "4"]])
     #expect(table.rows.map(\.number) == [2, 5])
-    #expect(throws: Diagnostic.self) { try CSVTable.parse(Array("a\n\"open".utf8), file: "t.csv") }
-    #expect(CSVTable.columnName(0) == "A" && CSVTable.columnName(25) == "Z" && CSVTable.columnName(26) == "AA")
+    #expect(throws: Diagnostic.self) { try SpreadsheetTable.csv(Array("a\n\"open".utf8), file: "t.csv") }
+    #expect(
+      SpreadsheetTable.columnName(0) == "A" && SpreadsheetTable.columnName(25) == "Z"
+        && SpreadsheetTable.columnName(26) == "AA")
   }
 
   @Test func datesAreReadInEveryStyleAndExcelSerialsRoundTrip() {

@@ -72,4 +72,6 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable {
   case recordNotRead = "record-not-read"
   /// Something the sheet reads that the portfolio leaves out, with what it costs (`check PORTFOLIO --sheet ID`).
   case fieldOmitted = "field-omitted"
+  /// A file named as a workbook that cannot be read as one: not a ZIP archive, damaged, encrypted, an old `.xls`.
+  case workbookUnreadable = "workbook-unreadable"
 }

@@ -657,6 +657,19 @@ public enum MessageCatalogue {
     case .reportHtmlRowsShown: return ("此页只列出前 {0} 名（共 {1} 名）；完整名单见 CSV、JSON 或 JSON Lines 报告（--html-rows 可调整）", "this page lists the first {0} of {1}; the CSV, JSON and JSON Lines reports hold the whole list (--html-rows changes it)")
     case .helpOptionHtmlRows: return ("HTML 报告最多列出的行数（默认 5000）；汇总和其他格式不受影响", "the most rows an HTML report lists (default 5000); the summary and the other formats keep every row")
     case .cliPostingNeedsDays: return ("此评分表未注明公示期的最少工作日数：请用 --posting-days 注明", "this sheet does not say how many working days the posting lasts at least: give --posting-days")
+    case .diagnosticWorkbookNotZip: return ("文件不是 XLSX 工作簿（不是 ZIP 压缩包）：请在 Excel、WPS 或 LibreOffice 中另存为“Excel 工作簿（.xlsx）”", "the file is not an XLSX workbook (not a ZIP archive): save it as \"Excel Workbook (.xlsx)\" in Excel, WPS or LibreOffice")
+    case .diagnosticWorkbookOldXls: return ("这是旧版 Excel 97-2003 文件（.xls），不能读取：请另存为“Excel 工作簿（.xlsx）”", "this is an old Excel 97-2003 file (.xls), which is not read: save it as \"Excel Workbook (.xlsx)\"")
+    case .diagnosticWorkbookDamaged: return ("工作簿已损坏（{0} 读不出）：请用 Excel、WPS 或 LibreOffice 打开后重新保存", "the workbook is damaged ({0} cannot be read): open it in Excel, WPS or LibreOffice and save it again")
+    case .diagnosticWorkbookDirectoryDamaged: return ("工作簿已损坏（压缩包目录读不出）：请用 Excel、WPS 或 LibreOffice 打开后重新保存", "the workbook is damaged (its ZIP directory cannot be read): open it in Excel, WPS or LibreOffice and save it again")
+    case .diagnosticWorkbookTooLarge: return ("工作簿超过 4 GB 或含 65535 个以上文件（ZIP64），不能读取", "the workbook is over 4 GB or holds more than 65,535 files (ZIP64), which is not read")
+    case .diagnosticWorkbookEncrypted: return ("工作簿设有打开密码（{0} 已加密）：请去掉密码后另存", "the workbook has a password ({0} is encrypted): save it again without one")
+    case .diagnosticWorkbookMethod: return ("工作簿中的 {0} 使用了不支持的压缩方式（{1}）：请用 Excel、WPS 或 LibreOffice 重新保存", "{0} in the workbook is packed by an unsupported method ({1}): save it again in Excel, WPS or LibreOffice")
+    case .diagnosticWorkbookMissingPart: return ("工作簿缺少 {0}：请用 Excel、WPS 或 LibreOffice 重新保存", "the workbook lacks {0}: save it again in Excel, WPS or LibreOffice")
+    case .diagnosticWorkbookMalformed: return ("工作簿中的 {0} 不是有效的 XML（第 {1} 字节处）", "{0} in the workbook is not well-formed XML (at byte {1})")
+    case .workbookSheetApplicants: return ("申报人", "Applicants")
+    case .workbookSheetAchievements: return ("业绩", "Achievements")
+    case .workbookSheetInstructions: return ("填表说明", "Instructions")
+    case .workbookSheetLists: return ("选项", "Lists")
     }
   }
 }

@@ -1,12 +1,12 @@
 import Dispatch
 import Foundation
 
-/// Applicants from an office's spreadsheets, saved as CSV: one table of applicants, one row each, and tables of
-/// achievements keyed by the applicant's 编号, in the layout `docs/spreadsheet.md` documents (`SpreadsheetLayout`).
+/// Applicants from an office's spreadsheets, XLSX workbooks or CSV files: one table of applicants, one row each,
+/// and tables of achievements keyed by the applicant's 编号 (sheets of one workbook, or files of their own), in the layout `docs/spreadsheet.md` documents (`SpreadsheetLayout`).
 ///
 /// Each row becomes the JSON a portfolio file would hold and is read by the portfolio decoder, so a spreadsheet
 /// gets every check, and every term of the shared vocabulary, a JSON Lines file gets; a problem is located at the
-/// cell its value came from (`applicants.csv:D12`), with the portfolio field as its path. Every row is accounted
+/// cell its value came from (`applicants.xlsx:申报人!D12`, `applicants.csv:D12`), with the portfolio field as its path. Every row is accounted
 /// for: a portfolio, or the reason it was refused.
 public enum SpreadsheetImport {
   /// One applicant row: the portfolio, or why it was refused; with the file and row it came from.
@@ -21,28 +21,35 @@ public enum SpreadsheetImport {
     public var portfolio: Result<Portfolio, Diagnostic>
   }
 
-  /// Whether a file is read as a spreadsheet (by its extension).
+  /// Whether a file is read as a spreadsheet (by its extension): CSV, or a workbook (`.xlsx`, `.xlsm`; an old
+  /// `.xls` is refused with the advice to save it as `.xlsx`).
   public static func isSpreadsheet(_ file: String) -> Bool {
-    (file as NSString).pathExtension.lowercased() == "csv"
+    ["csv", "xlsx", "xlsm", "xls"].contains((file as NSString).pathExtension.lowercased())
   }
 
-  /// Reads CSV files: the one whose headers have no record type is the applicants table; the others are
-  /// achievements. A file that cannot be read, an unknown or repeated header, or more than one applicants table,
-  /// is an error for the whole run.
+  /// Reads CSV files and workbooks: the table (a file, or a workbook's sheet) whose headers have no record type is
+  /// the applicants table; the others are achievements. A file that cannot be read, an unknown or repeated header,
+  /// or more than one applicants table, is an error for the whole run.
   public static func read(_ files: [String], glossary: Glossary = .bundled) throws(Diagnostic) -> [Row] {
-    var applicants: CSVTable?
-    var achievements: [CSVTable] = []
+    var applicants: SpreadsheetTable?
+    var achievements: [SpreadsheetTable] = []
     for file in files {
       guard let data = FileManager.default.contents(atPath: file) else {
         throw Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: file)
       }
-      let table = try CSVTable.parse([UInt8](data), file: file)
-      if table.headers.contains(where: { SpreadsheetLayout.matches($0, typeColumn) }) {
-        achievements.append(table)
-      } else if applicants == nil {
-        applicants = table
-      } else {
-        throw Diagnostic(.invalidValue, at: .root, Message(.diagnosticSpreadsheetTwoApplicantTables), file: file)
+      let bytes = [UInt8](data)
+      let tables =
+        (file as NSString).pathExtension.lowercased() == "csv"
+        ? [try SpreadsheetTable.csv(bytes, file: file)] : try SpreadsheetTable.workbook(bytes, file: file)
+      for table in tables {
+        if table.headers.contains(where: { SpreadsheetLayout.matches($0, typeColumn) }) {
+          achievements.append(table)
+        } else if applicants == nil {
+          applicants = table
+        } else {
+          throw Diagnostic(.invalidValue, at: .root, Message(.diagnosticSpreadsheetTwoApplicantTables))
+            .located(file: file, cell: table.cell(row: 1, column: 0))
+        }
       }
     }
     guard let applicants else {
@@ -68,7 +75,9 @@ public enum SpreadsheetImport {
     case assessed(item: String)
   }
 
-  static func rows(applicants: CSVTable, achievements: [CSVTable], glossary: Glossary) throws(Diagnostic) -> [Row] {
+  static func rows(applicants: SpreadsheetTable, achievements: [SpreadsheetTable], glossary: Glossary)
+    throws(Diagnostic) -> [Row]
+  {
     let targets = try applicantTargets(applicants)
     guard
       let idColumn = targets.firstIndex(where: { if case .field(let c) = $0 { c.header == .columnId } else { false } })
@@ -77,7 +86,8 @@ public enum SpreadsheetImport {
     }
     // Achievements by applicant, in the order of the files and rows; a row for an unknown applicant is refused.
     var records:
-      [String: [(table: CSVTable, columns: [SpreadsheetLayout.Column?], row: (number: Int, cells: [String]))]] = [:]
+      [String: [(table: SpreadsheetTable, columns: [SpreadsheetLayout.Column?], row: (number: Int, cells: [String]))]] =
+        [:]
     var known = Set<String>()
     for row in applicants.rows where idColumn < row.cells.count {
       known.insert(SpreadsheetValues.trimmed(row.cells[idColumn]))
@@ -92,7 +102,7 @@ public enum SpreadsheetImport {
       for row in table.rows {
         let id = owner < row.cells.count ? SpreadsheetValues.trimmed(row.cells[owner]) : ""
         guard known.contains(id) else {
-          let cell = CellReference(sheet: "", row: row.number, column: CSVTable.columnName(owner))
+          let cell = table.cell(row: row.number, column: owner)
           orphans.append(
             Row(
               file: table.file, row: row.number, applicantID: id.isEmpty ? nil : id,
@@ -128,11 +138,12 @@ public enum SpreadsheetImport {
   }
 
   /// A table's headers, each with its cell; a header given twice is an error at its second cell.
-  private static func headers(of table: CSVTable) throws(Diagnostic) -> [(header: String, cell: CellReference)] {
+  private static func headers(of table: SpreadsheetTable) throws(Diagnostic) -> [(header: String, cell: CellReference)]
+  {
     var seen = Set<String>()
     var headers: [(header: String, cell: CellReference)] = []
     for (index, header) in table.headers.enumerated() {
-      let cell = CellReference(sheet: "", row: 1, column: CSVTable.columnName(index))
+      let cell = table.cell(row: 1, column: index)
       guard seen.insert(Glossary.key(header)).inserted else {
         throw Diagnostic(.duplicateKey, at: .root, Message(.diagnosticSpreadsheetRepeatedColumn, .text(header)))
           .located(file: table.file, cell: cell)
@@ -143,7 +154,7 @@ public enum SpreadsheetImport {
   }
 
   /// What each header of the applicants table fills; an unknown or repeated header is an error at its cell.
-  private static func applicantTargets(_ table: CSVTable) throws(Diagnostic) -> [Target] {
+  private static func applicantTargets(_ table: SpreadsheetTable) throws(Diagnostic) -> [Target] {
     var targets: [Target] = []
     // Fields already filled by a column: `姓名` and `name` are one column given twice.
     var filled = Set<[JSONPath.Component]>()
@@ -169,7 +180,7 @@ public enum SpreadsheetImport {
   }
 
   /// What each header of an achievements table fills: nil for the applicant's 编号.
-  private static func recordColumns(_ table: CSVTable) throws(Diagnostic) -> [SpreadsheetLayout.Column?] {
+  private static func recordColumns(_ table: SpreadsheetTable) throws(Diagnostic) -> [SpreadsheetLayout.Column?] {
     var columns: [SpreadsheetLayout.Column?] = []
     var filled = Set<[JSONPath.Component]>()
     for (header, cell) in try headers(of: table) {
@@ -191,15 +202,15 @@ public enum SpreadsheetImport {
 
   /// One applicant's portfolio from their row and achievement rows, or the located reason it cannot be read.
   private static func portfolio(
-    _ row: (number: Int, cells: [String]), of table: CSVTable, targets: [Target],
-    records: [(table: CSVTable, columns: [SpreadsheetLayout.Column?], row: (number: Int, cells: [String]))],
+    _ row: (number: Int, cells: [String]), of table: SpreadsheetTable, targets: [Target],
+    records: [(table: SpreadsheetTable, columns: [SpreadsheetLayout.Column?], row: (number: Int, cells: [String]))],
     decoder: inout PortfolioDecoder
   ) -> Result<Portfolio, Diagnostic> {
     var tree = JSONTree()
     // Where each value came from, in the order given; searched only when the row has a problem.
     var sources: [(path: [JSONPath.Component], source: Source)] = []
-    func cell(_ table: CSVTable, _ number: Int, _ index: Int) -> Source {
-      Source(file: table.file, cell: CellReference(sheet: "", row: number, column: CSVTable.columnName(index)))
+    func cell(_ table: SpreadsheetTable, _ number: Int, _ index: Int) -> Source {
+      Source(file: table.file, cell: table.cell(row: number, column: index))
     }
     func put(_ path: [JSONPath.Component], _ text: String, _ kind: SpreadsheetLayout.Kind, _ source: Source)
       -> Diagnostic?

@@ -1,31 +1,12 @@
 import Foundation
 
-/// A CSV file as a table of texts, read as Excel, WPS and LibreOffice write it: UTF-8 with or without a
-/// byte-order mark, fields separated by commas, quoted fields with doubled quotes inside (and line breaks), CRLF or
-/// LF line ends. Rows are numbered from 1 as a spreadsheet numbers them, the header row being 1.
-package struct CSVTable: Sendable {
-  /// The header row's texts, trimmed.
-  package let headers: [String]
-  /// The rows after the header, each with its 1-based row number; rows whose cells are all empty are left out.
-  package let rows: [(number: Int, cells: [String])]
-  /// The file, as diagnostics name it.
-  package let file: String
-
-  /// The column letters of a 0-based column index: A … Z, AA …
-  package static func columnName(_ index: Int) -> String {
-    var index = index
-    var name = ""
-    repeat {
-      name = String(UnicodeScalar(UInt8(65 + index % 26))) + name
-      index = index / 26 - 1
-    } while index >= 0
-    return name
-  }
-
-  /// Reads a CSV text. A quote left open at the end, or text that is not UTF-8, is an error at its row. The bytes
+extension SpreadsheetTable {
+  /// Reads a CSV file as Excel, WPS and LibreOffice write it: UTF-8 with or without a byte-order mark, fields
+  /// separated by commas, quoted fields with doubled quotes inside (and line breaks), CRLF or LF line ends.
+  /// A quote left open at the end, or text that is not UTF-8, is an error at its row. The bytes
   /// are split as they are (commas, quotes and line ends are ASCII, never inside a multi-byte character), and each
   /// cell becomes a `String` once.
-  package static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> CSVTable {
+  package static func csv(_ bytes: [UInt8], file: String) throws(Diagnostic) -> SpreadsheetTable {
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let valid = bytes.withUnsafeBufferPointer { UTF8Validation.isValid(UnsafeBufferPointer(rebasing: $0[start...])) }
     guard valid else {
@@ -79,7 +60,6 @@ package struct CSVTable: Sendable {
       throw Diagnostic(.jsonSyntax, at: .root, Message(.diagnosticSpreadsheetOpenQuote), file: file, line: rowStart)
     }
     if !cell.isEmpty || !cells.isEmpty { endRow() }
-    guard let header = rows.first else { return CSVTable(headers: [], rows: [], file: file) }
-    return CSVTable(headers: header.cells.map(SpreadsheetValues.trimmed), rows: Array(rows.dropFirst()), file: file)
+    return SpreadsheetTable(file: file, sheet: "", rows: rows)
   }
 }
