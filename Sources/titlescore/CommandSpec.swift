@@ -63,7 +63,7 @@ struct CommandSpec: Sendable {
       options: [
         OptionSpec(name: "--sheet", value: "ID|FILE", help: .helpOptionSheet),
         OptionSpec(name: "--out", value: "FILE|-", help: .helpOptionOut),
-        OptionSpec(name: "--format", value: "table|csv|json|jsonl|md|html", help: .helpOptionFormatReport),
+        OptionSpec(name: "--format", value: "table|csv|json|jsonl|md|html|xlsx", help: .helpOptionFormatReport),
         OptionSpec(name: "--jobs", value: "N", help: .helpOptionJobs),
         .flag("--public", .helpOptionPublic),
         OptionSpec(name: "--public-include", value: "passing|undecided|all", help: .helpOptionPublicInclude),
@@ -128,10 +128,19 @@ struct CommandSpec: Sendable {
         OptionSpec(name: "--seed", value: "S", help: .helpOptionSeed),
         OptionSpec(name: "--sheet", value: "ID|FILE", help: .helpOptionGenerateSheet),
         OptionSpec(name: "--invalid-rate", value: "R", help: .helpOptionInvalidRate),
-        OptionSpec(name: "--format", value: "jsonl|csv", help: .helpOptionGenerateFormat),
+        OptionSpec(name: "--format", value: "jsonl|csv|xlsx", help: .helpOptionGenerateFormat),
         OptionSpec(name: "--out", value: "FILE|-", help: .helpOptionOut),
       ],
       example: "titlescore generate --count 1000 --out cohort.jsonl", run: GenerateCommand.run),
+    CommandSpec(
+      name: "template", synopsis: "--sheet ID|FILE", summary: .helpTemplate,
+      options: [
+        OptionSpec(name: "--sheet", value: "ID|FILE", help: .helpOptionSheet),
+        OptionSpec(name: "--format", value: "xlsx|csv", help: .helpOptionTemplateFormat),
+        OptionSpec(name: "--out", value: "FILE|DIR", help: .helpOptionTemplateOut),
+      ],
+      example: "titlescore template --sheet jiaxing-2022-energy-engineer-self-score --out applicants.xlsx",
+      run: TemplateCommand.run),
     CommandSpec(
       name: "bench", synopsis: "", summary: .helpBench,
       options: [

@@ -12,6 +12,16 @@ enum GenerateCommand {
     guard (0...1).contains(rate) else { throw UsageError(Message(.cliInvalidRate)) }
     let sheet = try Console.sheet(arguments.value("--sheet") ?? "jiaxing-2022-energy-engineer-self-score", arguments)
     let generator = PortfolioGenerator(sheet: sheet, invalidPerMille: Int((rate * 1000).rounded()))
+    if arguments.value("--format") == "xlsx" {
+      // A workbook in the spreadsheet layout, dates in every style offices type them.
+      guard let out = arguments.value("--out"), out != "-" else { throw UsageError(Message(.cliGenerateXlsxNeedsOut)) }
+      let portfolios = (0..<count).compactMap {
+        try? Portfolio.decode(json: Array(generator.portfolio(number: $0, seed: seed).utf8))
+      }
+      let bytes = SpreadsheetWorkbook.filled(portfolios, dateStyles: true)
+      try AtomicFile.write(to: out) { $0.write(bytes: bytes) }
+      return 0
+    }
     if arguments.value("--format") == "csv" {
       // A workbook in the spreadsheet layout: applicants.csv and achievements.csv in the folder `--out` names.
       guard let folder = arguments.value("--out"), folder != "-" else {
@@ -28,7 +38,7 @@ enum GenerateCommand {
     }
     guard arguments.value("--format") == nil || arguments.value("--format") == "jsonl" else {
       throw UsageError(
-        Message(.cliOptionOneOf, .text("--format"), .text("jsonl, csv"), .text(arguments.value("--format")!)))
+        Message(.cliOptionOneOf, .text("--format"), .text("jsonl, csv, xlsx"), .text(arguments.value("--format")!)))
     }
     let write: (ReportSink) -> Void = { sink in
       for number in 0..<count { sink.write(generator.portfolio(number: number, seed: seed) + "\n") }

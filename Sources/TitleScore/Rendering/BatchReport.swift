@@ -14,6 +14,7 @@ public enum BatchReport {
     case .jsonl: JSONReportWriter.write(table, lines: true, to: sink)
     case .md: MarkdownReportWriter.write(table, to: sink)
     case .html: HTMLReportWriter.write(table, to: sink)
+    case .xlsx: XLSXReportWriter.write(table, to: sink)
     }
   }
 

@@ -15,4 +15,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
   case md
   /// One self-contained printable HTML page.
   case html
+  /// An Excel workbook: the list with numbers as numbers, and the summary, deduction reasons and rejected records.
+  case xlsx
 }

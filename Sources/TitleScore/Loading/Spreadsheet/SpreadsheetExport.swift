@@ -1,12 +1,21 @@
 /// Portfolios written out in the spreadsheet layout, as an office would fill it: the applicants table and the
-/// achievements table as CSV, closed-list values as their Chinese terms, dates as `2021-07-01` (or, with
+/// achievements table, as CSV or as the sheets of a workbook (`SpreadsheetExport+Workbook`), closed-list values as their Chinese terms, dates as `2021-07-01` (or, with
 /// `dateStyles`, in turn as `2021/7/1`, `2021年7月1日` and Excel serials), flags as 是/否. `SpreadsheetImport` reads
 /// them back to the same portfolios; the examples' workbook and the parity tests are made with it.
 package enum SpreadsheetExport {
-  /// The two tables' CSV texts.
-  package static func tables(
-    _ portfolios: [Portfolio], glossary: Glossary = .bundled, dateStyles: Bool = false
-  ) -> (applicants: String, achievements: String) {
+  /// A cell as written out: a text, a number, or a day (a date cell in a workbook; in CSV, text in one of the
+  /// styles people write).
+  package enum Value: Equatable {
+    case text(String)
+    case number(String)
+    case day(Day)
+  }
+
+  /// The two tables' rows, headers first: the fixed columns of the layout, then a continuing-education column per
+  /// year and kind, an assessment column per year and a reviewers'-points column per item the portfolios give.
+  package static func rows(_ portfolios: [Portfolio], glossary: Glossary = .bundled) -> (
+    applicants: [[Value]], achievements: [[Value]]
+  ) {
     var years: [Int] = []
     var courses: [(year: Int, kind: String)] = []
     var assessedItems: [String] = []
@@ -28,44 +37,71 @@ package enum SpreadsheetExport {
     }
     header += years.map { Message(.columnAssessment).text(.zh) + String($0) }
     header += assessedItems.map { Message(.columnAssessedPoints).text(.zh) + "（\($0)）" }
-    var applicants = [header]
-    var achievements = [
-      [Message(.columnId).text(.zh)] + SpreadsheetLayout.recordColumns.map { Message($0.header).text(.zh) }
+    var applicants: [[Value]] = [header.map { .text($0) }]
+    var achievements: [[Value]] = [
+      ([Message(.columnId).text(.zh)] + SpreadsheetLayout.recordColumns.map { Message($0.header).text(.zh) })
+        .map { .text($0) }
     ]
-    var dateTurn = 0
-    func date(_ day: Day) -> String {
-      defer { dateTurn += 1 }
-      guard dateStyles else { return day.description }
-      switch dateTurn % 4 {
-      case 1: return "\(day.year)/\(day.month)/\(day.day)"
-      case 2: return "\(day.year)年\(day.month)月\(day.day)日"
-      case 3: return String(excelSerial(day))
-      default: return day.description
-      }
-    }
     func flag(_ value: Bool) -> String { value ? "是" : "否" }
     func term(_ code: String, _ list: Glossary.List) -> String { glossary.name(of: code, in: list, .zh) }
+    func value(_ text: String, _ kind: SpreadsheetLayout.Kind) -> Value {
+      guard !text.isEmpty else { return .text("") }
+      switch kind {
+      case .date: return Day(text).map { .day($0) } ?? .text(text)
+      case .number: return .number(text)
+      default: return .text(text)
+      }
+    }
+    let iso: (Day) -> String = { $0.description }
     for portfolio in portfolios {
-      var row: [String] = []
+      var row: [Value] = []
       for column in fixed {
-        row.append(applicantCell(portfolio, column, date: date, flag: flag, term: term))
+        row.append(value(applicantCell(portfolio, column, date: iso, flag: flag, term: term), column.kind))
       }
       for course in courses {
         let hours = portfolio.continuingEducation.entries.filter { $0.year == course.year && $0.kind == course.kind }
-        row.append(hours.isEmpty ? "" : hours.reduce(Points.zero) { $0 + $1.hours }.description)
+        row.append(hours.isEmpty ? .text("") : .number(hours.reduce(Points.zero) { $0 + $1.hours }.description))
       }
-      for year in years { row.append(portfolio.assessments[year].map { term($0, .assessmentGrade) } ?? "") }
-      for item in assessedItems { row.append(portfolio.assessed[item]?.description ?? "") }
+      for year in years { row.append(.text(portfolio.assessments[year].map { term($0, .assessmentGrade) } ?? "")) }
+      for item in assessedItems { row.append(portfolio.assessed[item].map { .number($0.description) } ?? .text("")) }
       applicants.append(row)
       for record in portfolio.records {
-        var cells = [portfolio.id]
+        var cells: [Value] = [.text(portfolio.id)]
         for column in SpreadsheetLayout.recordColumns {
-          cells.append(recordCell(record, column, date: date, flag: flag, term: term))
+          cells.append(value(recordCell(record, column, date: iso, flag: flag, term: term), column.kind))
         }
         achievements.append(cells)
       }
     }
-    return (csv(applicants), csv(achievements))
+    return (applicants, achievements)
+  }
+
+  /// The two tables' CSV texts; with `dateStyles`, dates in turn as `2021-07-01`, `2021/7/1`, `2021年7月1日` and
+  /// Excel serials.
+  package static func tables(
+    _ portfolios: [Portfolio], glossary: Glossary = .bundled, dateStyles: Bool = false
+  ) -> (applicants: String, achievements: String) {
+    let (applicants, achievements) = rows(portfolios, glossary: glossary)
+    var turn = 0
+    func text(_ value: Value) -> String {
+      switch value {
+      case .text(let text), .number(let text): return text
+      case .day(let day):
+        defer { turn += 1 }
+        return dateStyles ? styled(day, turn) : day.description
+      }
+    }
+    return (csv(applicants.map { $0.map(text) }), csv(achievements.map { $0.map(text) }))
+  }
+
+  /// A day in the `turn`-th of the four styles people write.
+  static func styled(_ day: Day, _ turn: Int) -> String {
+    switch turn % 4 {
+    case 1: return "\(day.year)/\(day.month)/\(day.day)"
+    case 2: return "\(day.year)年\(day.month)月\(day.day)日"
+    case 3: return String(excelSerial(day))
+    default: return day.description
+    }
   }
 
   /// Excel's serial number of a day (days from 1899-12-30).

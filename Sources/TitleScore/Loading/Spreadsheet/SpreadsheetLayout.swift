@@ -25,6 +25,8 @@ enum SpreadsheetLayout {
     let suffix: String
     let path: [JSONPath.Component]
     let kind: Kind
+    /// The vocabulary list its values come from, for a template's drop-down; nil for free text.
+    var list: Glossary.List? = nil
   }
 
   /// How many education records and recommending experts a row may give (`学历`, `学历2`, `学历3`).
@@ -33,25 +35,27 @@ enum SpreadsheetLayout {
 
   /// The fixed columns of the applicants sheet, in the template's order.
   static let applicantColumns: [Column] = {
-    func column(_ header: MessageKey, _ path: [JSONPath.Component], _ kind: Kind = .text, suffix: String = "")
-      -> Column
-    {
-      Column(header: header, suffix: suffix, path: path, kind: kind)
+    func column(
+      _ header: MessageKey, _ path: [JSONPath.Component], _ kind: Kind = .text, suffix: String = "",
+      list: Glossary.List? = nil
+    ) -> Column {
+      Column(header: header, suffix: suffix, path: path, kind: kind, list: list)
     }
     var columns = [
       column(.columnId, [.key("id")]), column(.columnName, [.key("name")]),
       column(.columnIdNumber, [.key("idNumber")]), column(.columnPhone, [.key("phone")]),
       column(.columnEmployer, [.key("employer"), .key("name")]),
-      column(.columnSector, [.key("employer"), .key("sector")]),
-      column(.columnCity, [.key("employer"), .key("city")]), column(.columnSpecialty, [.key("specialty")]),
-      column(.columnResidency, [.key("residency")]),
+      column(.columnSector, [.key("employer"), .key("sector")], list: .sector),
+      column(.columnCity, [.key("employer"), .key("city")], list: .city),
+      column(.columnSpecialty, [.key("specialty")], list: .specialty),
+      column(.columnResidency, [.key("residency")], list: .residency),
     ]
     for group in 0..<educationGroups {
       let suffix = group == 0 ? "" : String(group + 1)
       let base: [JSONPath.Component] = [.key("education"), .index(group)]
       columns += [
-        column(.columnEducationLevel, base + [.key("level")], suffix: suffix),
-        column(.columnDegree, base + [.key("degree")], suffix: suffix),
+        column(.columnEducationLevel, base + [.key("level")], suffix: suffix, list: .educationLevel),
+        column(.columnDegree, base + [.key("degree")], suffix: suffix, list: .degree),
         column(.columnMajor, base + [.key("major")], suffix: suffix),
         column(.columnRelated, base + [.key("related")], .flag, suffix: suffix),
         column(.columnFullTime, base + [.key("fullTime")], .flag, suffix: suffix),
@@ -64,13 +68,13 @@ enum SpreadsheetLayout {
       column(.columnEnterpriseYears, [.key("enterpriseYears")], .number),
       column(.columnRegisteredQualification, [.key("registeredQualification")], .flag),
       column(.columnRetrainingMonths, [.key("retrainingMonths")], .number),
-      column(.columnTitle, [.key("currentTitle"), .key("title")]),
+      column(.columnTitle, [.key("currentTitle"), .key("title")], list: .title),
       column(.columnTitleDate, [.key("currentTitle"), .key("date")], .date),
       column(.columnHeldInReviewYear, [.key("currentTitle"), .key("heldInReviewYear")], .flag),
-      column(.columnSkill, [.key("skill"), .key("level")]),
+      column(.columnSkill, [.key("skill"), .key("level")], list: .skillLevel),
       column(.columnSkillDate, [.key("skill"), .key("date")], .date),
       column(.columnPublicityDate, [.key("publicityDate")], .date),
-      column(.columnHonours, [.key("honours")], .list),
+      column(.columnHonours, [.key("honours")], .list, list: .honour),
       column(.columnClaimedTotal, [.key("claimed"), .key("total")], .number),
     ]
     for group in 0..<expertGroups {
@@ -78,7 +82,7 @@ enum SpreadsheetLayout {
       let base: [JSONPath.Component] = [.key("recommendations"), .index(group)]
       columns += [
         column(.columnExpert, base + [.key("expert")], suffix: suffix),
-        column(.columnExpertLevel, base + [.key("level")], suffix: suffix),
+        column(.columnExpertLevel, base + [.key("level")], suffix: suffix, list: .recommendationLevel),
       ]
     }
     return columns
@@ -86,19 +90,20 @@ enum SpreadsheetLayout {
 
   /// The columns of the achievements sheet, after the applicant's 编号; paths inside one record.
   static let recordColumns: [Column] = {
-    func column(_ header: MessageKey, _ path: [String], _ kind: Kind = .text) -> Column {
-      Column(header: header, suffix: "", path: path.map { .key($0) }, kind: kind)
+    func column(_ header: MessageKey, _ path: [String], _ kind: Kind = .text, list: Glossary.List? = nil) -> Column {
+      Column(header: header, suffix: "", path: path.map { .key($0) }, kind: kind, list: list)
     }
     return [
-      column(.columnRecordId, ["id"]), column(.columnRecordType, ["type"]), column(.columnRecordLevel, ["level"]),
+      column(.columnRecordId, ["id"]), column(.columnRecordType, ["type"], list: .recordType),
+      column(.columnRecordLevel, ["level"], list: .recordLevel),
       column(.columnRank, ["rank"], .number), column(.columnCount, ["count"], .number),
-      column(.columnRecordDate, ["date"], .date), column(.columnStatus, ["status"]),
+      column(.columnRecordDate, ["date"], .date), column(.columnStatus, ["status"], list: .recordStatus),
       column(.columnEvidence, ["evidence"], .flag), column(.columnCollective, ["collective"], .flag),
-      column(.columnMainContributor, ["mainContributor"], .flag), column(.columnAcquired, ["acquired"]),
-      column(.columnRecordTitle, ["title"]), column(.columnAuthorship, ["authorship"]),
+      column(.columnMainContributor, ["mainContributor"], .flag), column(.columnAcquired, ["acquired"], list: .acquisition),
+      column(.columnRecordTitle, ["title"]), column(.columnAuthorship, ["authorship"], list: .authorship),
       column(.columnCharacters, ["characters"], .number), column(.columnMainWinner, ["mainWinner"], .flag),
-      column(.columnMaterialProblem, ["material", "problem"]),
-      column(.columnMaterialSeverity, ["material", "severity"]),
+      column(.columnMaterialProblem, ["material", "problem"], list: .materialProblem),
+      column(.columnMaterialSeverity, ["material", "severity"], list: .materialSeverity),
       column(.columnAssessedPoints, ["assessedPoints"], .number),
     ]
   }()
