@@ -9,13 +9,15 @@ import Foundation
 // - `batch`: the input as a batch file (JSON Lines or an array), scored with one job and rendered in every report
 //   format, committee and public;
 // - `spreadsheet`: the input as an applicants table and, after its first NUL byte, an achievements table (CSV),
-//   read in the spreadsheet layout and scored; every row must be scored or refused.
+//   read in the spreadsheet layout and scored; every row must be scored or refused;
+// - `workbook`: the input as an XLSX workbook (when its first byte is even, as a ZIP archive's `P` is) or, after its
+//   first byte, as the worksheet XML of a fixed workbook; read, imported and scored, every row accounted for.
 //
 // A crash, a hang past libFuzzer's timeout, an address-sanitizer finding or a broken invariant below stops the run
 // and leaves the input behind as a reproducer.
 
 enum FuzzTarget: String {
-  case portfolio, sheet, batch, spreadsheet
+  case portfolio, sheet, batch, spreadsheet, workbook
 }
 
 let fuzzTarget = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["TITLESCORE_FUZZ_TARGET"] ?? "") ?? .portfolio
@@ -38,6 +40,7 @@ public func titleScoreFuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
   case .sheet: fuzzSheet(bytes)
   case .batch: fuzzBatch(bytes)
   case .spreadsheet: fuzzSpreadsheet(bytes)
+  case .workbook: fuzzWorkbook(bytes)
   }
   return 0
 }
@@ -91,4 +94,35 @@ func fuzzSpreadsheet(_ bytes: [UInt8]) {
   else { return }
   let results = BatchRunner(sheet: sheet, jobs: 1).run(spreadsheet: rows, source: applicants)
   precondition(results.readCount == rows.count, "a spreadsheet row was lost")
+}
+
+/// A fixed workbook around a worksheet's XML: its workbook part, relationships and an achievements sheet.
+func fuzzWorkbookAround(_ worksheet: [UInt8]) -> [UInt8] {
+  let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+  var zip = ZipWriter()
+  zip.add(
+    "xl/workbook.xml",
+    Array(
+      "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets><sheet name=\"申报人\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+        .utf8))
+  zip.add(
+    "xl/_rels/workbook.xml.rels",
+    Array(
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
+        .utf8))
+  zip.add("xl/worksheets/sheet1.xml", worksheet)
+  return zip.finished()
+}
+
+func fuzzWorkbook(_ bytes: [UInt8]) {
+  guard let first = bytes.first else { return }
+  let workbook = first % 2 == 0 ? bytes : fuzzWorkbookAround(Array(bytes.dropFirst()))
+  let file = fuzzBatchFile + ".xlsx"
+  guard FileManager.default.createFile(atPath: file, contents: Data(workbook)) else { return }
+  guard let rows = try? SpreadsheetImport.read([file]),
+    let sheet = fuzzLibrary.sheet(id: "jiaxing-2022-energy-engineer-self-score")
+  else { return }
+  let results = BatchRunner(sheet: sheet, jobs: 1).run(spreadsheet: rows, source: file)
+  precondition(results.readCount == rows.count, "a workbook row was lost")
 }

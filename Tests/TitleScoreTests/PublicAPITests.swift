@@ -17,8 +17,11 @@ import Testing
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments =
-      ["swiftc", "-typecheck", "-package-name", "outside", "-I", products.appendingPathComponent("Modules").path]
-      + files
+      [
+        "swiftc", "-typecheck", "-package-name", "outside", "-I", products.appendingPathComponent("Modules").path,
+        // The system zlib's module map, which SwiftPM hands every client of the package with the library.
+        "-I", repository.appendingPathComponent("Sources/CZlib").path,
+      ] + files
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe

@@ -194,4 +194,36 @@ import Testing
     #expect(fromSheet.rejected.map(\.diagnostic.code) == [.invalidDate])
     #expect(fromSheet.rejected.first?.diagnostic.cell?.row == valid.count + 2)
   }
+
+  /// `examples/applicants.xlsx`: the same cohort as a workbook (dates as date cells, typed text and serials in
+  /// turn), compared by its cells, not its bytes (another zlib packs the same cells differently).
+  @Test func theExampleXLSXHoldsTheExampleCohortAndRanksAsTheJSONLinesDo() throws {
+    let lines = try String(contentsOfFile: examples + "/applicants.jsonl", encoding: .utf8).split(separator: "\n")
+    let valid = lines.compactMap { try? Portfolio.decode(json: Array($0.utf8)) }
+    let columns = SpreadsheetExport.rows(valid).applicants[0].count
+    var bad = [SpreadsheetExport.Value](repeating: .text(""), count: columns)
+    bad[0] = .text("JX2022-BAD1")
+    bad[1] = .text("坏记录")
+    bad[4] = .text("某公司")
+    bad[7] = .text("能源")
+    bad[SpreadsheetLayout.applicantColumns.firstIndex { $0.path == [.key("workStart")] }!] = .text("2012-02-30")
+    let written = SpreadsheetWorkbook.filled(valid, dateStyles: true, extraRows: [bad])
+    let file = examples + "/applicants.xlsx"
+    if ProcessInfo.processInfo.environment["TITLESCORE_WRITE_EXAMPLES"] == "1" {
+      try Data(written).write(to: URL(fileURLWithPath: file))
+    }
+    let committed = try XLSXReader.sheets([UInt8](Data(contentsOf: URL(fileURLWithPath: file))))
+    let fresh = try XLSXReader.sheets(written)
+    #expect(committed.map(\.name) == ["申报人", "业绩"])
+    #expect(committed.map { $0.rows.map(\.cells) } == fresh.map { $0.rows.map(\.cells) })
+    let rows = try SpreadsheetImport.read([file])
+    let fromSheet = BatchRunner(sheet: sheet, jobs: 2).run(spreadsheet: rows, source: file)
+    let fromJSON = try BatchRunner(sheet: sheet, jobs: 2).run([examples + "/applicants.jsonl"])
+    #expect(fromSheet.scoredCount == fromJSON.scoredCount)
+    #expect(fromSheet.rankedRows.map(\.id) == fromJSON.rankedRows.map(\.id))
+    #expect(fromSheet.rankedRows.map(\.total) == fromJSON.rankedRows.map(\.total))
+    #expect(fromSheet.rejected.map(\.diagnostic.code) == [.invalidDate])
+    #expect(
+      fromSheet.rejected.first?.diagnostic.cell == CellReference(sheet: "申报人", row: valid.count + 2, column: "AB"))
+  }
 }

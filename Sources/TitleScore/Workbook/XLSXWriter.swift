@@ -172,7 +172,9 @@ struct XLSXWriter {
   }
 
   /// A sheet's name in a formula: quoted, quotes doubled.
-  private static func quotedName(_ name: String) -> String { "'" + name.replacingOccurrences(of: "'", with: "''") + "'" }
+  private static func quotedName(_ name: String) -> String {
+    "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+  }
 
   /// The workbook's bytes.
   mutating func finished() -> [UInt8] {
@@ -208,7 +210,8 @@ struct XLSXWriter {
     var links = declaration + "<Relationships xmlns=\"\(package)\">"
     for (index, sheet) in sheets.enumerated() {
       let state = sheet.hidden ? " state=\"hidden\"" : ""
-      workbook += "<sheet name=\"\(XLSXWriter.escaped(sheet.name))\" sheetId=\"\(index + 1)\"\(state) r:id=\"rId\(index + 1)\"/>"
+      workbook +=
+        "<sheet name=\"\(XLSXWriter.escaped(sheet.name))\" sheetId=\"\(index + 1)\"\(state) r:id=\"rId\(index + 1)\"/>"
       links +=
         "<Relationship Id=\"rId\(index + 1)\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
       if sheet.header && sheet.rowCount > 0 && sheet.columnCount > 0 {
@@ -229,7 +232,8 @@ struct XLSXWriter {
     zip.add("xl/styles.xml", Array((declaration + XLSXWriter.styles(main)).utf8))
     var shared: [UInt8] = []
     shared.append(
-      contentsOf: (declaration + "<sst xmlns=\"\(main)\" count=\"\(strings.count)\" uniqueCount=\"\(strings.count)\">").utf8)
+      contentsOf: (declaration + "<sst xmlns=\"\(main)\" count=\"\(strings.count)\" uniqueCount=\"\(strings.count)\">")
+        .utf8)
     for text in strings {
       let space = text.first?.isWhitespace == true || text.last?.isWhitespace == true ? " xml:space=\"preserve\"" : ""
       shared.append(contentsOf: "<si><t\(space)>\(XLSXWriter.escaped(text))</t></si>".utf8)

@@ -91,7 +91,16 @@ package enum SpreadsheetExport {
         return dateStyles ? styled(day, turn) : day.description
       }
     }
-    return (csv(applicants.map { $0.map(text) }), csv(achievements.map { $0.map(text) }))
+    // Styles turn in the order an office types: each applicant's row, then their achievements.
+    var applicantTexts = [applicants[0].map(text)]
+    var achievementTexts = [achievements[0].map(text)]
+    var next = 1
+    for (index, portfolio) in portfolios.enumerated() {
+      applicantTexts.append(applicants[index + 1].map(text))
+      for row in achievements[next..<(next + portfolio.records.count)] { achievementTexts.append(row.map(text)) }
+      next += portfolio.records.count
+    }
+    return (csv(applicantTexts), csv(achievementTexts))
   }
 
   /// A day in the `turn`-th of the four styles people write.

@@ -4,11 +4,14 @@
 public enum SpreadsheetWorkbook {
   /// A filled workbook of portfolios: the 申报人 and 业绩 sheets, dates as date cells (with `dateStyles`, in turn
   /// as date cells, `2021/7/1`, `2021年7月1日` and bare serial numbers, as offices type them), numbers as numbers.
-  package static func filled(_ portfolios: [Portfolio], glossary: Glossary = .bundled, dateStyles: Bool = false)
-    -> [UInt8]
-  {
+  /// `extraRows` are added to the applicants sheet as they are (a row as a clerk mistyped it, for the examples).
+  package static func filled(
+    _ portfolios: [Portfolio], glossary: Glossary = .bundled, dateStyles: Bool = false,
+    extraRows: [[SpreadsheetExport.Value]] = []
+  ) -> [UInt8] {
     var writer = XLSXWriter()
-    let rows = SpreadsheetExport.rows(portfolios, glossary: glossary)
+    var rows = SpreadsheetExport.rows(portfolios, glossary: glossary)
+    rows.applicants += extraRows
     addTables(rows, dateStyles: dateStyles, to: &writer)
     return writer.finished()
   }
@@ -77,7 +80,8 @@ public enum SpreadsheetWorkbook {
     }
     for (column, header) in example.achievements[0].enumerated() {
       guard case .text(let title) = header else { continue }
-      guard column > 0, let layout = SpreadsheetLayout.recordColumns.first(where: { SpreadsheetLayout.matches(title, $0) })
+      guard column > 0,
+        let layout = SpreadsheetLayout.recordColumns.first(where: { SpreadsheetLayout.matches(title, $0) })
       else {
         kinds.append((achievements, title, Message(.templateKindOwner).text(language), ""))
         continue
@@ -101,7 +105,8 @@ public enum SpreadsheetWorkbook {
     guide.landscape = false
     guide.fixedWidths = [0: 28, 1: 30, 2: 80]
     let guideIndex = writer.add(guide)
-    writer.append([.text(Message(.templateTitle, .localized(sheet.title)).text(language))], to: guideIndex, style: .header)
+    writer.append(
+      [.text(Message(.templateTitle, .localized(sheet.title)).text(language))], to: guideIndex, style: .header)
     let command =
       "titlescore batch \(Message(.workbookSheetApplicants).text(.zh)).xlsx --sheet \(sheet.id) --out report.xlsx"
     for key in [
@@ -113,7 +118,8 @@ public enum SpreadsheetWorkbook {
     writer.append([.text(Message(.templateLineRun, .text(command)).text(language))], to: guideIndex)
     writer.append([], to: guideIndex)
     let sheetNames = [
-      applicants: Message(.workbookSheetApplicants).text(.zh), achievements: Message(.workbookSheetAchievements).text(.zh),
+      applicants: Message(.workbookSheetApplicants).text(.zh),
+      achievements: Message(.workbookSheetAchievements).text(.zh),
     ]
     var previous = -1
     for entry in kinds {
