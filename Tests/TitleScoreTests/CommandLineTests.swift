@@ -377,4 +377,29 @@ import Testing
     let noFolder = try Self.run(["generate", "--count", "5", "--format", "csv"], in: folder)
     #expect(noFolder.status == 2)
   }
+
+  @Test func anOfficeGoesFromTemplateToWorkbookToAnExcelReport() throws {
+    let folder = try Scratch.directory()
+    let sheet = "jiaxing-2022-energy-engineer-self-score"
+    let template = try Self.run(["template", "--sheet", sheet, "--out", "申报人.xlsx"], in: folder)
+    #expect(template.status == 0 && template.errors.contains("申报人.xlsx"))
+    let fromTemplate = try Self.run(["batch", "申报人.xlsx", "--sheet", sheet, "--format", "csv"], in: folder)
+    #expect(fromTemplate.status == 0 && fromTemplate.errors.contains("已评分 1"))
+    let csv = try Self.run(["template", "--sheet", sheet, "--format", "csv", "--out", "csv"], in: folder)
+    #expect(csv.status == 0)
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("csv/achievements.csv").path))
+    let workbook = Bundled.examplesDirectory + "/applicants.xlsx"
+    let report = try Self.run(["batch", workbook, "--sheet", sheet, "--out", "report.xlsx"], in: folder)
+    #expect(report.status == 0 && report.errors.contains("applicants.xlsx:申报人!AB50"))
+    let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("report.xlsx")))
+    #expect(try XLSXReader.sheets(bytes).first?.rows.count == 49)
+    let checked = try Self.run(["check", workbook], in: folder)
+    #expect(checked.status == 1 && checked.errors.contains("申报人!AB50") && checked.errors.contains("invalid-date"))
+    let old = folder.appendingPathComponent("old.xls")
+    try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512)).write(to: old)
+    let refused = try Self.run(["batch", old.path, "--sheet", sheet], in: folder)
+    #expect(refused.status == 1 && refused.errors.contains("workbook-unreadable") && refused.errors.contains(".xlsx"))
+    let noSheet = try Self.run(["template"], in: folder)
+    #expect(noSheet.status == 2)
+  }
 }
