@@ -24,12 +24,18 @@ enum BatchCommand {
     let sheet = try Console.sheet(reference, arguments)
     try posting(arguments, sheet: sheet, into: &options)
     options.htmlRows = try arguments.integer("--html-rows", default: options.htmlRows)
+    let detail = arguments.flags.contains("--detail")
+    if detail && (format != .html || options.publicPosting) { throw UsageError(Message(.cliDetailNeedsHtml)) }
+    options.runDate = Day.today
 
     let started = Date()
     let progress = Progress(enabled: isatty(STDERR_FILENO) == 1 && !arguments.flags.contains("--quiet"))
     let results: BatchResults
-    let runner = BatchRunner(sheet: sheet, jobs: jobs, glossary: try Console.library(arguments).glossary)
+    let glossary = try Console.library(arguments).glossary
+    let runner = BatchRunner(sheet: sheet, jobs: jobs, glossary: glossary)
+    var spreadsheet: [SpreadsheetImport.Row]?
     if let rows = try Console.spreadsheetRows(arguments) {
+      spreadsheet = rows.rows
       results = runner.run(spreadsheet: rows.rows, source: rows.source)
     } else {
       do {
@@ -39,6 +45,12 @@ enum BatchCommand {
       }
     }
     progress.finish()
+    if detail {
+      // The rows the HTML lists, each explained again from its portfolio.
+      options.details = BatchDetails.explanations(
+        for: results, positions: 0..<min(results.scoredCount, options.htmlRows), glossary: glossary,
+        language: options.language, spreadsheet: spreadsheet)
+    }
     let scoredPeakKB = PeakMemory.kilobytes()
     let reportStarted = Date()
     if let out {

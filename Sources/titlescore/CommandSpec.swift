@@ -76,6 +76,7 @@ struct CommandSpec: Sendable {
         OptionSpec(name: "--stats", value: "FILE", help: .helpOptionStats),
         OptionSpec(name: "--summary", value: "FILE", help: .helpOptionSummary),
         OptionSpec(name: "--html-rows", value: "N", help: .helpOptionHtmlRows),
+        .flag("--detail", .helpOptionDetail),
       ],
       example:
         "titlescore batch examples/applicants.jsonl --sheet jiaxing-2022-energy-engineer-self-score --out report.html",

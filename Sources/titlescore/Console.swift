@@ -190,3 +190,12 @@ enum Console {
     return MaterialInspection.inspect(portfolio, baseDirectory: base)
   }
 }
+
+extension Day {
+  /// Today on this machine's calendar and time zone: the day a report is made. The library never reads the clock;
+  /// the command line hands it the day.
+  static var today: Day {
+    let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+    return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
+  }
+}

@@ -393,10 +393,51 @@ import Testing
   @Test func htmlIsSelfContainedAndEscapesApplicantText() throws {
     let html = report(try run([Fixture.path("batch-ties.jsonl")]), .html)
     #expect(html.hasPrefix("<!DOCTYPE html>"))
-    #expect(!html.contains("<script>"))
+    // The page's one script is its own sorting and filter, at the end; the applicant's is text.
+    #expect(html.components(separatedBy: "<script>").count == 2)
+    #expect(html.hasSuffix("</script>\n</body>\n</html>\n"))
     #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-    #expect(!html.contains("src=") && !html.contains("<link"))
-    #expect(html.contains("@media print"))
+    #expect(!html.contains("src=") && !html.contains("<link") && !html.contains("@import") && !html.contains("url("))
+    #expect(html.contains("@media print") && html.contains("size: A4 landscape"))
+    #expect(html.contains("Noto Sans CJK SC") && html.contains("Microsoft YaHei"))
+  }
+
+  @Test func theHTMLReportHasItsHeaderHistogramSignaturesAndADetailSectionPerApplicant() throws {
+    let results = try BatchRunner(sheet: sheet, jobs: 2).run([Bundled.examplesDirectory + "/applicants.jsonl"])
+    var options = ReportOptions(language: .zh)
+    options.runDate = Day("2022-12-01")
+    options.details = BatchDetails.explanations(for: results, positions: 0..<results.scoredCount, language: .zh)
+    #expect(options.details.count == results.scoredCount)
+    let sink = ReportSink()
+    BatchReport.write(results, format: .html, options: options, to: sink)
+    let html = sink.text
+    #expect(html.contains(results.sheet.document) && html.contains("生成日期 2022-12-01"))
+    #expect(html.contains("已评分 48 人") && html.contains("被拒 2 条"))
+    #expect(html.contains("<svg class=\"histogram\"") && html.contains("class=\"threshold\""))
+    #expect(html.contains("审核人") && html.contains("复核人"))
+    #expect(html.components(separatedBy: "<section class=\"detail\">").count - 1 == 48)
+    // Each section is its applicant's: the first is rank 1, with the deductions it explains.
+    let first = try #require(html.components(separatedBy: "<section class=\"detail\">").dropFirst().first)
+    #expect(first.contains(results.rankedRows[0].id) && first.contains("排名 1"))
+  }
+
+  @Test func detailsAreFoundAgainInJSONLinesArraysAndSpreadsheets() throws {
+    let array = Fixture.path("batch-array.json")
+    let fromArray = try run([array])
+    let arrayDetails = BatchDetails.explanations(
+      for: fromArray, positions: 0..<fromArray.scoredCount, glossary: .empty, language: .en)
+    #expect(arrayDetails.count == fromArray.scoredCount)
+    for (position, explanation) in arrayDetails {
+      #expect(explanation.portfolio.id == fromArray.row(ranked: position).id)
+      #expect(explanation.result.total == fromArray.row(ranked: position).total)
+    }
+    let workbook = Bundled.examplesDirectory + "/applicants.xlsx"
+    let rows = try SpreadsheetImport.read([workbook])
+    let fromSheet = BatchRunner(sheet: sheet, jobs: 2).run(spreadsheet: rows, source: workbook)
+    let sheetDetails = BatchDetails.explanations(
+      for: fromSheet, positions: 0..<5, language: .zh, spreadsheet: rows)
+    #expect(sheetDetails.keys.sorted() == [0, 1, 2, 3, 4])
+    #expect(sheetDetails[0]?.result.total == fromSheet.row(ranked: 0).total)
   }
 
   @Test func markdownAndTableKeepColumnsAligned() throws {

@@ -401,5 +401,11 @@ import Testing
     #expect(refused.status == 1 && refused.errors.contains("workbook-unreadable") && refused.errors.contains(".xlsx"))
     let noSheet = try Self.run(["template"], in: folder)
     #expect(noSheet.status == 2)
+    let printed = try Self.run(["batch", workbook, "--sheet", sheet, "--out", "report.html", "--detail"], in: folder)
+    #expect(printed.status == 0)
+    let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(html.components(separatedBy: "<section class=\"detail\">").count - 1 == 48)
+    let detailInCSV = try Self.run(["batch", workbook, "--sheet", sheet, "--format", "csv", "--detail"], in: folder)
+    #expect(detailInCSV.status == 2)
   }
 }

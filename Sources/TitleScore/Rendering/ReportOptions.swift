@@ -16,6 +16,12 @@ public struct ReportOptions: Sendable {
   public var htmlRows: Int = 5_000
   /// The posting's period and contact, stated at its head; nil when the office gave none.
   public var postingNotice: PostingNotice?
+  /// The day the report is made, printed in its header; nil leaves it out (and keeps the report the same from day
+  /// to day).
+  public var runDate: Day?
+  /// Each listed applicant's explained result, by rank position, for the HTML report's detail sections (`--detail`);
+  /// empty for none (`BatchDetails.explanations` finds them).
+  public var details: [Int: Explanation] = [:]
 
   /// Whom a public posting lists.
   public enum PostingScope: String, Sendable, CaseIterable {

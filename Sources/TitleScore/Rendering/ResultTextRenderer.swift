@@ -75,44 +75,11 @@ public struct ResultTextRenderer: Sendable {
         Message(.resultHeaderPoints).text(explanation.language),
       ])
       table.rightAligned = [3]
-      let linesByItem = Dictionary(grouping: result.lines, by: \.itemID)
-      func visit(_ category: Category, depth: Int) {
-        let outcome = result.categories.first { $0.categoryID == category.id }
-        var name = String(repeating: "  ", count: depth) + category.title.text(language)
-        if let cap = category.cap { name += Message(.resultCap, .text("\(cap)")).text(explanation.language) }
-        table.rows.append([name, "", "", outcome.map { $0.subtotal.description } ?? ""])
-        func item(_ item: Item, depth: Int) {
-          let lines = linesByItem[item.id] ?? []
-          let name = String(repeating: "  ", count: depth) + item.title.text(language)
-          let alternatives = item.rule.alternatives
-          if !alternatives.isEmpty {
-            let kept = alternatives.flatMap { linesByItem[$0.id] ?? [] }.reduce(PointsInterval.zero) { $0 + $1.points }
-            table.rows.append([name, "", "", kept.description])
-          } else if lines.isEmpty {
-            table.rows.append([name, "—", "", "0"])
-          }
-          for (index, line) in lines.enumerated() {
-            table.rows.append([
-              index == 0 ? name : "", line.recordIndex.map(explanation.recordLabel) ?? "—",
-              explanation.matchDescription(line), line.points.description,
-            ])
-          }
-          do {
-            for alternative in alternatives where linesByItem[alternative.id] != nil {
-              for line in linesByItem[alternative.id] ?? [] {
-                table.rows.append([
-                  String(repeating: "  ", count: depth + 1) + alternative.title.text(language),
-                  line.recordIndex.map(explanation.recordLabel) ?? "—", explanation.matchDescription(line),
-                  line.points.description,
-                ])
-              }
-            }
-          }
-        }
-        for entry in category.items { item(entry, depth: depth + 1) }
-        for child in category.categories { visit(child, depth: depth + 1) }
+      for row in explanation.pointsRows() {
+        table.rows.append([
+          String(repeating: "  ", count: row.depth) + row.name, row.record, row.matched, row.points,
+        ])
       }
-      for category in sheet.categories { visit(category, depth: 0) }
       if !trace {
         // Without the trace the matched rows stay out, and long record titles are cut to keep the width.
         table.headers.remove(at: 2)
@@ -151,14 +118,8 @@ public struct ResultTextRenderer: Sendable {
           Message(.resultHeaderReasons).text(explanation.language),
         ])
       table.rightAligned = [1, 2, 3]
-      for claim in result.claims {
-        let claimed = claim.claimed ?? .zero
-        let difference = claim.accepted - claimed
-        table.rows.append([
-          explanation.title(claim.itemID), claimed.description, claim.accepted.description,
-          difference.signedDescription,
-          claim.reasons.map { $0.shortName(language) }.joined(separator: Message(.punctListComma).text(language)),
-        ])
+      for claim in explanation.claimRows() {
+        table.rows.append([claim.item, claim.claimed, claim.accepted, claim.difference, claim.reasons])
       }
       // The reasons are codes, cut to keep the width (the deductions above give them in full).
       let used = ([table.headers] + table.rows).reduce([0, 0, 0, 0]) { widths, row in
