@@ -88,6 +88,73 @@ import Testing
   }
 }
 
+/// A workbook part by part, as other programs write them: the 1904 date system, a custom date format, rich text with
+/// a phonetic guide, inline strings, booleans, formulas' saved results, cells without references.
+@Suite struct XLSXReaderTests {
+  private func workbook(sheet: String, strings: String, date1904: Bool) -> [UInt8] {
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    var zip = ZipWriter()
+    zip.add(
+      "_rels/.rels",
+      Array(
+        ("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          + "<Relationship Id=\"r1\" Type=\"\(relationships)/officeDocument\" Target=\"/xl/book.xml\"/></Relationships>")
+          .utf8))
+    zip.add(
+      "xl/book.xml",
+      Array(
+        ("<x:workbook xmlns:x=\"\(main)\" xmlns:r=\"\(relationships)\"><x:workbookPr date1904=\"\(date1904 ? 1 : 0)\"/>"
+          + "<x:sheets><x:sheet name=\"人员\" sheetId=\"1\" r:id=\"s1\"/></x:sheets></x:workbook>").utf8))
+    zip.add(
+      "xl/_rels/book.xml.rels",
+      Array(
+        ("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          + "<Relationship Id=\"s1\" Type=\"\(relationships)/worksheet\" Target=\"sheets/../worksheets/one.xml\"/>"
+          + "<Relationship Id=\"s2\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/>"
+          + "<Relationship Id=\"s3\" Type=\"\(relationships)/sharedStrings\" Target=\"strings.xml\"/>"
+          + "</Relationships>").utf8))
+    zip.add(
+      "xl/styles.xml",
+      Array(
+        ("<styleSheet xmlns=\"\(main)\"><numFmts><numFmt numFmtId=\"170\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/>"
+          + "<numFmt numFmtId=\"171\" formatCode=\"General\"/><numFmt numFmtId=\"172\" formatCode=\"0.00E+00\"/></numFmts>"
+          + "<cellStyleXfs><xf numFmtId=\"14\"/></cellStyleXfs>"
+          + "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"170\"/><xf numFmtId=\"171\"/><xf numFmtId=\"14\"/><xf numFmtId=\"172\"/></cellXfs></styleSheet>")
+          .utf8))
+    zip.add("xl/strings.xml", Array(strings.utf8))
+    zip.add("xl/worksheets/one.xml", Array(sheet.utf8))
+    return zip.finished()
+  }
+
+  @Test func cellsReadAsTheProgramThatWroteThemShowsThem() throws {
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    let strings =
+      "<sst xmlns=\"\(main)\"><si><t>编号</t></si><si><r><t>张</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\">三 </t></r>"
+      + "<rPh><t>ZHANG</t></rPh></si></sst>"
+    let sheet =
+      "<worksheet xmlns=\"\(main)\"><sheetData><row><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c></row>"
+      + "<row r=\"3\"><c r=\"A3\" s=\"1\"><v>44378</v></c><c s=\"2\"><v>44378</v></c><c s=\"3\"><v>44378.75</v></c>"
+      + "<c s=\"4\"><v>44378</v></c><c t=\"b\"><v>1</v></c><c t=\"inlineStr\"><is><t>行_x000A_内</t></is></c>"
+      + "<c t=\"str\"><f>A1&amp;B1</f><v>编号张三</v></c><c t=\"e\"><v>#N/A</v></c><c r=\"K3\"/></row></sheetData></worksheet>"
+    let sheets = try XLSXReader.sheets(workbook(sheet: sheet, strings: strings, date1904: false))
+    #expect(sheets.map(\.name) == ["人员"])
+    let rows = try #require(sheets.first).rows
+    #expect(rows.map(\.number) == [1, 3])
+    #expect(rows[0].cells == [XLSXReader.Cell(text: "编号", kind: .text), XLSXReader.Cell(text: "张三 ", kind: .text)])
+    #expect(
+      rows[1].cells == [
+        XLSXReader.Cell(text: "2021-07-01", kind: .date), XLSXReader.Cell(text: "44378", kind: .number),
+        XLSXReader.Cell(text: "2021-07-01", kind: .date), XLSXReader.Cell(text: "44378", kind: .number),
+        XLSXReader.Cell(text: "1", kind: .boolean), XLSXReader.Cell(text: "行\n内", kind: .text),
+        XLSXReader.Cell(text: "编号张三", kind: .text), XLSXReader.Cell(text: "#N/A", kind: .error),
+      ])
+    // The same serial in a workbook of the 1904 date system is four years and a day later.
+    let later = try XLSXReader.sheets(workbook(sheet: sheet, strings: strings, date1904: true))
+    #expect(later[0].rows[1].cells[0] == XLSXReader.Cell(text: "2025-07-02", kind: .date))
+  }
+}
+
 /// Workbooks read as offices' machines save them, and written as they open them.
 @Suite struct WorkbookTests {
   private let sheet = Bundled.sheet("jiaxing-2022-energy-engineer-self-score")
@@ -132,6 +199,31 @@ import Testing
     #expect(problem.code == .valueOutsideVocabulary)
     #expect(problem.cell == CellReference(sheet: "申报人", row: 6, column: "J"))
     #expect(problem.description.contains("layout-libreoffice.xlsx:申报人!J6"))
+  }
+
+  @Test func aWorkbookWithoutAnAchievementsSheetScoresItsApplicantsWithoutRecords() throws {
+    let lines = try String(contentsOfFile: examples + "/applicants.jsonl", encoding: .utf8).split(separator: "\n")
+    let portfolios = lines.prefix(5).compactMap { try? Portfolio.decode(json: Array($0.utf8)) }
+    var writer = XLSXWriter()
+    let applicants = writer.add(XLSXWriter.Sheet(name: "申报人"))
+    for row in SpreadsheetExport.rows(portfolios).applicants {
+      writer.append(
+        row.map { value -> XLSXWriter.Cell in
+          switch value {
+          case .text(let text): return text.isEmpty ? .empty : .text(text)
+          case .number(let number): return .number(number)
+          case .day(let day): return .date(SpreadsheetExport.excelSerial(day))
+          }
+        }, to: applicants)
+    }
+    let file = try Scratch.directory().appendingPathComponent("only-applicants.xlsx").path
+    FileManager.default.createFile(atPath: file, contents: Data(writer.finished()))
+    let rows = try SpreadsheetImport.read([file])
+    #expect(rows.count == 5)
+    for (row, portfolio) in zip(rows, portfolios) {
+      let read = try row.portfolio.get()
+      #expect(read.id == portfolio.id && read.records.isEmpty && read.education == portfolio.education)
+    }
   }
 
   @Test func aFileThatIsNotAWorkbookIsRefusedWithTheReasonAndTheFile() throws {
