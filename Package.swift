@@ -16,14 +16,18 @@ let package = Package(
     .plugin(
       name: "EmbedSheetsPlugin", capability: .buildTool(), dependencies: ["SheetEmbedder"],
       path: "Sources/EmbedSheetsPlugin"),
-    .executableTarget(name: "titlescore", dependencies: ["TitleScore"]),
+    // The local web server and its page (`titlescore serve`): HTTP over the C library's sockets, the JSON API, and
+    // the page application it carries.
+    .target(
+      name: "TitleScoreWeb", dependencies: ["TitleScore"], exclude: ["Page"], plugins: ["EmbedSheetsPlugin"]),
+    .executableTarget(name: "titlescore", dependencies: ["TitleScore", "TitleScoreWeb"]),
     // An example of the public API (`swift run ScoreInCode`). A test type-checks it as a program outside this
     // package would see TitleScore: public declarations only.
     .executableTarget(name: "ScoreInCode", dependencies: ["TitleScore"]),
     .testTarget(
       name: "TitleScoreTests",
       // The command line's tests run the built binary, so the tests depend on it being built.
-      dependencies: ["TitleScore", "titlescore", "ScoreInCode"],
+      dependencies: ["TitleScore", "TitleScoreWeb", "titlescore", "ScoreInCode"],
       resources: [.copy("Fixtures")]
     ),
   ]

@@ -134,6 +134,14 @@ struct CommandSpec: Sendable {
       ],
       example: "titlescore generate --count 1000 --out cohort.jsonl", run: GenerateCommand.run),
     CommandSpec(
+      name: "serve", synopsis: "", summary: .helpServe,
+      options: [
+        OptionSpec(name: "--host", value: "ADDRESS", help: .helpOptionHost),
+        OptionSpec(name: "--port", value: "N", help: .helpOptionPort),
+        OptionSpec(name: "--max-body-mb", value: "N", help: .helpOptionMaxBody),
+      ],
+      example: "titlescore serve --port 8080", run: ServeCommand.run),
+    CommandSpec(
       name: "template", synopsis: "--sheet ID|FILE", summary: .helpTemplate,
       options: [
         OptionSpec(name: "--sheet", value: "ID|FILE", help: .helpOptionSheet),

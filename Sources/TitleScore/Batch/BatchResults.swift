@@ -221,3 +221,27 @@ enum ReasonPacking {
     indices(in: word).map { codes[$0] }
   }
 }
+
+extension BatchResults {
+  /// The same results with every file named relative to `folder` (an upload's temporary folder): the report then
+  /// names `applicants.xlsx:12`, not where the server happened to keep it.
+  package func relabelled(from folder: String) -> BatchResults {
+    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+    func name(_ file: String) -> String { file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file }
+    var copy = self
+    copy.files = files.map(name)
+    copy.rejected = rejected.map { record in
+      var record = record
+      record.file = name(record.file)
+      if let file = record.diagnostic.file { record.diagnostic.file = name(file) }
+      return record
+    }
+    copy.duplicates = duplicates.map { duplicate in
+      var duplicate = duplicate
+      duplicate.first.file = name(duplicate.first.file)
+      duplicate.repeated.file = name(duplicate.repeated.file)
+      return duplicate
+    }
+    return copy
+  }
+}

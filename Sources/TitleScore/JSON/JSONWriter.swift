@@ -115,6 +115,8 @@ package struct JSONWriter: Sendable {
     }
   }
 
+  /// Writes a number given as its JSON text (`0.25`).
+  package mutating func rawNumber(_ text: String) { scalar(text) }
   /// Writes a whole number.
   package mutating func integer(_ value: Int) { scalar(String(value)) }
   /// Writes a boolean.

@@ -79,3 +79,13 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
       .message(message))
   }
 }
+
+extension Diagnostic {
+  /// The same diagnostic with its file named relative to `folder` (an upload's temporary folder).
+  package func relocated(from folder: String) -> Diagnostic {
+    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+    var copy = self
+    if let file, file.hasPrefix(prefix) { copy.file = String(file.dropFirst(prefix.count)) }
+    return copy
+  }
+}

@@ -718,6 +718,19 @@ public enum MessageCatalogue {
     case .reportRowsShownFilter: return ("显示 {0} / {1} 行", "showing {0} of {1} rows")
     case .helpOptionDetail: return ("HTML 报告为每位申报人另加一节明细（逐项得分、扣分、自评与核定、标记），每节另起一页", "adds one section per applicant to the HTML report (item lines, deductions, claimed versus accepted, flags), each on a new page")
     case .cliDetailNeedsHtml: return ("--detail 只用于委员会的 HTML 报告（--format html，不加 --public）", "--detail is for the committee's HTML report (--format html, without --public)")
+    case .diagnosticUnknownSheetShort: return ("没有编号为“{0}”的评分表", "no sheet has the id \"{0}\"")
+    case .diagnosticMissingPortfolio: return ("请求缺少 portfolio（申报材料）", "the request has no portfolio")
+    case .diagnosticMissingSheet: return ("请求缺少 sheet（评分表编号）", "the request has no sheet id")
+    case .diagnosticMissingCohort: return ("请求缺少 cohort（已评分的批量报告 JSON）", "the request has no cohort (a scored batch report as JSON)")
+    case .diagnosticMissingFiles: return ("请求应为文件本身（`?name=文件名`），或 `{\"files\": [{\"name\": …, \"base64\": …}]}`", "the request should be the file itself (?name=FILE) or {\"files\": [{\"name\": …, \"base64\": …}]}")
+    case .helpServe: return ("启动本机网页：申报人填表实时看分，用人单位评估人选，评审办公室上传表格得到排名", "start the local web page: applicants fill a form and see their score live, employers weigh a candidate, offices upload a spreadsheet and get the ranked list")
+    case .helpOptionHost: return ("监听的地址（默认 127.0.0.1，仅本机可访问）", "the address to listen on (127.0.0.1 by default: this machine only)")
+    case .helpOptionPort: return ("监听的端口（默认 8080；0 为任选一个空闲端口）", "the port to listen on (8080 by default; 0 picks a free one)")
+    case .helpOptionMaxBody: return ("请求体的上限（MB，默认 512，足以上传 10 万名申报人）", "the most a request body may hold, in MB (512 by default, enough for 100,000 applicants)")
+    case .cliServeListening: return ("TitleScore 网页已启动：{0}（按 Ctrl+C 停止）", "TitleScore is serving {0} (Ctrl+C stops it)")
+    case .cliServeNotLoopback: return ("注意：正在监听 {0}，本机以外的设备也能访问此网页和申报材料", "note: listening on {0}, so other machines can reach this page and the portfolios sent to it")
+    case .cliServeFailed: return ("无法启动网页服务：{0}", "cannot start the web server: {0}")
+    case .cliServeStopped: return ("网页服务已停止", "the web server has stopped")
     }
   }
 }

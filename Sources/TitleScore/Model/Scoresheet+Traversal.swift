@@ -1,7 +1,7 @@
 extension Scoresheet {
   /// Every item in sheet order, each "higher of" item followed by its alternatives, with the index of the
   /// first-level category it belongs to.
-  var itemsInOrder: [(item: Item, categoryIndex: Int)] {
+  package var itemsInOrder: [(item: Item, categoryIndex: Int)] {
     var items: [(Item, Int)] = []
     func visit(_ item: Item, _ index: Int) {
       items.append((item, index))

@@ -3,9 +3,9 @@ import Foundation
 /// The documented layout of an office's workbook (`docs/spreadsheet.md`): which column fills which portfolio field,
 /// and how its cells are read. The headers are worded by the catalogue (`column.*`) and accepted in Chinese or
 /// English; values are taken as people write them (terms of the shared vocabulary, dates in several styles, 是/否).
-enum SpreadsheetLayout {
+package enum SpreadsheetLayout {
   /// How a column's cells are read.
-  enum Kind {
+  package enum Kind: Sendable {
     /// A text, as written.
     case text
     /// A date (`SpreadsheetValues.day`).
@@ -19,22 +19,22 @@ enum SpreadsheetLayout {
   }
 
   /// A column: its header and the portfolio path it fills (`education[1].date`).
-  struct Column {
-    let header: MessageKey
+  package struct Column: Sendable {
+    package let header: MessageKey
     /// A suffix for the repeated groups (`学历2` for the second education record).
-    let suffix: String
-    let path: [JSONPath.Component]
-    let kind: Kind
+    package let suffix: String
+    package let path: [JSONPath.Component]
+    package let kind: Kind
     /// The vocabulary list its values come from, for a template's drop-down; nil for free text.
-    var list: Glossary.List? = nil
+    package var list: Glossary.List? = nil
   }
 
   /// How many education records and recommending experts a row may give (`学历`, `学历2`, `学历3`).
-  static let educationGroups = 3
-  static let expertGroups = 2
+  package static let educationGroups = 3
+  package static let expertGroups = 2
 
   /// The fixed columns of the applicants sheet, in the template's order.
-  static let applicantColumns: [Column] = {
+  package static let applicantColumns: [Column] = {
     func column(
       _ header: MessageKey, _ path: [JSONPath.Component], _ kind: Kind = .text, suffix: String = "",
       list: Glossary.List? = nil
@@ -89,7 +89,7 @@ enum SpreadsheetLayout {
   }()
 
   /// The columns of the achievements sheet, after the applicant's 编号; paths inside one record.
-  static let recordColumns: [Column] = {
+  package static let recordColumns: [Column] = {
     func column(_ header: MessageKey, _ path: [String], _ kind: Kind = .text, list: Glossary.List? = nil) -> Column {
       Column(header: header, suffix: "", path: path.map { .key($0) }, kind: kind, list: list)
     }
@@ -110,18 +110,18 @@ enum SpreadsheetLayout {
   }()
 
   /// Whether a header names a column: its Chinese or English wording, with its suffix.
-  static func matches(_ header: String, _ column: Column) -> Bool {
+  package static func matches(_ header: String, _ column: Column) -> Bool {
     let key = Glossary.key(header)
     return [Language.zh, .en].contains { Glossary.key(Message(column.header).text($0) + column.suffix) == key }
   }
 
   /// A `继续教育2021专业科目` header: the year and the kind as written; nil for another header.
-  static func courseColumn(_ header: String) -> (year: Int, kind: String)? {
+  package static func courseColumn(_ header: String) -> (year: Int, kind: String)? {
     yearColumn(header, .columnContinuingEducation).flatMap { year, rest in rest.isEmpty ? nil : (year, rest) }
   }
 
   /// A `评委赋分（work-report）` header: the item whose points reviewers give; nil for another header.
-  static func assessedColumn(_ header: String) -> String? {
+  package static func assessedColumn(_ header: String) -> String? {
     let trimmed = header.trimmingCharacters(in: .whitespaces)
     for language in [Language.zh, .en] {
       let word = Message(.columnAssessedPoints).text(language)
@@ -133,7 +133,7 @@ enum SpreadsheetLayout {
   }
 
   /// A `年度考核2021` header: the year; nil for another header.
-  static func assessmentColumn(_ header: String) -> Int? {
+  package static func assessmentColumn(_ header: String) -> Int? {
     yearColumn(header, .columnAssessment).flatMap { year, rest in rest.isEmpty ? year : nil }
   }
 

@@ -51,9 +51,7 @@ public enum SpreadsheetWorkbook {
         ))
     }
     func values(_ list: Glossary.List) -> [String] {
-      let restricted = restriction(list, sheet.vocabulary)
-      let codes = restricted.isEmpty ? (glossary[list]?.terms.map(\.code) ?? []) : restricted
-      return codes.map { glossary.name(of: $0, in: list, .zh) }
+      codes(list, for: sheet, glossary: glossary).map { glossary.name(of: $0, in: list, .zh) }
     }
     func listName(_ list: Glossary.List) -> String { glossary[list]?.name.zh ?? list.rawValue }
     var kinds: [(sheet: Int, header: String, kind: String, values: String)] = []
@@ -88,7 +86,7 @@ public enum SpreadsheetWorkbook {
       }
       var accepted = ""
       if let list = layout.list {
-        let names = list == .recordType ? recordTypes(sheet, glossary) : values(list)
+        let names = values(list)
         if !names.isEmpty {
           addDropDown(achievements, column, listColumn(listName(list), names))
           accepted = names.joined(separator: "、")
@@ -149,8 +147,15 @@ public enum SpreadsheetWorkbook {
     SpreadsheetExport.tables(examplePortfolios(sheet), glossary: glossary)
   }
 
+  /// The codes a field of a list takes for a sheet: the sheet's own levels where it restricts them (education
+  /// levels, degrees, titles, skill levels, assessment grades), the record types it counts, else the shared list's.
+  package static func codes(_ list: Glossary.List, for sheet: Scoresheet, glossary: Glossary) -> [String] {
+    let restricted = list == .recordType ? recordTypes(sheet) : restriction(list, sheet.vocabulary)
+    return restricted.isEmpty ? (glossary[list]?.terms.map(\.code) ?? []) : restricted
+  }
+
   /// The worked example a template shows: the first that passes, else the first; decoded in the sheet's codes.
-  private static func examplePortfolios(_ sheet: Scoresheet) -> [Portfolio] {
+  package static func examplePortfolios(_ sheet: Scoresheet) -> [Portfolio] {
     let chosen = sheet.examples.first { $0.expectedVerdict == .pass } ?? sheet.examples.first
     guard let chosen else { return [] }
     var writer = JSONWriter()
@@ -178,16 +183,15 @@ public enum SpreadsheetWorkbook {
     }
   }
 
-  /// The record types a sheet counts, named in Chinese; every type of the shared list when it names none.
-  private static func recordTypes(_ sheet: Scoresheet, _ glossary: Glossary) -> [String] {
+  /// The record types a sheet's items count, in sheet order; empty when it names none.
+  private static func recordTypes(_ sheet: Scoresheet) -> [String] {
     var types: [String] = []
     for item in sheet.itemsInOrder.map(\.item) {
       for selector in ([item] + item.rule.alternatives).compactMap({ $0.rule.recordSelector }) {
         for type in selector.types where !types.contains(type) { types.append(type) }
       }
     }
-    let codes = types.isEmpty ? (glossary[.recordType]?.terms.map(\.code) ?? []) : types
-    return codes.map { glossary.name(of: $0, in: .recordType, .zh) }
+    return types
   }
 
   /// What a fixed column takes, worded for the instructions.

@@ -1,0 +1,237 @@
+import Foundation
+import Testing
+
+@testable import TitleScore
+@testable import TitleScoreWeb
+
+/// The server's request parser: requests whole, in pieces, pipelined, and every kind of bad one with its status.
+@Suite struct HTTPRequestParserTests {
+  private func outcomes(_ text: String, headLimit: Int = 1024, bodyLimit: Int = 1024) -> [HTTPRequestParser.Outcome] {
+    var parser = HTTPRequestParser(headLimit: headLimit, bodyLimit: bodyLimit)
+    parser.append(Array(text.utf8))
+    var found: [HTTPRequestParser.Outcome] = []
+    while true {
+      let outcome = parser.next()
+      found.append(outcome)
+      if case .request = outcome { continue }
+      return found
+    }
+  }
+
+  @Test func aRequestWithABodyIsReadWhole() {
+    let found = outcomes("POST /api/score?lang=en HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nX-A:  b \r\n\r\nabcd")
+    guard case .request(let request) = found.first else {
+      Issue.record("\(found)")
+      return
+    }
+    #expect(request.method == "POST" && request.path == "/api/score" && request.query == "lang=en")
+    #expect(request.body == Array("abcd".utf8) && request.header("x-a") == "b" && request.keepsAlive)
+    #expect(found.last == .incomplete)
+  }
+
+  @Test func pipelinedRequestsComeOutInOrder() {
+    let one = "GET /a HTTP/1.1\r\nHost: x\r\n\r\n"
+    let two = "POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi"
+    let found = outcomes(one + two + one)
+    let paths = found.compactMap { outcome -> String? in
+      if case .request(let request) = outcome { return request.path }
+      return nil
+    }
+    #expect(paths == ["/a", "/b", "/a"])
+    if case .request(let second) = found[1] { #expect(!second.keepsAlive && second.body == Array("hi".utf8)) }
+  }
+
+  @Test func bytesArrivingOneAtATimeMakeTheSameRequest() {
+    let text = "POST /api/score HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\nhello world"
+    var parser = HTTPRequestParser()
+    var requests: [HTTPRequest] = []
+    for byte in text.utf8 {
+      parser.append([byte])
+      if case .request(let request) = parser.next() { requests.append(request) }
+    }
+    #expect(requests.count == 1 && requests.first?.body == Array("hello world".utf8))
+    #expect(!parser.hasPartialRequest)
+  }
+
+  @Test func aTruncatedRequestWaitsForTheRest() {
+    #expect(outcomes("GET / HTTP/1.1\r\nHost: x\r\n") == [.incomplete])
+    #expect(outcomes("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc") == [.incomplete])
+    var parser = HTTPRequestParser()
+    parser.append(Array("GET / HTTP/1.1\r\nHo".utf8))
+    #expect(parser.next() == .incomplete && parser.hasPartialRequest)
+  }
+
+  @Test func everyRefusalHasItsStatus() {
+    let cases: [(String, Int)] = [
+      ("GARBAGE\r\n\r\n", 400),
+      ("GET  / HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+      ("GET relative HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+      ("GET / HTTP/1.1\r\n\r\n", 400),  // HTTP/1.1 without Host
+      ("GET / HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n", 400),
+      ("GET / HTTP/1.1\r\nHost: x\r\nBad Name: y\r\n\r\n", 400),
+      ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400),
+      ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nab", 400),
+      ("POST / HTTP/1.1\r\nHost: x\r\n\r\n", 411),
+      ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 411),
+      ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n", 413),
+      ("GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505),
+      ("GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 2000) + "\r\n\r\n", 431),
+      ("GET /" + String(repeating: "a", count: 2000), 431),
+    ]
+    for (text, status) in cases {
+      #expect(outcomes(text).last == .refused(status: status), "\(text.prefix(60))")
+    }
+  }
+}
+
+/// The server itself, on the loopback address: keep-alive, limits answered with their statuses, slow clients,
+/// the carried page and its security headers, and the API answering as the command line does.
+@Suite(.serialized) struct HTTPServerTests {
+  private func withServer(_ limits: HTTPServer.Limits = .init(), _ body: (UInt16) throws -> Void) throws {
+    let api = WebAPI(library: Bundled.library)
+    let server = HTTPServer(host: "127.0.0.1", port: 0, limits: limits) { api.respond(to: $0) }
+    let port = try server.start()
+    defer { server.stop() }
+    try body(port)
+  }
+
+  /// Sends bytes on one connection and reads until the server closes it or `responses` answers have come.
+  private func exchange(_ port: UInt16, _ parts: [String], pause: Double = 0, responses: Int = 1) throws -> String {
+    let socket = try TestConnection(port: port)
+    defer { socket.close() }
+    for part in parts {
+      socket.send(Array(part.utf8))
+      if pause > 0 { Thread.sleep(forTimeInterval: pause) }
+    }
+    return socket.readResponses(responses)
+  }
+
+  @Test func thePageAndTheAPIAnswerWithStrictSecurityHeaders() throws {
+    try withServer { port in
+      let page = try exchange(port, ["GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"])
+      #expect(page.hasPrefix("HTTP/1.1 200 OK") && page.contains("<script src=\"/app.js\""))
+      #expect(page.contains("Content-Security-Policy: default-src 'none'; script-src 'self'"))
+      #expect(page.contains("X-Content-Type-Options: nosniff"))
+      for path in [
+        "/../Package.swift", "/app.js/../../etc/passwd", "/%2e%2e/README.md", "/scoresheets/vocabulary.json",
+      ] {
+        let refused = try exchange(port, ["GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"])
+        #expect(refused.hasPrefix("HTTP/1.1 404"), "\(path)")
+      }
+    }
+  }
+
+  @Test func scoreAnswersExactlyWhatTheCommandLinePrints() throws {
+    let example = Bundled.examplesDirectory + "/jiaxing-energy-engineer.json"
+    let portfolio = try String(contentsOfFile: example, encoding: .utf8)
+    let body = "{\"sheet\": \"jiaxing-2022-energy-engineer-self-score\", \"lang\": \"zh\", \"portfolio\": \(portfolio)}"
+    let printed = try CommandLineTests.run(
+      ["score", example, "--sheet", "jiaxing-2022-energy-engineer-self-score", "--format", "json"])
+    try withServer { port in
+      let answer = try exchange(
+        port, ["POST /api/score HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body])
+      #expect(answer.hasPrefix("HTTP/1.1 200"))
+      #expect(answer.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n") == printed.output)
+      let bad = "{\"sheet\": \"jiaxing-2022-energy-engineer-self-score\", \"lang\": \"en\", \"portfolio\": {\"id\": 3}}"
+      let refused = try exchange(
+        port, ["POST /api/score HTTP/1.1\r\nHost: x\r\nContent-Length: \(bad.utf8.count)\r\n\r\n" + bad])
+      #expect(
+        refused.hasPrefix("HTTP/1.1 422") && refused.contains("\"code\":\"wrong-type\"")
+          && refused.contains("portfolio.id"))
+    }
+  }
+
+  @Test func keepAliveAnswersPipelinedRequestsInOrderOnOneConnection() throws {
+    try withServer { port in
+      let request = "GET /api/sheets HTTP/1.1\r\nHost: x\r\n\r\n"
+      let answers = try exchange(port, [request + request + "GET /nothing HTTP/1.1\r\nHost: x\r\n\r\n"], responses: 3)
+      #expect(answers.components(separatedBy: "HTTP/1.1 200 OK").count - 1 == 2)
+      #expect(answers.contains("HTTP/1.1 404"))
+    }
+  }
+
+  @Test func limitsAreAnsweredWithTheirStatuses() throws {
+    var limits = HTTPServer.Limits()
+    limits.headBytes = 512
+    limits.bodyBytes = 1000
+    limits.requestSeconds = 1
+    limits.connections = 2
+    try withServer(limits) { port in
+      let big = try exchange(
+        port, ["GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 600) + "\r\n\r\n"])
+      #expect(big.hasPrefix("HTTP/1.1 431"))
+      let body = try exchange(port, ["POST /api/score HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n"])
+      #expect(body.hasPrefix("HTTP/1.1 413"))
+      let chunked = try exchange(port, ["POST /api/score HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"])
+      #expect(chunked.hasPrefix("HTTP/1.1 411"))
+      // A client that stops half-way through its request.
+      let slow = try exchange(port, ["POST /api/score HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc"])
+      #expect(slow.hasPrefix("HTTP/1.1 408"))
+      // More connections than the limit: the one over it is told to come back.
+      let first = try TestConnection(port: port)
+      let second = try TestConnection(port: port)
+      Thread.sleep(forTimeInterval: 0.2)
+      let third = try TestConnection(port: port)
+      let busy = third.readResponses(1)
+      #expect(busy.hasPrefix("HTTP/1.1 503"))
+      for connection in [first, second, third] { connection.close() }
+    }
+  }
+}
+
+/// A blocking client connection for the tests.
+private final class TestConnection {
+  let descriptor: Int32
+
+  init(port: UInt16) throws {
+    descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+    var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+  }
+
+  func send(_ bytes: [UInt8]) { _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, 0) } }
+
+  /// Reads until `count` responses (by their Content-Length) have come, or the server closes.
+  func readResponses(_ count: Int) -> String {
+    var received: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while complete(received) < count {
+      let read = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+      guard read > 0 else { break }
+      received += buffer[0..<read]
+    }
+    return String(decoding: received, as: UTF8.self)
+  }
+
+  /// How many whole responses the bytes hold.
+  private func complete(_ bytes: [UInt8]) -> Int {
+    var count = 0
+    var start = 0
+    let separator: [UInt8] = [13, 10, 13, 10]
+    while start + 4 <= bytes.count {
+      guard let end = (start...(bytes.count - 4)).first(where: { Array(bytes[$0..<($0 + 4)]) == separator }) else {
+        break
+      }
+      let head = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+      let length =
+        head.components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
+        .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+      guard end + 4 + length <= bytes.count else { break }
+      count += 1
+      start = end + 4 + length
+    }
+    return count
+  }
+
+  func close() { Glibc.close(descriptor) }
+}
