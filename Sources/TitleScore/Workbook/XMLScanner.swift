@@ -72,6 +72,8 @@ struct XMLScanner {
     var index = 0
     /// The open elements, to check each end tag closes the one that is open.
     var open: [String] = []
+    /// The attributes of the tag being read: one buffer for every tag (the handler reads them during `start`).
+    var attributes: [(name: String, value: String)] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
       self.bytes = bytes
@@ -167,7 +169,7 @@ struct XMLScanner {
           guard open.isEmpty ? !sawRoot : true else { throw failure() }
           index += 1
           let name = try name()
-          var attributes: [(name: String, value: String)] = []
+          attributes.removeAll(keepingCapacity: true)
           while true {
             skipSpace()
             guard index < bytes.count else { throw failure() }
