@@ -13,6 +13,9 @@ package struct JSONWriter: Sendable {
 
   /// A JSON string literal for a text, with quotes, backslashes and control characters escaped.
   package static func quoted(_ text: String) -> String {
+    // Nearly every text needs no escape: no quote, backslash or control character, and no 0xE2 byte (the lead
+    // byte of U+2028 and U+2029, which are escaped). Such a text goes between quotes as it is.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }) { return "\"" + text + "\"" }
     var result = "\""
     result.reserveCapacity(text.utf8.count + 2)
     for scalar in text.unicodeScalars {

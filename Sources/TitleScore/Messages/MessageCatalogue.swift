@@ -15,7 +15,7 @@ public enum MessageCatalogue {
 
   /// Puts the arguments into a template's `{n}` places; a place without an argument stays as written.
   static func fill(_ template: String, with arguments: [MessageArgument], language: Language) -> String {
-    guard !arguments.isEmpty, template.contains("{") else { return template }
+    guard !arguments.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
     var result = ""
     var rest = Substring(template)
     while let open = rest.firstIndex(of: "{") {
@@ -731,6 +731,13 @@ public enum MessageCatalogue {
     case .cliServeNotLoopback: return ("注意：正在监听 {0}，本机以外的设备也能访问此网页和申报材料", "note: listening on {0}, so other machines can reach this page and the portfolios sent to it")
     case .cliServeFailed: return ("无法启动网页服务：{0}", "cannot start the web server: {0}")
     case .cliServeStopped: return ("网页服务已停止", "the web server has stopped")
+    case .cliBenchServeLoad: return ("{0} 个保持连接的客户端向 /api/score 发送示例申报材料：{1} 个请求用时 {2} 秒，每秒 {3} 个；延迟 p50 {4} 毫秒，p99 {5} 毫秒，最长 {6} 毫秒；失败 {7} 个", "{0} keep-alive clients posting the example portfolio to /api/score: {1} requests in {2} s, {3} a second; latency p50 {4} ms, p99 {5} ms, longest {6} ms; {7} failed")
+    case .cliBenchServeUpload: return ("上传 {0} 名申报人（{1} MB，JSON Lines）到 /api/batch：传完后 {2} 秒排好名次并开始回复，{3} 秒收完报告（状态 {4}）", "uploading {0} applicants ({1} MB of JSON Lines) to /api/batch: ranked and answering {2} s after the last byte, the report received in {3} s (status {4})")
+    case .cliBenchServeTargets: return ("目标：每秒 ≥ 5000 个请求且 p99 < 10 毫秒；上传后 2 秒内排好名次", "targets: at least 5,000 requests a second with p99 under 10 ms; an upload ranked within 2 s")
+    case .helpOptionServe: return ("测量网页服务：并发客户端的请求速率和延迟，以及大批量上传的排名用时", "measure the web server: concurrent clients' request rate and latency, and how soon a large upload is ranked")
+    case .helpOptionClients: return ("--serve 的并发客户端数（默认 64）", "--serve's concurrent clients (64 by default)")
+    case .helpOptionSeconds: return ("--serve 每轮最长秒数（默认 10）", "--serve's longest run in seconds (10 by default)")
+    case .helpOptionUploadCount: return ("--serve 上传的申报人数（默认 100000）", "--serve's upload size in applicants (100,000 by default)")
     }
   }
 }
