@@ -9,6 +9,7 @@ import TitleScore
 /// decide the figures and a drift in the machine's speed does not enter the ratios.
 enum BenchCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
+    if arguments.flags.contains("--serve") { return try ServeBenchCommand.run(arguments) }
     let count = try arguments.integer("--count", default: 1_000_000)
     let repeats = max(1, try arguments.integer("--runs", default: 3))
     let directory = arguments.value("--dir") ?? "bench-output"

@@ -159,6 +159,10 @@ struct CommandSpec: Sendable {
         OptionSpec(name: "--sheet", value: "ID", help: .helpOptionGenerateSheet),
         OptionSpec(name: "--floor", value: "PATH", help: .helpOptionFloor),
         .flag("--keep", .helpOptionKeep),
+        .flag("--serve", .helpOptionServe),
+        OptionSpec(name: "--clients", value: "N", help: .helpOptionClients),
+        OptionSpec(name: "--seconds", value: "N", help: .helpOptionSeconds),
+        OptionSpec(name: "--upload-count", value: "N", help: .helpOptionUploadCount),
       ],
       example: "titlescore bench --count 100000", run: BenchCommand.run),
     CommandSpec(

@@ -7,7 +7,8 @@ import TitleScoreWeb
 enum ServeCommand {
   static func run(_ arguments: Arguments) throws -> Int32 {
     let host = arguments.value("--host") ?? "127.0.0.1"
-    let port = try arguments.integer("--port", default: 8080)
+    // Port 0 asks the system for a free port (the tests and the benchmark use it).
+    let port = arguments.value("--port") == "0" ? 0 : try arguments.integer("--port", default: 8080)
     guard (0...65_535).contains(port) else {
       throw UsageError(Message(.cliOptionOneOf, .text("--port"), .text("0–65535"), .text(String(port))))
     }

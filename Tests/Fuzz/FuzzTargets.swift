@@ -10,6 +10,8 @@ import Foundation
 //   format, committee and public;
 // - `spreadsheet`: the input as an applicants table and, after its first NUL byte, an achievements table (CSV),
 //   read in the spreadsheet layout and scored; every row must be scored or refused;
+// - `http`: the input as the bytes of a connection, fed to the web server's request parser in pieces whose sizes the
+//   input's first byte sets; every request it yields must have the body its length says, and it must end;
 // - `workbook`: the input as an XLSX workbook (when its first byte is even, as a ZIP archive's `P` is) or, after its
 //   first byte, as the worksheet XML of a fixed workbook; read, imported and scored, every row accounted for.
 //
@@ -17,7 +19,7 @@ import Foundation
 // and leaves the input behind as a reproducer.
 
 enum FuzzTarget: String {
-  case portfolio, sheet, batch, spreadsheet, workbook
+  case portfolio, sheet, batch, spreadsheet, workbook, http
 }
 
 let fuzzTarget = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["TITLESCORE_FUZZ_TARGET"] ?? "") ?? .portfolio
@@ -41,6 +43,7 @@ public func titleScoreFuzzOne(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
   case .batch: fuzzBatch(bytes)
   case .spreadsheet: fuzzSpreadsheet(bytes)
   case .workbook: fuzzWorkbook(bytes)
+  case .http: fuzzHTTP(bytes)
   }
   return 0
 }
@@ -125,4 +128,28 @@ func fuzzWorkbook(_ bytes: [UInt8]) {
   else { return }
   let results = BatchRunner(sheet: sheet, jobs: 1).run(spreadsheet: rows, source: file)
   precondition(results.readCount == rows.count, "a workbook row was lost")
+}
+
+func fuzzHTTP(_ bytes: [UInt8]) {
+  guard let first = bytes.first else { return }
+  let piece = Int(first % 16) + 1
+  var parser = HTTPRequestParser(headLimit: 2048, bodyLimit: 4096)
+  var offset = 1
+  var steps = 0
+  while true {
+    steps += 1
+    precondition(steps < 100_000, "the parser does not end")
+    switch parser.next() {
+    case .request(let request):
+      let length = request.header("content-length").flatMap { Int($0) } ?? 0
+      precondition(request.body.count == length, "a body is not the length its header gives")
+      precondition(request.path.hasPrefix("/"), "a request target that is not a path")
+    case .refused: return
+    case .incomplete:
+      guard offset < bytes.count else { return }
+      let end = min(bytes.count, offset + piece)
+      parser.append(bytes[offset..<end])
+      offset = end
+    }
+  }
 }

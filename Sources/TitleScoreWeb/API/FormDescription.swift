@@ -81,6 +81,10 @@ struct FormDescription {
     writer.beginObject()
     for kind in Verdict.Kind.allCases { writer.member(kind.rawValue, kind.name(language)) }
     writer.endObject()
+    writer.key("reasons")
+    writer.beginObject()
+    for reason in ReasonCode.allCases { writer.member(reason.rawValue, reason.shortName(language)) }
+    writer.endObject()
     writer.key("gates")
     writer.beginObject()
     for gate in sheet.gates { writer.member(gate.id, gate.title.text(language)) }
@@ -116,10 +120,27 @@ struct FormDescription {
     writer.key("assessed")
     writer.beginArray()
     let titles = Dictionary(sheet.itemsInOrder.map { ($0.item.id, $0.item.title) }, uniquingKeysWith: { a, _ in a })
-    for item in example?.assessed.keys.sorted() ?? [] {
+    // The items reviewers score (an `assessed` rule), and any other item a worked example gives reviewers' points.
+    var assessed = sheet.itemsInOrder.map(\.item).filter { $0.rule.kindName == "assessed" }.map(\.id)
+    for example in sheet.examples {
+      if case .object(let members)? = example.portfolio["assessed"] {
+        for member in members where !assessed.contains(member.key) { assessed.append(member.key) }
+      }
+    }
+    for item in assessed {
       writer.beginObject()
       writer.member("item", item)
       writer.member("label", titles[item]?.text(language) ?? item)
+      writer.endObject()
+    }
+    writer.endArray()
+    // Every item, for the applicant's own claim item by item (自评分).
+    writer.key("items")
+    writer.beginArray()
+    for (item, _) in sheet.itemsInOrder {
+      writer.beginObject()
+      writer.member("id", item.id)
+      writer.member("label", item.title.text(language))
       writer.endObject()
     }
     writer.endArray()

@@ -57,18 +57,21 @@ public struct WebAPI: Sendable {
   private func withPortfolioRequest(_ request: HTTPRequest, _ answer: (PortfolioCall) -> HTTPResponse)
     -> HTTPResponse
   {
-    let body: JSONValue
+    // The members as byte ranges: the portfolio is decoded where it lies, the small members read as values.
+    var members: [String: Range<Int>] = [:]
+    var small: [(key: String, value: JSONValue)] = []
     do {
-      body = try JSONValue.parse(request.body)
+      for member in try JSONMembers.of(request.body) where members[member.key] == nil {
+        members[member.key] = member.range
+        if member.key != "portfolio" {
+          small.append((member.key, try JSONValue.parse(Array(request.body[member.range]))))
+        }
+      }
     } catch {
       return WebAPI.failure([Diagnostic(error.code, at: .root, error.message, file: "request")], .en, status: 400)
     }
+    let body = JSONValue.object(small)
     let language = language(body["lang"]?.stringValue)
-    guard case .object = body else {
-      return WebAPI.failure(
-        [Diagnostic(.wrongType, at: .root, Message(.diagnosticExpectedObject), file: "request")], language,
-        status: 400)
-    }
     var sheet: Scoresheet?
     if let id = body["sheet"]?.stringValue {
       guard let found = library.sheet(id: id) else {
@@ -81,7 +84,7 @@ public struct WebAPI: Sendable {
       }
       sheet = found
     }
-    guard let portfolioValue = body["portfolio"] else {
+    guard let range = members["portfolio"] else {
       return WebAPI.failure(
         [
           Diagnostic(
@@ -89,10 +92,8 @@ public struct WebAPI: Sendable {
             file: "request")
         ], language, status: 422)
     }
-    var writer = JSONWriter()
-    writer.value(portfolioValue)
     do {
-      let portfolio = try Portfolio.decode(json: Array(writer.output.utf8), glossary: library.glossary)
+      let portfolio = try Portfolio.decode(json: Array(request.body[range]), glossary: library.glossary)
       return answer(PortfolioCall(sheet: sheet, portfolio: portfolio, language: language, body: body))
     } catch {
       var located = error

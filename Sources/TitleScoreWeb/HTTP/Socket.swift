@@ -54,6 +54,36 @@ struct Socket: @unchecked Sendable {
     return Socket(descriptor: fd)
   }
 
+  /// A connection to an IPv4 address and port, with Nagle's delay off (for the benchmark's clients).
+  static func connect(host: String, port: UInt16) throws(Failure) -> Socket {
+    #if canImport(Glibc)
+      let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    #else
+      let fd = socket(AF_INET, SOCK_STREAM, 0)
+    #endif
+    guard fd >= 0 else { throw Failure(call: "socket", code: errno) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
+      Glibc.close(fd)
+      throw Failure(call: "inet_pton(\(host))", code: EINVAL)
+    }
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard connected == 0 else {
+      let code = errno
+      Glibc.close(fd)
+      throw Failure(call: "connect(\(host):\(port))", code: code)
+    }
+    var yes: Int32 = 1
+    setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
+    return Socket(descriptor: fd)
+  }
+
   /// The port the socket is bound to.
   var port: UInt16 {
     var address = sockaddr_in()

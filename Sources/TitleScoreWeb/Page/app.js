@@ -151,6 +151,10 @@ function buildForm(form) {
     root.append(el("fieldset", {}, el("legend", { text: "评委赋分" }), el("div", { class: "fields" },
       form.assessed.map((a) => el("label", {}, a.label, input({ kind: "number" }, "assessed." + a.item))))));
   }
+  if (form.items.length) {
+    root.append(el("fieldset", {}, el("legend", { text: "自评分（逐项，可不填）" }), el("div", { class: "fields" },
+      form.items.map((item) => el("label", {}, item.label, input({ kind: "number" }, "claimed.items." + item.id))))));
+  }
   const records = el("tbody", { id: "records" });
   root.append(el("fieldset", {}, el("legend", { text: "业绩（论文、项目、奖项、证书……）" }),
     el("div", { class: "scroll" }, el("table", { class: "records" },
@@ -328,7 +332,8 @@ function renderScore(score, result) {
     mark.style.left = (100 * threshold / scale) + "%";
     bar.append(fill, range, mark);
   }
-  result.replaceChildren(
+  const itemTitle = (id) => ((form.items || []).find((i) => i.id === id) || { label: id }).label;
+  result.replaceChildren(...[
     el("div", { class: "score" }, el("span", { class: "total", id: "total", text: points(score.total) }),
       threshold !== null ? el("span", { text: "分数线 " + threshold + "，差额 " + points(score.margin) }) : null,
       el("strong", { id: "verdict", class: score.verdict === "pass" ? "verdict-pass" : "verdict-fail", text: verdict })),
@@ -349,9 +354,13 @@ function renderScore(score, result) {
     score.flags.length ? el("h3", { text: "提示" }) : null,
     el("ul", {}, score.flags.map((f) => el("li", { text: "⚑ " + f.flag + "：" + f.reason }))),
     score.claims && score.claims.length ? el("h3", { text: "自评与核定" }) : null,
-    score.claims && score.claims.length ? el("table", {}, el("tbody", {}, score.claims.map((c) => el("tr", {},
-      el("td", { text: c.item }), el("td", { class: "number", text: points(c.claimed) }),
-      el("td", { class: "number", text: points(c.accepted) }))))) : null);
+    score.claims && score.claims.length ? el("table", {},
+      el("thead", {}, el("tr", {}, el("th", { text: "指标" }), el("th", { class: "number", text: "自评" }),
+        el("th", { class: "number", text: "核定" }))),
+      el("tbody", {}, score.claims.map((c) => el("tr", {},
+        el("td", { text: itemTitle(c.item) }), el("td", { class: "number", text: points(c.claimed) }),
+        el("td", { class: "number", text: points(c.accepted) }))))) : null,
+  ].filter((node) => node !== null));
 }
 
 // MARK: - The employer's standing
@@ -456,13 +465,15 @@ function renderOffice(report) {
   const draw = () => {
     const words = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     body.replaceChildren(...state.rows.filter((row) => {
-      const text = [row.id, row.name, row.employer, state.form.verdicts[row.verdict], (row.reasons || []).join(" ")].join(" ").toLowerCase();
+      const reasons = (row.reasons || []).map((code) => state.form.reasons[code] || code);
+      const text = [row.id, row.name, row.employer, state.form.verdicts[row.verdict], ...reasons].join(" ").toLowerCase();
       return words.every((w) => text.includes(w));
     }).map((row) => {
       const tr = el("tr", { "data-position": row.position }, columns.map(([key, , numeric]) => el("td", {
         class: numeric ? "number" : null,
         text: key === "verdict" ? (state.form.verdicts[row.verdict] || row.verdict)
-          : key === "reasons" ? (row.reasons || []).join("；") : numeric ? points(row[key]) : row[key] })));
+          : key === "reasons" ? (row.reasons || []).map((code) => state.form.reasons[code] || code).join("；")
+          : numeric ? points(row[key]) : row[key] })));
       tr.addEventListener("click", () => explainRow(row));
       return tr;
     }));
@@ -495,7 +506,7 @@ function renderOffice(report) {
   })());
   panel.replaceChildren(
     el("div", { class: "overview" }, el("div", {},
-      el("h2", { text: report.sheet.title || state.sheetId }),
+      el("h2", { text: (state.sheets.find((s) => s.id === state.sheetId) || { title: state.sheetId }).title }),
       el("p", { id: "office-counts", text: "读取 " + summary.read + " 条：已评分 " + summary.scored + "（" + verdicts + "），被拒 " + summary.rejected }),
       report.modelledValues ? el("p", { class: "notice", text: report.modelledValues.notice }) : null, downloads),
       histogram(report.rows, threshold)),

@@ -1,0 +1,216 @@
+import Dispatch
+import Foundation
+import TitleScore
+
+/// The web server's benchmark (`titlescore bench --serve`): concurrent keep-alive clients on the loopback address
+/// posting one request over and over, for a bounded count and time, with requests/s and latency percentiles; and
+/// one large upload to `/api/batch`, timed from its last byte sent to the ranked answer.
+public enum ServeBenchmark {
+  /// What a load run measured.
+  public struct Load: Sendable {
+    /// Requests answered 200, and answered otherwise or lost.
+    public var completed: Int
+    public var failed: Int
+    public var seconds: Double
+    /// Latencies in milliseconds.
+    public var p50: Double
+    public var p99: Double
+    public var maximum: Double
+    /// Requests per second.
+    public var rate: Double { Double(completed) / seconds }
+  }
+
+  /// What the upload measured.
+  public struct Upload: Sendable {
+    public var bytes: Int
+    public var status: Int
+    /// Seconds from the request's last byte to the answer's first byte (the batch read, scored and ranked), and
+    /// to its last.
+    public var toFirstByte: Double
+    public var toLastByte: Double
+  }
+
+  /// One request as bytes: a POST of `body` to `path`.
+  public static func post(_ path: String, _ body: [UInt8], contentType: String = "application/json") -> [UInt8] {
+    Array(
+      "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n\r\n"
+        .utf8) + body
+  }
+
+  /// `clients` connections each sending `request` and reading the answer, until `count` answers in all or
+  /// `seconds` have passed.
+  public static func load(port: UInt16, request: [UInt8], clients: Int, count: Int, seconds: Double) -> Load {
+    let collector = LatencyCollector(clients: clients)
+    let started = DispatchTime.now()
+    let deadline = started.uptimeNanoseconds + UInt64(seconds * 1e9)
+    let issued = ManagedCounter()
+    // A thread per client, all at once (`concurrentPerform` would run only as many as there are cores).
+    let group = DispatchGroup()
+    for client in 0..<clients {
+      group.enter()
+      let thread = Thread {
+        defer { group.leave() }
+        runClient(
+          client, port: port, request: request, count: count, deadline: deadline, issued: issued, collector: collector)
+      }
+      thread.stackSize = 1 << 20
+      thread.start()
+    }
+    group.wait()
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+    let all = collector.latencies.sorted()
+    func percentile(_ p: Double) -> Double { all.isEmpty ? 0 : all[min(all.count - 1, Int(Double(all.count) * p))] }
+    return Load(
+      completed: all.count, failed: collector.failures, seconds: elapsed, p50: percentile(0.5), p99: percentile(0.99),
+      maximum: all.last ?? 0)
+  }
+
+  private static func runClient(
+    _ client: Int, port: UInt16, request: [UInt8], count: Int, deadline: UInt64, issued: ManagedCounter,
+    collector: LatencyCollector
+  ) {
+    do {
+      guard let socket = try? Socket.connect(host: "127.0.0.1", port: port) else {
+        collector.fail(client)
+        return
+      }
+      defer { socket.close() }
+      var buffer = [UInt8](repeating: 0, count: 256 * 1024)
+      var latencies: [Double] = []
+      var failures = 0
+      while DispatchTime.now().uptimeNanoseconds < deadline && issued.next() < count {
+        let sent = DispatchTime.now().uptimeNanoseconds
+        guard socket.write(request), let status = readResponse(socket, &buffer) else {
+          failures += 1
+          break
+        }
+        if status == 200 {
+          latencies.append(Double(DispatchTime.now().uptimeNanoseconds - sent) / 1e6)
+        } else {
+          failures += 1
+        }
+      }
+      collector.store(client, latencies, failures)
+    }
+  }
+
+  /// Posts one large body and times the answer.
+  public static func upload(port: UInt16, path: String, body: [UInt8]) -> Upload? {
+    guard let socket = try? Socket.connect(host: "127.0.0.1", port: port) else { return nil }
+    defer { socket.close() }
+    let request = post(path, body, contentType: "application/octet-stream")
+    guard socket.write(request) else { return nil }
+    let sent = DispatchTime.now().uptimeNanoseconds
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    var firstByte: UInt64?
+    var status: Int?
+    var received: [UInt8] = []
+    var expected = Int.max
+    while received.count < expected {
+      guard socket.waitForInput(milliseconds: 60_000), let count = socket.read(into: &buffer), count > 0 else { break }
+      if firstByte == nil { firstByte = DispatchTime.now().uptimeNanoseconds }
+      received += buffer[0..<count]
+      if expected == .max, let (code, headEnd, length) = head(received) {
+        status = code
+        expected = headEnd + length
+      }
+    }
+    let done = DispatchTime.now().uptimeNanoseconds
+    guard let firstByte, let status else { return nil }
+    return Upload(
+      bytes: body.count, status: status, toFirstByte: Double(firstByte - sent) / 1e9,
+      toLastByte: Double(done - sent) / 1e9)
+  }
+
+  /// The status, where the head ends and the body's length, once the head has arrived; read from the bytes, so
+  /// that the clients spend as little of the machine as they can.
+  private static func head(_ bytes: [UInt8]) -> (status: Int, end: Int, length: Int)? {
+    guard bytes.count >= 16 else { return nil }
+    var end = -1
+    var index = 3
+    while index < bytes.count {
+      if bytes[index] == 10 && bytes[index - 1] == 13 && bytes[index - 2] == 10 && bytes[index - 3] == 13 {
+        end = index + 1
+        break
+      }
+      index += 1
+    }
+    guard end > 0 else { return nil }
+    // `HTTP/1.1 200 …`: the status is bytes 9 to 11.
+    let status = (Int(bytes[9]) - 48) * 100 + (Int(bytes[10]) - 48) * 10 + Int(bytes[11]) - 48
+    let name = Array("content-length:".utf8)
+    var length = 0
+    var line = 0
+    while line < end {
+      if (bytes[line] | 0x20) == name[0], line + name.count < end,
+        zip(bytes[line..<(line + name.count)], name).allSatisfy({ ($0 | 0x20) == $1 || $0 == $1 })
+      {
+        var digit = line + name.count
+        while digit < end && bytes[digit] == 32 { digit += 1 }
+        while digit < end, bytes[digit] >= 48, bytes[digit] <= 57 {
+          length = length * 10 + Int(bytes[digit]) - 48
+          digit += 1
+        }
+        break
+      }
+      while line < end && bytes[line] != 10 { line += 1 }
+      line += 1
+    }
+    return (status, end, length)
+  }
+
+  /// Reads one response; its status, or nil when the connection failed.
+  private static func readResponse(_ socket: Socket, _ buffer: inout [UInt8]) -> Int? {
+    var received: [UInt8] = []
+    while true {
+      guard let count = socket.read(into: &buffer), count > 0 else { return nil }
+      received += buffer[0..<count]
+      if let (status, end, length) = head(received), received.count >= end + length { return status }
+    }
+  }
+}
+
+/// Each client's latencies, stored once at its end.
+private final class LatencyCollector: @unchecked Sendable {
+  // Safety (`@unchecked Sendable`): every access is under `lock`.
+  private let lock = NSLock()
+  private var all: [Double] = []
+  private var failed = 0
+
+  init(clients: Int) {}
+
+  func store(_ client: Int, _ latencies: [Double], _ failures: Int) {
+    lock.lock()
+    all += latencies
+    failed += failures
+    lock.unlock()
+  }
+
+  func fail(_ client: Int) { store(client, [], 1) }
+
+  var latencies: [Double] {
+    lock.lock()
+    defer { lock.unlock() }
+    return all
+  }
+
+  var failures: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return failed
+  }
+}
+
+/// A shared count of requests issued.
+private final class ManagedCounter: @unchecked Sendable {
+  // Safety (`@unchecked Sendable`): `value` is read and written under `lock` only.
+  private let lock = NSLock()
+  private var value = 0
+
+  func next() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value - 1
+  }
+}
