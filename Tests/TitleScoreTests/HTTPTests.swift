@@ -141,6 +141,53 @@ import Testing
     }
   }
 
+  @Test func anUploadIsRankedAsBatchRanksItInEveryFormatWithARowExplained() throws {
+    let examples = Bundled.examplesDirectory
+    let jsonl = try String(contentsOfFile: examples + "/applicants.jsonl", encoding: .utf8)
+    let sheet = "jiaxing-2022-energy-engineer-self-score"
+    func post(_ port: UInt16, _ query: String, _ body: String) throws -> String {
+      try exchange(
+        port,
+        [
+          "POST /api/batch?sheet=\(sheet)&\(query) HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+            + body
+        ])
+    }
+    try withServer { port in
+      let report = try post(port, "name=applicants.jsonl&format=json", jsonl)
+      #expect(
+        report.hasPrefix("HTTP/1.1 200") && (report.contains("\"scored\": 48") || report.contains("\"scored\":48")))
+      // File names are the upload's, never the server's folder.
+      #expect(report.contains("applicants.jsonl") && !report.contains("titlescore-upload-"))
+      let csv = try post(port, "name=applicants.jsonl&format=csv&download=1", jsonl)
+      #expect(csv.contains("Content-Type: text/csv") && csv.contains("attachment; filename=\"report.csv\""))
+      let posting = try post(
+        port, "name=applicants.jsonl&format=html&public=1&from=2022-12-05&contact=0573-82345678", jsonl)
+      #expect(posting.contains("公示期") && posting.contains("0573-82345678"))
+      let explained = try post(port, "name=applicants.jsonl&explain=0", jsonl)
+      #expect(
+        explained.contains("\"applicant\": \"JI2022-0000010\"")
+          || explained.contains("\"applicant\":\"JI2022-0000010\""))
+      // A CSV applicants table with its achievements table, as an envelope of two files.
+      let applicants = try Data(contentsOf: URL(fileURLWithPath: examples + "/applicants.csv")).base64EncodedString()
+      let achievements = try Data(contentsOf: URL(fileURLWithPath: examples + "/achievements.csv"))
+        .base64EncodedString()
+      let envelope =
+        "{\"files\": [{\"name\": \"申报人.csv\", \"base64\": \"\(applicants)\"}, {\"name\": \"业绩.csv\", \"base64\": \"\(achievements)\"}]}"
+      let fromCSV = try exchange(
+        port,
+        [
+          "POST /api/batch?sheet=\(sheet)&format=json HTTP/1.1\r\nHost: x\r\nContent-Length: \(envelope.utf8.count)\r\n\r\n"
+            + envelope
+        ])
+      #expect(
+        fromCSV.hasPrefix("HTTP/1.1 200") && fromCSV.contains("申报人.csv")
+          && (fromCSV.contains("\"cell\":\"AB50\"") || fromCSV.contains("\"cell\": \"AB50\"")))
+      let unknown = try post(port, "name=applicants.jsonl&format=pdf", jsonl)
+      #expect(unknown.hasPrefix("HTTP/1.1 400"))
+    }
+  }
+
   @Test func keepAliveAnswersPipelinedRequestsInOrderOnOneConnection() throws {
     try withServer { port in
       let request = "GET /api/sheets HTTP/1.1\r\nHost: x\r\n\r\n"

@@ -114,6 +114,8 @@ enum JSONReportWriter {
     writer.member("rejected", bool: true)
     writer.member("file", record.file)
     writer.member("line", integer: record.line)
+    // A spreadsheet's record names its cell too (`申报人!AB50`, or `AB50` in a CSV file).
+    if let cell = record.diagnostic.cell { writer.member("cell", cell.description) }
     if let id = record.applicantID {
       writer.member("id", id)
     }

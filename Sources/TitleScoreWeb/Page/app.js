@@ -499,16 +499,26 @@ function renderOffice(report) {
     const button = el("button", { type: "button", text: "下载 " + label });
     button.addEventListener("click", () => download(format, "&download=1", "report." + format));
     return button;
-  }), (() => {
-    const button = el("button", { type: "button", text: "下载公示名单（HTML）" });
-    button.addEventListener("click", () => download("html", "&download=1&public=1", "posting.html"));
-    return button;
-  })());
+  }));
+  // The public posting: whom it lists, its first day and the contact for objections, as the notices require.
+  const include = el("select", { id: "posting-include" }, el("option", { value: "passing", text: "达到分数线者" }),
+    el("option", { value: "undecided", text: "另加待定者" }), el("option", { value: "all", text: "全部" }));
+  const from = el("input", { type: "date", id: "posting-from" });
+  const contact = el("input", { type: "text", id: "posting-contact", placeholder: "异议受理联系方式" });
+  const posting = el("div", { class: "downloads" }, el("label", {}, "公示名单 ", include), el("label", {}, "公示期首日 ", from),
+    contact, ...[["html", "HTML"], ["xlsx", "Excel"], ["csv", "CSV"]].map(([format, label]) => {
+      const button = el("button", { type: "button", text: "下载公示名单（" + label + "）" });
+      button.addEventListener("click", () => download(format, "&download=1&public=1&include=" + include.value
+        + (from.value ? "&from=" + from.value : "") + (contact.value ? "&contact=" + encodeURIComponent(contact.value) : ""),
+        "posting." + format));
+      return button;
+    }));
   panel.replaceChildren(
     el("div", { class: "overview" }, el("div", {},
       el("h2", { text: (state.sheets.find((s) => s.id === state.sheetId) || { title: state.sheetId }).title }),
       el("p", { id: "office-counts", text: "读取 " + summary.read + " 条：已评分 " + summary.scored + "（" + verdicts + "），被拒 " + summary.rejected }),
-      report.modelledValues ? el("p", { class: "notice", text: report.modelledValues.notice }) : null, downloads),
+      report.modelledValues ? el("p", { class: "notice", text: report.modelledValues.notice }) : null, downloads,
+      posting),
       histogram(report.rows, threshold)),
     filter, el("table", { class: "list", id: "office-list" }, el("thead", {}, head), body),
     report.rejected.length ? el("h3", { text: "被拒记录" }) : null,
