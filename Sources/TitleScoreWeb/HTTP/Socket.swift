@@ -21,16 +21,14 @@ struct Socket: @unchecked Sendable {
     var description: String { "\(call): \(String(cString: strerror(code)))" }
   }
 
-  /// A listening socket on an IPv4 address (`127.0.0.1`, `0.0.0.0`) and port (0 picks a free one).
-  static func listen(host: String, port: UInt16, backlog: Int32 = 512) throws(Failure) -> Socket {
+  /// A new TCP socket and the IPv4 address `host:port` for it; an address that is not one closes the socket.
+  private static func open(host: String, port: UInt16) throws(Failure) -> (Int32, sockaddr_in) {
     #if canImport(Glibc)
       let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     #else
       let fd = socket(AF_INET, SOCK_STREAM, 0)
     #endif
     guard fd >= 0 else { throw Failure(call: "socket", code: errno) }
-    var yes: Int32 = 1
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = port.bigEndian
@@ -38,47 +36,38 @@ struct Socket: @unchecked Sendable {
       Glibc.close(fd)
       throw Failure(call: "inet_pton(\(host))", code: EINVAL)
     }
-    let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    return (fd, address)
+  }
+
+  /// Runs a call that takes the address as a `sockaddr`; a failure closes the socket and is thrown.
+  private static func call(
+    _ name: String, _ fd: Int32, _ address: sockaddr_in, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Int32
+  ) throws(Failure) {
+    var address = address
+    let status = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
-    guard bound == 0 else {
+    guard status == 0 else {
       let code = errno
       Glibc.close(fd)
-      throw Failure(call: "bind(\(host):\(port))", code: code)
+      throw Failure(call: name, code: code)
     }
-    guard Glibc.listen(fd, backlog) == 0 else {
-      let code = errno
-      Glibc.close(fd)
-      throw Failure(call: "listen", code: code)
-    }
+  }
+
+  /// A listening socket on an IPv4 address (`127.0.0.1`, `0.0.0.0`) and port (0 picks a free one).
+  static func listen(host: String, port: UInt16, backlog: Int32 = 512) throws(Failure) -> Socket {
+    let (fd, address) = try open(host: host, port: port)
+    var yes: Int32 = 1
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+    try call("bind(\(host):\(port))", fd, address) { bind(fd, $0, $1) }
+    try call("listen", fd, address) { _, _ in Glibc.listen(fd, backlog) }
     return Socket(descriptor: fd)
   }
 
   /// A connection to an IPv4 address and port, with Nagle's delay off (for the benchmark's clients).
   static func connect(host: String, port: UInt16) throws(Failure) -> Socket {
-    #if canImport(Glibc)
-      let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    #else
-      let fd = socket(AF_INET, SOCK_STREAM, 0)
-    #endif
-    guard fd >= 0 else { throw Failure(call: "socket", code: errno) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
-      Glibc.close(fd)
-      throw Failure(call: "inet_pton(\(host))", code: EINVAL)
-    }
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else {
-      let code = errno
-      Glibc.close(fd)
-      throw Failure(call: "connect(\(host):\(port))", code: code)
-    }
+    let (fd, address) = try open(host: host, port: port)
+    try call("connect(\(host):\(port))", fd, address) { Glibc.connect(fd, $0, $1) }
     var yes: Int32 = 1
     setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
     return Socket(descriptor: fd)
