@@ -155,6 +155,14 @@ def main():
             rank = wait(page, "document.getElementById('standing-rank') && document.getElementById('standing-rank').textContent")
             check(rank is not None and "名次" in rank, f"the employer sees the candidate's rank ({rank})")
             open(os.path.join(out, "page-employer.png"), "wb").write(page.screenshot(1400, 1100))
+            # The page in English: its own words and the API's answers.
+            page.evaluate("document.getElementById('language').click()")
+            page.wait_for_load()
+            english = wait(page, "document.getElementById('verdict') && document.getElementById('verdict').textContent")
+            tab = page.evaluate("document.querySelector('#views button').textContent")
+            check(tab == "Applicant" and bool(english) and not re.search("[\u4e00-\u9fff]", english),
+                  f"the page speaks English when asked ({tab}; {english})")
+            page.evaluate("localStorage.setItem('titlescore.lang', 'zh')")
             # A portfolio half filled in is answered 422 with its diagnostics, which the page shows; Chromium logs
             # each such answer as a failed resource. Every other entry — a script error, a refused style or script
             # (CSP), any other failed request — fails the check.

@@ -62,7 +62,7 @@ public enum BatchDetails {
           for value in values {
             var writer = JSONWriter()
             writer.value(value)
-            if let portfolio = try? Portfolio.decode(json: Array(writer.output.utf8), glossary: glossary),
+            if let portfolio = try? Portfolio.decode(json: writer.bytes, glossary: glossary),
               elements[portfolio.id] == nil
             {
               elements[portfolio.id] = portfolio

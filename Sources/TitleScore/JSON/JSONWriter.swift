@@ -1,7 +1,10 @@
 /// Writes JSON text: string escaping in one tested place, objects in the order given.
 package struct JSONWriter: Sendable {
+  /// The text written so far, as UTF-8 (appending bytes costs a copy; appending to a `String` cost a check of the
+  /// string's storage on every piece, the larger part of writing an explained result).
+  package private(set) var bytes: [UInt8] = []
   /// The text written so far.
-  package private(set) var output: String = ""
+  package var output: String { String(decoding: bytes, as: UTF8.self) }
   private let indentUnit: String?
   private var depth = 0
   private var needsComma: [Bool] = []
@@ -9,6 +12,17 @@ package struct JSONWriter: Sendable {
   /// Creates a writer; `pretty` writes one member a line with two-space indentation.
   package init(pretty: Bool = false) {
     indentUnit = pretty ? "  " : nil
+  }
+
+  /// Appends a text as a JSON string literal: as it is between quotes when nothing in it needs an escape.
+  static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }) {
+      bytes.append(0x22)
+      bytes.append(contentsOf: text.utf8)
+      bytes.append(0x22)
+    } else {
+      bytes.append(contentsOf: quoted(text).utf8)
+    }
   }
 
   /// A JSON string literal for a text, with quotes, backslashes and control characters escaped.
@@ -46,16 +60,16 @@ package struct JSONWriter: Sendable {
       return
     }
     if let last = needsComma.last {
-      if last { output += "," }
+      if last { bytes.append(UInt8(ascii: ",")) }
       needsComma[needsComma.count - 1] = true
       if let indentUnit {
-        output += "\n" + String(repeating: indentUnit, count: depth)
+        bytes.append(contentsOf: ("\n" + String(repeating: indentUnit, count: depth)).utf8)
       }
     }
   }
 
   private mutating func open(_ bracket: String) {
-    output += bracket
+    bytes.append(contentsOf: bracket.utf8)
     depth += 1
     needsComma.append(false)
   }
@@ -63,8 +77,10 @@ package struct JSONWriter: Sendable {
   private mutating func close(_ bracket: String) {
     depth -= 1
     let hadMembers = needsComma.removeLast()
-    if hadMembers, let indentUnit { output += "\n" + String(repeating: indentUnit, count: depth) }
-    output += bracket
+    if hadMembers, let indentUnit {
+      bytes.append(contentsOf: ("\n" + String(repeating: indentUnit, count: depth)).utf8)
+    }
+    bytes.append(contentsOf: bracket.utf8)
   }
 
   /// Starts an object as the next value.
@@ -88,8 +104,8 @@ package struct JSONWriter: Sendable {
   /// Writes a member key; the next value written is its value.
   package mutating func key(_ name: String) {
     separate()
-    output += JSONWriter.quoted(name)
-    output += indentUnit == nil ? ":" : ": "
+    JSONWriter.appendQuoted(name, to: &bytes)
+    bytes.append(contentsOf: (indentUnit == nil ? ":" : ": ").utf8)
     keyPending = true
   }
 
@@ -97,11 +113,14 @@ package struct JSONWriter: Sendable {
 
   private mutating func scalar(_ text: String) {
     separate()
-    output += text
+    bytes.append(contentsOf: text.utf8)
   }
 
   /// Writes a string value.
-  package mutating func string(_ value: String) { scalar(JSONWriter.quoted(value)) }
+  package mutating func string(_ value: String) {
+    separate()
+    JSONWriter.appendQuoted(value, to: &bytes)
+  }
   /// Writes a number of points as an exact decimal.
   package mutating func points(_ value: Points) { scalar(value.description) }
   /// Writes an interval of points: a number when exact, `{"min": …, "max": …}` otherwise.

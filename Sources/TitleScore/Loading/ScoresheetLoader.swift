@@ -76,7 +76,7 @@ enum ExampleRunner {
       let portfolio: Portfolio
       do {
         // Written in the sheet's own codes, which an office's sheet may add before the shared vocabulary has them.
-        portfolio = try Portfolio.decode(json: Array(writer.output.utf8), glossary: .empty)
+        portfolio = try Portfolio.decode(json: writer.bytes, glossary: .empty)
       } catch {
         var located = error
         located.path = path.appending("portfolio").appending(error.path)

@@ -29,11 +29,12 @@ public struct WebAPI: Sendable {
     let query = WebAPI.queryItems(request.query)
     switch (request.method, endpoint) {
     case ("GET", "sheets"): return sheets(language(query["lang"]))
+    case ("GET", "words"): return words(language(query["lang"]))
     case ("GET", "form"): return form(query)
     case ("POST", "score"), ("POST", "plan"), ("POST", "outcomes"), ("POST", "routes"), ("POST", "standing"):
       return withPortfolioRequest(request) { call in answer(endpoint, call) }
     case ("POST", "batch"): return BatchEndpoint(library: library).respond(to: request, query: query)
-    case (_, "sheets"), (_, "form"): return methodNotAllowed("GET")
+    case (_, "sheets"), (_, "form"), (_, "words"): return methodNotAllowed("GET")
     case (_, "score"), (_, "plan"), (_, "outcomes"), (_, "routes"), (_, "standing"), (_, "batch"):
       return methodNotAllowed("POST")
     default: return WebAPI.notFound(request.path)
@@ -155,6 +156,17 @@ public struct WebAPI: Sendable {
   }
 
   // MARK: - Sheets and forms
+
+  /// The page's own words from the message catalogue (`page.*` keys), in a language: the page words nothing itself.
+  private func words(_ language: Language) -> HTTPResponse {
+    var writer = JSONWriter()
+    writer.beginObject()
+    for key in MessageKey.allCases where key.rawValue.hasPrefix("page.") {
+      writer.member(key.rawValue, MessageCatalogue.template(key, language))
+    }
+    writer.endObject()
+    return .json(writer.output)
+  }
 
   private func sheets(_ language: Language) -> HTTPResponse {
     var writer = JSONWriter()

@@ -3,8 +3,24 @@
 // file goes into the page as text (textContent), never as markup.
 "use strict";
 
-const state = { sheets: [], guides: [], form: null, sheetId: null, sequence: 0, timer: 0, upload: null, rows: [] };
+const state = { sheets: [], guides: [], form: null, sheetId: null, sequence: 0, timer: 0, upload: null, rows: [],
+  lang: "zh", words: {} };
 const DRAFT = "titlescore.draft.v1";
+const LANGUAGE = "titlescore.lang";
+
+/** A word of the page from the catalogue (`page.*`), its `{0}`, `{1}` … filled with `values`. */
+function w(key, ...values) {
+  const template = state.words["page." + key];
+  if (template === undefined) return key;
+  return template.replace(/\{(\d+)\}/g, (match, index) => (index < values.length ? String(values[index]) : match));
+}
+
+async function loadWords() {
+  state.words = await api("/api/words?lang=" + state.lang);
+  document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
+  document.title = w("title");
+  for (const node of document.querySelectorAll("[data-word]")) node.textContent = w(node.dataset.word.slice(5));
+}
 
 function $(selector) { return document.querySelector(selector); }
 
@@ -72,14 +88,14 @@ function chooseRoute(preferredSheet) {
   const matching = state.sheets.filter((sheet) => (!city || sheet.city === city)
     && (!specialty || sheet.specialties.some((s) => s.code === specialty)));
   fillSelect($("#sheet"), matching.map((sheet) => [sheet.id,
-    sheet.title + " · " + sheet.routeName + (sheet.threshold !== null ? " · " + sheet.threshold + " 分" : "")]),
+    sheet.title + " · " + sheet.routeName + (sheet.threshold !== null ? " · " + w("points-suffix", sheet.threshold) : "")]),
     preferredSheet || state.sheetId);
   const advice = [];
   for (const guide of state.guides) {
     if (city && guide.city !== city) continue;
     for (const entry of guide.entries) {
       if (specialty && !entry.specialties.some((s) => s.code === specialty)) continue;
-      advice.push(entry.routeName + "：" + entry.applicants);
+      advice.push(entry.routeName + " — " + entry.applicants);
     }
   }
   $("#route-advice").textContent = advice.join("　");
@@ -87,7 +103,7 @@ function chooseRoute(preferredSheet) {
 }
 
 async function loadSheets() {
-  const data = await api("/api/sheets?lang=zh");
+  const data = await api("/api/sheets?lang=" + state.lang);
   state.sheets = data.sheets;
   state.guides = data.guides;
   const cities = new Map(), specialties = new Map();
@@ -95,8 +111,8 @@ async function loadSheets() {
     cities.set(sheet.city, sheet.cityName);
     for (const s of sheet.specialties) specialties.set(s.code, s.name);
   }
-  fillSelect($("#city"), [["", "全部城市"], ...cities]);
-  fillSelect($("#specialty"), [["", "全部专业"], ...specialties]);
+  fillSelect($("#city"), [["", w("all-cities")], ...cities]);
+  fillSelect($("#specialty"), [["", w("all-specialties")], ...specialties]);
   const draft = readDraft();
   const sheet = state.sheets.find((s) => s.id === (draft && draft.sheet));
   if (sheet) { $("#city").value = sheet.city; $("#specialty").value = sheet.specialties[0].code; }
@@ -109,7 +125,7 @@ function input(field, path) {
   const attributes = { "data-path": path || field.path, "data-kind": field.kind, name: path || field.path };
   let control;
   if (field.kind === "choice" || field.kind === "flag" || field.kind === "grade") {
-    const choices = field.kind === "flag" ? [["true", "是"], ["false", "否"]]
+    const choices = field.kind === "flag" ? [["true", w("yes")], ["false", w("no")]]
       : (field.choices || []).map((c) => [c.code, c.name]);
     control = el("select", attributes, el("option", { value: "", text: "—" }),
       choices.map(([value, label]) => el("option", { value, text: label })));
@@ -126,46 +142,45 @@ function input(field, path) {
   return control;
 }
 
-const GROUPS = [["applicant", "基本信息"], ["education", "学历"], ["work", "工作与资历"], ["title", "职称与技能"],
-  ["recommendations", "推荐专家"]];
+const GROUPS = ["applicant", "education", "work", "title", "recommendations"];
 
 function buildForm(form) {
   const root = $("#form");
   root.replaceChildren();
-  for (const [group, legend] of GROUPS) {
+  for (const group of GROUPS) {
     const fields = form.fields.filter((f) => f.group === group);
     if (!fields.length) continue;
-    root.append(el("fieldset", {}, el("legend", { text: legend }),
+    root.append(el("fieldset", {}, el("legend", { text: w("group-" + group) }),
       el("div", { class: "fields" }, fields.map((f) => el("label", {}, f.label, input(f))))));
   }
   // Continuing education and assessments by year.
-  const head = el("tr", {}, el("th", { text: "年度" }),
-    form.courseKinds.map((k) => el("th", { text: form.courseLabel + "（" + k.name + "，学时）" })),
+  const head = el("tr", {}, el("th", { text: w("year") }),
+    form.courseKinds.map((k) => el("th", { text: w("course-hours", form.courseLabel, k.name) })),
     el("th", { text: form.assessment.label }));
   const body = form.years.map((year) => el("tr", {}, el("th", { text: String(year) }),
     form.courseKinds.map((k) => el("td", {}, input({ kind: "number" }, "continuingEducation." + year + "." + k.code))),
     el("td", {}, input({ kind: "choice", choices: form.assessment.choices }, "assessments." + year))));
-  root.append(el("fieldset", {}, el("legend", { text: "继续教育与年度考核" }),
+  root.append(el("fieldset", {}, el("legend", { text: w("group-years") }),
     el("table", { class: "years" }, el("thead", {}, head), el("tbody", {}, body))));
   if (form.assessed.length) {
-    root.append(el("fieldset", {}, el("legend", { text: "评委赋分" }), el("div", { class: "fields" },
+    root.append(el("fieldset", {}, el("legend", { text: w("group-assessed") }), el("div", { class: "fields" },
       form.assessed.map((a) => el("label", {}, a.label, input({ kind: "number" }, "assessed." + a.item))))));
   }
   if (form.items.length) {
-    root.append(el("fieldset", {}, el("legend", { text: "自评分（逐项，可不填）" }), el("div", { class: "fields" },
+    root.append(el("fieldset", {}, el("legend", { text: w("group-claims") }), el("div", { class: "fields" },
       form.items.map((item) => el("label", {}, item.label, input({ kind: "number" }, "claimed.items." + item.id))))));
   }
   const records = el("tbody", { id: "records" });
-  root.append(el("fieldset", {}, el("legend", { text: "业绩（论文、项目、奖项、证书……）" }),
+  root.append(el("fieldset", {}, el("legend", { text: w("group-records") }),
     el("div", { class: "scroll" }, el("table", { class: "records" },
       el("thead", {}, el("tr", {}, form.recordFields.map((f) => el("th", { text: f.label })), el("th", {}))), records)),
-    el("button", { type: "button", id: "add-record", text: "添加一项业绩" })));
+    el("button", { type: "button", id: "add-record", text: w("add-record") })));
   $("#add-record").addEventListener("click", () => { addRecord({}); schedule(); });
 }
 
 function addRecord(record) {
   const row = el("tr", {}, state.form.recordFields.map((f) => el("td", {}, input(f, f.path))),
-    el("td", {}, el("button", { type: "button", class: "remove", text: "删除" })));
+    el("td", {}, el("button", { type: "button", class: "remove", text: w("remove") })));
   row.querySelector(".remove").addEventListener("click", () => { row.remove(); schedule(); });
   $("#records").append(row);
   for (const control of row.querySelectorAll("[data-path]")) setControl(control, get(record, control.dataset.path));
@@ -255,12 +270,17 @@ function fill(data) {
 
 async function loadForm(id) {
   state.sheetId = id;
+  // A form asked for earlier may arrive after this one: only the sheet chosen last is drawn.
+  const asked = (state.formRequest = (state.formRequest || 0) + 1);
+  let form;
   try {
-    state.form = await api("/api/form?lang=zh&sheet=" + encodeURIComponent(id));
+    form = await api("/api/form?lang=" + state.lang + "&sheet=" + encodeURIComponent(id));
   } catch (error) {
-    $("#result").replaceChildren(problems(error));
+    if (asked === state.formRequest) $("#result").replaceChildren(problems(error));
     return;
   }
+  if (asked !== state.formRequest) return;
+  state.form = form;
   buildForm(state.form);
   const draft = readDraft();
   fill(draft && draft.sheet === id ? draft.portfolio : (state.form.example || {}));
@@ -289,12 +309,12 @@ async function update() {
   const data = portfolio();
   saveDraft(data);
   const sequence = ++state.sequence;
-  const request = { sheet: state.sheetId, portfolio: data, lang: "zh" };
+  const request = { sheet: state.sheetId, portfolio: data, lang: state.lang };
   let score;
   try {
     score = await api("/api/score", request);
   } catch (error) {
-    if (sequence === state.sequence) $("#result").replaceChildren(el("h2", { text: "材料有误" }), problems(error));
+    if (sequence === state.sequence) $("#result").replaceChildren(el("h2", { text: w("problems") }), problems(error));
     return;
   }
   if (sequence !== state.sequence) return;
@@ -305,16 +325,16 @@ async function update() {
   if (sequence !== state.sequence) return;
   const result = $("#result");
   if (outcomes && outcomes.status === "fulfilled") {
-    result.append(el("h3", { text: "评委赋分后的通过可能" }), el("pre", { class: "text", text: outcomes.value.text }));
+    result.append(el("h3", { text: w("chance") }), el("pre", { class: "text", text: outcomes.value.text }));
   }
   if (plan.status === "fulfilled" && score.verdict !== "pass") {
-    result.append(el("h3", { text: "补足差距的方案" }), el("pre", { class: "text", text: plan.value.text }));
+    result.append(el("h3", { text: w("plan") }), el("pre", { class: "text", text: plan.value.text }));
   }
   if (routes.status === "fulfilled") {
-    result.append(el("h3", { text: "其他申报途径" }), el("ul", { id: "routes" }, routes.value.routes
+    result.append(el("h3", { text: w("routes") }), el("ul", { id: "routes" }, routes.value.routes
       .filter((r) => r.sheet !== state.sheetId)
       .map((r) => el("li", { class: r.verdict === "pass" ? "passed" : "" },
-        r.title + "：" + r.verdictName + (r.threshold !== null ? "（" + points(r.total) + " / " + r.threshold + "）" : "")))));
+        r.title + " — " + r.verdictName + (r.threshold !== null ? " (" + points(r.total) + " / " + r.threshold + ")" : "")))));
   }
 }
 
@@ -335,28 +355,28 @@ function renderScore(score, result) {
   const itemTitle = (id) => ((form.items || []).find((i) => i.id === id) || { label: id }).label;
   result.replaceChildren(...[
     el("div", { class: "score" }, el("span", { class: "total", id: "total", text: points(score.total) }),
-      threshold !== null ? el("span", { text: "分数线 " + threshold + "，差额 " + points(score.margin) }) : null,
+      threshold !== null ? el("span", { text: w("threshold-margin", threshold, points(score.margin)) }) : null,
       el("strong", { id: "verdict", class: score.verdict === "pass" ? "verdict-pass" : "verdict-fail", text: verdict })),
     bar,
     score.modelledValues ? el("p", { class: "notice", text: score.modelledValues.notice }) : null,
-    el("h3", { text: "控制项" }),
+    el("h3", { text: w("gates") }),
     el("ul", {}, score.gates.map((g) => el("li", { class: g.passed ? "passed" : "failed" },
-      (g.passed ? "✓ " : "✗ ") + (form.gates[g.id] || g.id) + (g.findings.length ? "：" + g.findings.join("；") : "")))),
-    el("h3", { text: "逐项得分" }),
-    el("table", {}, el("thead", {}, el("tr", {}, el("th", { text: "指标" }), el("th", { class: "number", text: "得分" }))),
+      (g.passed ? "✓ " : "✗ ") + (form.gates[g.id] || g.id) + (g.findings.length ? " — " + g.findings.join(" / ") : "")))),
+    el("h3", { text: w("points") }),
+    el("table", {}, el("thead", {}, el("tr", {}, el("th", { text: w("indicator") }), el("th", { class: "number", text: w("score") }))),
       el("tbody", {}, score.categories.map((c) => el("tr", {},
-        el("th", { text: "　".repeat(c.depth) + c.title + (c.cap !== undefined ? "（上限 " + c.cap + "）" : "") }),
+        el("th", { text: "\u3000".repeat(c.depth) + c.title + (c.cap !== undefined ? w("cap", c.cap) : "") }),
         el("td", { class: "number", text: points(c.subtotal) }))),
       score.lines.map((line) => el("tr", {}, el("td", { text: line.title + (line.record ? " [" + line.record + "]" : "") }),
         el("td", { class: "number", text: points(line.points) }))))),
-    score.deductions.length ? el("h3", { text: "扣分与未计分" }) : null,
+    score.deductions.length ? el("h3", { text: w("deductions") }) : null,
     el("ul", { id: "deductions" }, score.deductions.map((d) => el("li", { text: d.message }))),
-    score.flags.length ? el("h3", { text: "提示" }) : null,
-    el("ul", {}, score.flags.map((f) => el("li", { text: "⚑ " + f.flag + "：" + f.reason }))),
-    score.claims && score.claims.length ? el("h3", { text: "自评与核定" }) : null,
+    score.flags.length ? el("h3", { text: w("flags") }) : null,
+    el("ul", {}, score.flags.map((f) => el("li", { text: "⚑ " + f.flag + " — " + f.reason }))),
+    score.claims && score.claims.length ? el("h3", { text: w("claims") }) : null,
     score.claims && score.claims.length ? el("table", {},
-      el("thead", {}, el("tr", {}, el("th", { text: "指标" }), el("th", { class: "number", text: "自评" }),
-        el("th", { class: "number", text: "核定" }))),
+      el("thead", {}, el("tr", {}, el("th", { text: w("indicator") }), el("th", { class: "number", text: w("claimed") }),
+        el("th", { class: "number", text: w("accepted") }))),
       el("tbody", {}, score.claims.map((c) => el("tr", {},
         el("td", { text: itemTitle(c.item) }), el("td", { class: "number", text: points(c.claimed) }),
         el("td", { class: "number", text: points(c.accepted) }))))) : null,
@@ -368,7 +388,7 @@ function renderScore(score, result) {
 async function standing() {
   const panel = $("#standing");
   const file = $("#cohort").files[0];
-  if (!file || !state.sheetId) { panel.replaceChildren(el("p", { text: "请先选择评分表并上传同批申报人。" })); return; }
+  if (!file || !state.sheetId) { panel.replaceChildren(el("p", { text: w("standing-needs") })); return; }
   try {
     let cohort;
     const bytes = await file.arrayBuffer();
@@ -378,13 +398,13 @@ async function standing() {
     } else {
       cohort = await api(batchPath(file.name, "json"), bytes, true);
     }
-    const request = { sheet: state.sheetId, portfolio: portfolio(), lang: "zh", cohort };
+    const request = { sheet: state.sheetId, portfolio: portfolio(), lang: state.lang, cohort };
     const quota = $("#quota").value, rate = $("#pass-rate").value;
     if (quota) request.quota = Number(quota);
     else if (rate) request.passRate = Number(rate);
     const answer = await api("/api/standing", request);
-    panel.replaceChildren(el("p", { id: "standing-rank", text: "名次 " + answer.rank + " / " + answer.poolSize
-      + "，百分位 " + answer.percentile }), el("pre", { class: "text", text: answer.text }));
+    panel.replaceChildren(el("p", { id: "standing-rank", text: w("rank-line", answer.rank, answer.poolSize, answer.percentile) }),
+      el("pre", { class: "text", text: answer.text }));
   } catch (error) {
     panel.replaceChildren(problems(error));
   }
@@ -393,7 +413,7 @@ async function standing() {
 // MARK: - The office's list
 
 function batchPath(name, format, extra) {
-  return "/api/batch?lang=zh&sheet=" + encodeURIComponent(state.sheetId) + "&format=" + format
+  return "/api/batch?lang=" + state.lang + "&sheet=" + encodeURIComponent(state.sheetId) + "&format=" + format
     + (name ? "&name=" + encodeURIComponent(name) : "") + (extra || "");
 }
 
@@ -411,9 +431,9 @@ async function sendUpload(format, extra) {
 
 async function officeUpload(fileList) {
   const panel = $("#office");
-  if (!state.sheetId) { panel.replaceChildren(el("p", { text: "请先在“申报人自评”中选择评分表。" })); return; }
+  if (!state.sheetId) { panel.replaceChildren(el("p", { text: w("office-needs-sheet") })); return; }
   state.upload = await Promise.all(Array.from(fileList).map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
-  panel.replaceChildren(el("p", { text: "正在评分……" }));
+  panel.replaceChildren(el("p", { text: w("scoring") }));
   let report;
   try { report = await sendUpload("json"); } catch (error) { panel.replaceChildren(problems(error)); return; }
   renderOffice(report);
@@ -446,7 +466,7 @@ function histogram(rows, threshold) {
   if (typeof threshold === "number") {
     const x = 30 + (threshold - from) / band * step;
     add("line", { class: "threshold", x1: x, x2: x, y1: 8, y2: 136 });
-    add("text", { x: x + 4, y: 16, fill: "#b42318" }, "分数线 " + threshold);
+    add("text", { x: x + 4, y: 16, fill: "#b42318" }, w("histogram-threshold", threshold));
   }
   return svg;
 }
@@ -457,11 +477,11 @@ function renderOffice(report) {
   const summary = report.summary;
   const threshold = (state.sheets.find((s) => s.id === state.sheetId) || {}).threshold;
   const verdicts = Object.entries(summary.verdicts).filter(([, n]) => n > 0)
-    .map(([code, n]) => (state.form.verdicts[code] || code) + " " + n).join("、");
-  const filter = el("input", { type: "search", id: "office-filter", placeholder: "筛选：姓名、单位、结论" });
+    .map(([code, n]) => (state.form.verdicts[code] || code) + " " + n).join(w("list-separator"));
+  const filter = el("input", { type: "search", id: "office-filter", placeholder: w("filter") });
   const body = el("tbody", {});
-  const columns = [["rank", "排名", true], ["id", "编号"], ["name", "姓名"], ["employer", "工作单位"],
-    ["total", "总分", true], ["margin", "差额", true], ["verdict", "结论"], ["reasons", "主要扣分原因"], ["source", "来源"]];
+  const columns = [["rank", true], ["id"], ["name"], ["employer"], ["total", true], ["margin", true], ["verdict"],
+    ["reasons"], ["source"]];
   const draw = () => {
     const words = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     body.replaceChildren(...state.rows.filter((row) => {
@@ -469,18 +489,18 @@ function renderOffice(report) {
       const text = [row.id, row.name, row.employer, state.form.verdicts[row.verdict], ...reasons].join(" ").toLowerCase();
       return words.every((w) => text.includes(w));
     }).map((row) => {
-      const tr = el("tr", { "data-position": row.position }, columns.map(([key, , numeric]) => el("td", {
+      const tr = el("tr", { "data-position": row.position }, columns.map(([key, numeric]) => el("td", {
         class: numeric ? "number" : null,
         text: key === "verdict" ? (state.form.verdicts[row.verdict] || row.verdict)
-          : key === "reasons" ? (row.reasons || []).map((code) => state.form.reasons[code] || code).join("；")
+          : key === "reasons" ? (row.reasons || []).map((code) => state.form.reasons[code] || code).join(w("list-separator"))
           : numeric ? points(row[key]) : row[key] })));
       tr.addEventListener("click", () => explainRow(row));
       return tr;
     }));
   };
   filter.addEventListener("input", draw);
-  const head = el("tr", {}, columns.map(([key, title, numeric]) => {
-    const th = el("th", { class: numeric ? "number" : null, text: title });
+  const head = el("tr", {}, columns.map(([key, numeric]) => {
+    const th = el("th", { class: numeric ? "number" : null, text: w(key) });
     th.addEventListener("click", () => {
       const up = th.dataset.order !== "up";
       th.dataset.order = up ? "up" : "down";
@@ -494,20 +514,21 @@ function renderOffice(report) {
     return th;
   }));
   state.rows.forEach((row, index) => { row.position = index; });
-  const downloads = el("div", { class: "downloads" }, [["xlsx", "Excel"], ["csv", "CSV"], ["html", "打印版 HTML"],
+  const downloads = el("div", { class: "downloads" }, [["xlsx", "Excel"], ["csv", "CSV"], ["html", w("printable-html")],
     ["json", "JSON"], ["jsonl", "JSON Lines"], ["md", "Markdown"]].map(([format, label]) => {
-    const button = el("button", { type: "button", text: "下载 " + label });
+    const button = el("button", { type: "button", text: w("download", label) });
     button.addEventListener("click", () => download(format, "&download=1", "report." + format));
     return button;
   }));
   // The public posting: whom it lists, its first day and the contact for objections, as the notices require.
-  const include = el("select", { id: "posting-include" }, el("option", { value: "passing", text: "达到分数线者" }),
-    el("option", { value: "undecided", text: "另加待定者" }), el("option", { value: "all", text: "全部" }));
+  const include = el("select", { id: "posting-include" }, el("option", { value: "passing", text: w("posting-passing") }),
+    el("option", { value: "undecided", text: w("posting-undecided") }), el("option", { value: "all", text: w("posting-all") }));
   const from = el("input", { type: "date", id: "posting-from" });
-  const contact = el("input", { type: "text", id: "posting-contact", placeholder: "异议受理联系方式" });
-  const posting = el("div", { class: "downloads" }, el("label", {}, "公示名单 ", include), el("label", {}, "公示期首日 ", from),
+  const contact = el("input", { type: "text", id: "posting-contact", placeholder: w("posting-contact") });
+  const posting = el("div", { class: "downloads" }, el("label", {}, w("posting") + " ", include),
+    el("label", {}, w("posting-from") + " ", from),
     contact, ...[["html", "HTML"], ["xlsx", "Excel"], ["csv", "CSV"]].map(([format, label]) => {
-      const button = el("button", { type: "button", text: "下载公示名单（" + label + "）" });
+      const button = el("button", { type: "button", text: w("download-posting", label) });
       button.addEventListener("click", () => download(format, "&download=1&public=1&include=" + include.value
         + (from.value ? "&from=" + from.value : "") + (contact.value ? "&contact=" + encodeURIComponent(contact.value) : ""),
         "posting." + format));
@@ -516,14 +537,14 @@ function renderOffice(report) {
   panel.replaceChildren(
     el("div", { class: "overview" }, el("div", {},
       el("h2", { text: (state.sheets.find((s) => s.id === state.sheetId) || { title: state.sheetId }).title }),
-      el("p", { id: "office-counts", text: "读取 " + summary.read + " 条：已评分 " + summary.scored + "（" + verdicts + "），被拒 " + summary.rejected }),
+      el("p", { id: "office-counts", text: w("office-counts", summary.read, summary.scored, verdicts, summary.rejected) }),
       report.modelledValues ? el("p", { class: "notice", text: report.modelledValues.notice }) : null, downloads,
       posting),
       histogram(report.rows, threshold)),
     filter, el("table", { class: "list", id: "office-list" }, el("thead", {}, head), body),
-    report.rejected.length ? el("h3", { text: "被拒记录" }) : null,
+    report.rejected.length ? el("h3", { text: w("rejected") }) : null,
     el("ul", { id: "office-rejected" }, report.rejected.map((r) => el("li", {
-      text: r.file + (r.cell ? ":" + r.cell : r.line ? ":" + r.line : "") + " " + (r.id || "") + " [" + r.code + "] " + r.path + "：" + r.message }))));
+      text: r.file + (r.cell ? ":" + r.cell : r.line ? ":" + r.line : "") + " " + (r.id || "") + " [" + r.code + "] " + r.path + " — " + r.message }))));
   draw();
 }
 
@@ -542,7 +563,7 @@ async function explainRow(row) {
   try { score = await sendUpload("json", "&explain=" + row.position); } catch (error) { return; }
   const content = el("div", { id: "row-result" });
   const dialog = el("dialog", {}, el("h2", { text: row.name + "（" + row.id + "）" }), content,
-    el("button", { type: "button", text: "关闭" }));
+    el("button", { type: "button", text: w("close") }));
   dialog.querySelector("button").addEventListener("click", () => dialog.remove());
   document.body.append(dialog);
   renderScore(score, content);
@@ -578,5 +599,10 @@ document.addEventListener("DOMContentLoaded", () => {
   drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
   drop.addEventListener("drop", (event) => { event.preventDefault(); drop.classList.remove("over"); officeUpload(event.dataTransfer.files); });
-  loadSheets().catch((error) => $("#result").replaceChildren(problems(error)));
+  $("#language").addEventListener("click", () => {
+    localStorage.setItem(LANGUAGE, state.lang === "zh" ? "en" : "zh");
+    location.reload();
+  });
+  state.lang = localStorage.getItem(LANGUAGE) === "en" ? "en" : "zh";
+  loadWords().then(loadSheets).catch((error) => $("#result").replaceChildren(problems(error)));
 });

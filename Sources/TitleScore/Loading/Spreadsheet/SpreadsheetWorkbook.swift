@@ -160,7 +160,7 @@ public enum SpreadsheetWorkbook {
     guard let chosen else { return [] }
     var writer = JSONWriter()
     writer.value(chosen.portfolio)
-    guard let portfolio = try? Portfolio.decode(json: Array(writer.output.utf8), glossary: .empty) else { return [] }
+    guard let portfolio = try? Portfolio.decode(json: writer.bytes, glossary: .empty) else { return [] }
     return [portfolio]
   }
 
