@@ -183,6 +183,10 @@ import Testing
       #expect(
         fromCSV.hasPrefix("HTTP/1.1 200") && fromCSV.contains("申报人.csv")
           && (fromCSV.contains("\"cell\":\"AB50\"") || fromCSV.contains("\"cell\": \"AB50\"")))
+      let short = try post(port, "name=applicants.jsonl&format=html&public=1&from=2022-12-05&days=3", jsonl)
+      #expect(short.hasPrefix("HTTP/1.1 400"))
+      let notADay = try post(port, "name=applicants.jsonl&format=html&public=1&from=2022-02-30", jsonl)
+      #expect(notADay.hasPrefix("HTTP/1.1 400") && notADay.contains("invalid-date"))
       let unknown = try post(port, "name=applicants.jsonl&format=pdf", jsonl)
       #expect(unknown.hasPrefix("HTTP/1.1 400"))
     }

@@ -74,6 +74,7 @@ import Testing
     for text in [
       "<a><b></a></b>", "<a>", "<a></a><b></b>", "<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>", "<a>&unknown;</a>",
       "<a b=\"1></a>", "text<a/>", "<a>&#0;</a>", "",
+      String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300),
     ] {
       #expect(throws: XMLScanner.Failure.self, "\(text)") { _ = try scan(text) }
     }
@@ -217,7 +218,7 @@ import Testing
         }, to: applicants)
     }
     let file = try Scratch.directory().appendingPathComponent("only-applicants.xlsx").path
-    FileManager.default.createFile(atPath: file, contents: Data(writer.finished()))
+    _ = FileManager.default.createFile(atPath: file, contents: Data(writer.finished()))
     let rows = try SpreadsheetImport.read([file])
     #expect(rows.count == 5)
     for (row, portfolio) in zip(rows, portfolios) {
@@ -236,7 +237,7 @@ import Testing
     ]
     for (name, bytes) in cases {
       let file = folder.appendingPathComponent(name).path
-      FileManager.default.createFile(atPath: file, contents: Data(bytes))
+      _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
       do {
         _ = try SpreadsheetImport.read([file])
         Issue.record("\(name) was read")
@@ -250,7 +251,7 @@ import Testing
     writer.add(
       "xl/workbook.xml", Array("<workbook><sheets><sheet name=\"申报人\" r:id=\"rId1\"/></sheets></workbook>".utf8))
     let partial = folder.appendingPathComponent("partial.xlsx").path
-    FileManager.default.createFile(atPath: partial, contents: Data(writer.finished()))
+    _ = FileManager.default.createFile(atPath: partial, contents: Data(writer.finished()))
     #expect(throws: Diagnostic.self) { try SpreadsheetImport.read([partial]) }
   }
 
@@ -267,7 +268,7 @@ import Testing
       try lines.joined(separator: "\n").write(toFile: jsonl, atomically: true, encoding: .utf8)
       let workbook = folder.appendingPathComponent("申报人.xlsx").path
       let portfolios = lines.compactMap { try? Portfolio.decode(json: Array($0.utf8)) }
-      FileManager.default.createFile(
+      _ = FileManager.default.createFile(
         atPath: workbook, contents: Data(SpreadsheetWorkbook.filled(portfolios, dateStyles: true)))
       let fromJSON = try BatchRunner(sheet: sheet, jobs: 2).run([jsonl])
       let fromSheet = BatchRunner(sheet: sheet, jobs: 2).run(
@@ -356,7 +357,7 @@ import Testing
     // The example row, read back, is the worked example it was filled from.
     let folder = try Scratch.directory()
     let file = folder.appendingPathComponent("template.xlsx").path
-    FileManager.default.createFile(atPath: file, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
     let rows = try SpreadsheetImport.read([file])
     #expect(rows.count == 1)
     let example = try #require(sheet.examples.first { $0.expectedVerdict == .pass })

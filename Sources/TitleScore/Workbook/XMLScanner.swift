@@ -11,6 +11,9 @@ struct XMLScanner {
     var offset: Int
   }
 
+  /// The deepest nesting of elements read (workbook parts use about ten levels).
+  static let maximumDepth = 256
+
   /// What the scanner reports, in document order.
   protocol Handler {
     /// A start tag (or an empty-element tag, followed by its `end`).
@@ -167,6 +170,8 @@ struct XMLScanner {
           try handler.end(name)
         default:
           guard open.isEmpty ? !sawRoot : true else { throw failure() }
+          // No workbook part nests elements more than a few deep: a deeper one is not a workbook.
+          guard open.count < XMLScanner.maximumDepth else { throw failure() }
           index += 1
           let name = try name()
           attributes.removeAll(keepingCapacity: true)

@@ -102,11 +102,25 @@ struct BatchEndpoint {
     if let include = query["include"].flatMap(ReportOptions.PostingScope.init(rawValue:)) {
       options.postingScope = include
     }
-    if options.publicPosting, let from = query["from"].flatMap(Day.init) {
+    if options.publicPosting, let fromText = query["from"], !fromText.isEmpty {
+      // The period as the command line takes it: a real first day, and no fewer working days than the sheet's.
+      guard let from = Day(fromText) else {
+        return refuse(
+          Diagnostic(
+            .invalidDate, at: JSONPath.root.appending("from"), Message(.cliPostingFromNotADate, .text(fromText)),
+            file: "request"), 400)
+      }
+      let fewest = sheet.postingMinimumWorkingDays ?? 1
       let days = query["days"].flatMap { Int($0) } ?? sheet.postingMinimumWorkingDays ?? 5
+      guard days >= fewest else {
+        return refuse(
+          Diagnostic(
+            .invalidValue, at: JSONPath.root.appending("days"),
+            Message(.cliPostingTooShort, .integer(days), .integer(fewest)),
+            file: "request"), 400)
+      }
       options.postingNotice = PostingNotice(
-        from: from, workingDays: max(days, sheet.postingMinimumWorkingDays ?? 1), calendar: WorkingCalendar(),
-        contact: query["contact"])
+        from: from, workingDays: days, calendar: WorkingCalendar(), contact: query["contact"])
     }
     let sink = ReportSink()
     BatchReport.write(results.relabelled(from: folder.path), format: format, options: options, to: sink)
