@@ -61,14 +61,7 @@ struct FormDescription {
     writer.beginObject()
     writer.key("sheet")
     writer.beginObject()
-    writer.member("id", sheet.id)
-    writer.member("title", sheet.title.text(language))
-    writer.member("route", sheet.route.rawValue)
-    writer.member("routeName", sheet.route.name.text(language))
-    writer.key("threshold")
-    if let threshold = sheet.threshold { writer.points(threshold) } else { writer.null() }
-    writer.member("document", sheet.document)
-    writer.member("issuer", sheet.issuer.text(language))
+    writer.sheetMembers(sheet, language)
     writer.key("modelledNotice")
     if let notice = Explanation.modelledNotice(sheet, language: language) {
       writer.string(notice)

@@ -109,7 +109,7 @@ public struct WebAPI: Sendable {
       let advisor = RouteAdvisor(library: library, portfolio: call.portfolio, all: call.body["all"]?.boolValue ?? false)
       return .json(AdvisorJSON.routes(advisor, portfolio: call.portfolio, language: call.language))
     }
-    guard let sheet = call.sheet, let evaluator = evaluators[sheet.id] ?? Optional(Evaluator(sheet: sheet)) else {
+    guard let sheet = call.sheet, let evaluator = evaluators[sheet.id] else {
       return WebAPI.failure(
         [
           Diagnostic(
@@ -175,15 +175,7 @@ public struct WebAPI: Sendable {
     writer.beginArray()
     for sheet in library.sheets {
       writer.beginObject()
-      writer.member("id", sheet.id)
-      writer.member("title", sheet.title.text(language))
-      writer.member("route", sheet.route.rawValue)
-      writer.member("routeName", sheet.route.name.text(language))
-      writer.key("threshold")
-      if let threshold = sheet.threshold { writer.points(threshold) } else { writer.null() }
-      writer.member("reviewYear", integer: sheet.reviewYear)
-      writer.member("issuer", sheet.issuer.text(language))
-      writer.member("document", sheet.document)
+      writer.sheetMembers(sheet, language)
       writer.member("city", sheet.city)
       writer.member("cityName", library.glossary.name(of: sheet.city, in: .city, language))
       writer.key("specialties")
