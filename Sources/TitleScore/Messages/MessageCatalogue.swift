@@ -818,6 +818,7 @@ public enum MessageCatalogue {
     case .pageHistogramThreshold: return ("分数线 {0}", "threshold {0}")
     case .pageListSeparator: return ("、", ", ")
     case .pageLanguage: return ("English", "Chinese")
+    case .diagnosticPostingNeedsDays: return ("此评分表未注明公示期的最少工作日数：请用 `days` 参数注明", "this sheet does not say how many working days the posting lasts at least: give `days`")
     }
   }
 }

@@ -1563,4 +1563,6 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
   case pageListSeparator = "page.list-separator"
   /// "中文"
   case pageLanguage = "page.language"
+  /// "this sheet does not say how many working days the posting lasts at least: give `days`"
+  case diagnosticPostingNeedsDays = "diagnostic.posting-needs-days"
 }

@@ -110,8 +110,14 @@ struct BatchEndpoint {
             .invalidDate, at: JSONPath.root.appending("from"), Message(.cliPostingFromNotADate, .text(fromText)),
             file: "request"), 400)
       }
+      // The least period is the sheet's (its notice's clause); a sheet that gives none needs `days`.
       let fewest = sheet.postingMinimumWorkingDays ?? 1
-      let days = query["days"].flatMap { Int($0) } ?? sheet.postingMinimumWorkingDays ?? 5
+      guard let days = query["days"].flatMap({ Int($0) }) ?? sheet.postingMinimumWorkingDays else {
+        return refuse(
+          Diagnostic(
+            .missingField, at: JSONPath.root.appending("days"), Message(.diagnosticPostingNeedsDays), file: "request"),
+          400)
+      }
       guard days >= fewest else {
         return refuse(
           Diagnostic(
