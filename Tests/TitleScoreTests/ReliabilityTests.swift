@@ -96,7 +96,9 @@ import Testing
     let stale = directory.appendingPathComponent(".report.csv.4000000.tmp")
     let alive = directory.appendingPathComponent(".report.csv.1.tmp")
     let other = directory.appendingPathComponent(".other.csv.4000000.tmp")
-    for file in [stale, alive, other] { FileManager.default.createFile(atPath: file.path, contents: Data("old".utf8)) }
+    for file in [stale, alive, other] {
+      _ = FileManager.default.createFile(atPath: file.path, contents: Data("old".utf8))
+    }
     try AtomicFile.write(to: directory.appendingPathComponent("report.csv").path) { $0.write("new") }
     #expect(!FileManager.default.fileExists(atPath: stale.path))
     #expect(FileManager.default.fileExists(atPath: alive.path))

@@ -328,7 +328,7 @@ extension Planner.Outcome {
   }
 
   private func unfitted(sheet: Scoresheet, language: Language, glossary: Glossary) -> String {
-    let titles = Explanation.titles(of: sheet)
+    let titles = ExplainedSheet(sheet).titles
     switch self {
     case .noThreshold:
       return Message(.advisorPlanNoThreshold).text(language)

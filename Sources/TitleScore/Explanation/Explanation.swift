@@ -2,8 +2,10 @@
 ///
 /// Evaluation records codes and values; this is the one place that turns them into Chinese or English.
 public struct Explanation: Sendable {
+  /// The sheet applied, with its names gathered.
+  public let explainedSheet: ExplainedSheet
   /// The sheet applied.
-  public let sheet: Scoresheet
+  public var sheet: Scoresheet { explainedSheet.sheet }
   /// The portfolio scored.
   public let portfolio: Portfolio
   /// The result explained.
@@ -12,34 +14,31 @@ public struct Explanation: Sendable {
   public let language: Language
   /// Names the codes of closed lists (a material problem, an authorship) in the language.
   public let glossary: Glossary
-  private let titles: [String: LocalizedText]
+  private var titles: [String: LocalizedText] { explainedSheet.titles }
 
   /// Prepares an explanation; `glossary` names codes (the bundled shared vocabulary unless told otherwise).
   public init(
     sheet: Scoresheet, portfolio: Portfolio, result: ScoreResult, language: Language, glossary: Glossary = .bundled
   ) {
-    self.sheet = sheet
+    self.init(
+      sheet: ExplainedSheet(sheet), portfolio: portfolio, result: result, language: language, glossary: glossary)
+  }
+
+  /// Prepares an explanation with a sheet whose names were gathered once for many results.
+  public init(
+    sheet: ExplainedSheet, portfolio: Portfolio, result: ScoreResult, language: Language,
+    glossary: Glossary = .bundled
+  ) {
+    self.explainedSheet = sheet
     self.portfolio = portfolio
     self.result = result
     self.language = language
     self.glossary = glossary
-    titles = Explanation.titles(of: sheet)
   }
 
   /// A code of a closed list as its name in both languages (the code itself where the list lacks it).
   func name(_ code: String, in list: Glossary.List) -> MessageArgument {
     .localized(LocalizedText(zh: glossary.name(of: code, in: list, .zh), en: glossary.name(of: code, in: list, .en)))
-  }
-
-  /// Every named thing in a sheet (categories, items, gates, shared caps, flags) by id.
-  static func titles(of sheet: Scoresheet) -> [String: LocalizedText] {
-    var titles: [String: LocalizedText] = [:]
-    for (item, _) in sheet.itemsInOrder { titles[item.id] = item.title }
-    for category in sheet.categoriesInOrder { titles[category.id] = category.title }
-    for gate in sheet.gates { titles[gate.id] = gate.title }
-    for cap in sheet.sharedCaps { titles[cap.id] = cap.title }
-    for flag in sheet.flags { titles[flag.id] = flag.title }
-    return titles
   }
 
   /// The name of an item, category, gate or cap.
@@ -147,18 +146,13 @@ public struct Explanation: Sendable {
   private func localizedTitle(_ id: String) -> LocalizedText { titles[id] ?? LocalizedText(zh: id, en: id) }
 
   /// The cap of an item or a category, by id.
-  private func cap(of id: String) -> Points? {
-    if let item = sheet.itemsInOrder.first(where: { $0.item.id == id })?.item { return item.cap }
-    return sheet.categoriesInOrder.first { $0.id == id }?.cap
-  }
+  private func cap(of id: String) -> Points? { explainedSheet.caps[id] ?? nil }
 
   /// The alternative of a "higher of" item that counted, for the deduction of one that did not.
   private func keptAlternative(besides deduction: Deduction) -> String {
-    guard let itemID = deduction.itemID,
-      let parent = sheet.itemsInOrder.first(where: { $0.item.rule.alternatives.contains { $0.id == itemID } })?.item
-    else { return "" }
+    guard let itemID = deduction.itemID, let alternatives = explainedSheet.alternatives[itemID] else { return "" }
     let dropped = Set(result.deductions.filter { $0.code == .notHigherItem }.compactMap(\.itemID))
-    return parent.rule.alternatives.first { !dropped.contains($0.id) }?.id ?? ""
+    return alternatives.first { !dropped.contains($0) } ?? ""
   }
 
   /// What a line matched, e.g. `provincial · rank 2 · n=1`.
@@ -171,9 +165,7 @@ public struct Explanation: Sendable {
   /// The sentence that says how many of a sheet's values are modelled and what to confirm them against; nil when
   /// every value is official.
   public static func modelledNotice(_ sheet: Scoresheet, language: Language) -> String? {
-    let count = sheet.modelledValueCount
-    guard count > 0 else { return nil }
-    return Message(.explanationModelledNotice, .integer(count), .text(sheet.document)).text(language)
+    ExplainedSheet(sheet).modelledNotice(language)
   }
 
   /// One sentence for the gap to the threshold.

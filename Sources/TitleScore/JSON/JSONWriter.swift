@@ -5,24 +5,28 @@ package struct JSONWriter: Sendable {
   package private(set) var bytes: [UInt8] = []
   /// The text written so far.
   package var output: String { String(decoding: bytes, as: UTF8.self) }
-  private let indentUnit: String?
+  /// Whether every member and element starts a line of its own, indented two spaces a level.
+  private let pretty: Bool
   private var depth = 0
   private var needsComma: [Bool] = []
 
   /// Creates a writer; `pretty` writes one member a line with two-space indentation.
   package init(pretty: Bool = false) {
-    indentUnit = pretty ? "  " : nil
+    self.pretty = pretty
   }
 
   /// Appends a text as a JSON string literal: as it is between quotes when nothing in it needs an escape.
   static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }) {
-      bytes.append(0x22)
-      bytes.append(contentsOf: text.utf8)
-      bytes.append(0x22)
-    } else {
-      bytes.append(contentsOf: quoted(text).utf8)
+    let plain: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+      if utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }) {
+        bytes.append(0x22)
+        bytes.append(contentsOf: utf8)
+        bytes.append(0x22)
+        return true
+      }
+      return false
     }
+    if plain != true { bytes.append(contentsOf: quoted(text).utf8) }
   }
 
   /// A JSON string literal for a text, with quotes, backslashes and control characters escaped.
@@ -62,50 +66,53 @@ package struct JSONWriter: Sendable {
     if let last = needsComma.last {
       if last { bytes.append(UInt8(ascii: ",")) }
       needsComma[needsComma.count - 1] = true
-      if let indentUnit {
-        bytes.append(contentsOf: ("\n" + String(repeating: indentUnit, count: depth)).utf8)
-      }
+      if pretty { newLine() }
     }
   }
 
-  private mutating func open(_ bracket: String) {
-    bytes.append(contentsOf: bracket.utf8)
+  /// A line break and the current depth's indentation.
+  private mutating func newLine() {
+    bytes.append(0x0A)
+    for _ in 0..<(2 * depth) { bytes.append(0x20) }
+  }
+
+  private mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
     depth += 1
     needsComma.append(false)
   }
 
-  private mutating func close(_ bracket: String) {
+  private mutating func close(_ bracket: UInt8) {
     depth -= 1
     let hadMembers = needsComma.removeLast()
-    if hadMembers, let indentUnit {
-      bytes.append(contentsOf: ("\n" + String(repeating: indentUnit, count: depth)).utf8)
-    }
-    bytes.append(contentsOf: bracket.utf8)
+    if hadMembers, pretty { newLine() }
+    bytes.append(bracket)
   }
 
   /// Starts an object as the next value.
   package mutating func beginObject() {
     separate()
-    open("{")
+    open(UInt8(ascii: "{"))
   }
 
   /// Ends the innermost object.
-  package mutating func endObject() { close("}") }
+  package mutating func endObject() { close(UInt8(ascii: "}")) }
 
   /// Starts an array as the next value.
   package mutating func beginArray() {
     separate()
-    open("[")
+    open(UInt8(ascii: "["))
   }
 
   /// Ends the innermost array.
-  package mutating func endArray() { close("]") }
+  package mutating func endArray() { close(UInt8(ascii: "]")) }
 
   /// Writes a member key; the next value written is its value.
   package mutating func key(_ name: String) {
     separate()
     JSONWriter.appendQuoted(name, to: &bytes)
-    bytes.append(contentsOf: (indentUnit == nil ? ":" : ": ").utf8)
+    bytes.append(UInt8(ascii: ":"))
+    if pretty { bytes.append(0x20) }
     keyPending = true
   }
 

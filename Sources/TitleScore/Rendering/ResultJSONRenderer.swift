@@ -9,10 +9,15 @@ public struct ResultJSONRenderer: Sendable {
   }
 
   /// The JSON text, pretty-printed.
-  public func render() -> String {
+  public func render() -> String { String(decoding: renderUTF8(), as: UTF8.self) }
+
+  /// The JSON text as `render()` gives it, as UTF-8 bytes.
+  public func renderUTF8() -> [UInt8] {
     var writer = JSONWriter(pretty: true)
     write(into: &writer)
-    return writer.output + "\n"
+    var bytes = writer.bytes
+    bytes.append(0x0A)
+    return bytes
   }
 
   /// Writes the result as one JSON object.
@@ -23,9 +28,9 @@ public struct ResultJSONRenderer: Sendable {
     writer.member("sheet", result.sheetID)
     writer.key("modelledValues")
     writer.beginObject()
-    writer.member("count", integer: explanation.sheet.modelledValueCount)
+    writer.member("count", integer: explanation.explainedSheet.modelledValueCount)
     writer.member("document", explanation.sheet.document)
-    if let notice = Explanation.modelledNotice(explanation.sheet, language: language) {
+    if let notice = explanation.explainedSheet.modelledNotice(language) {
       writer.member("notice", notice)
     }
     writer.endObject()

@@ -8,14 +8,21 @@ import TitleScore
 public struct WebAPI: Sendable {
   /// The sheets and route guides the server scores with.
   public let library: ScoresheetLibrary
+  /// Each sheet compiled for evaluation and prepared for explanation, once at start-up.
   private let evaluators: [String: Evaluator]
+  private let explainedSheets: [String: ExplainedSheet]
 
   /// An API over a library of sheets.
   public init(library: ScoresheetLibrary) {
     self.library = library
     var evaluators: [String: Evaluator] = [:]
-    for sheet in library.sheets { evaluators[sheet.id] = Evaluator(sheet: sheet) }
+    var explainedSheets: [String: ExplainedSheet] = [:]
+    for sheet in library.sheets {
+      evaluators[sheet.id] = Evaluator(sheet: sheet)
+      explainedSheets[sheet.id] = ExplainedSheet(sheet)
+    }
     self.evaluators = evaluators
+    self.explainedSheets = explainedSheets
   }
 
   /// Answers a request: a carried asset, an API call, or 404.
@@ -45,7 +52,7 @@ public struct WebAPI: Sendable {
 
   /// A decoded `{"sheet", "portfolio", "lang", …}` request.
   struct PortfolioCall {
-    var sheet: Scoresheet?
+    var sheet: ExplainedSheet?
     var portfolio: Portfolio
     var language: Language
     var body: JSONValue
@@ -73,9 +80,9 @@ public struct WebAPI: Sendable {
     }
     let body = JSONValue.object(small)
     let language = language(body["lang"]?.stringValue)
-    var sheet: Scoresheet?
+    var sheet: ExplainedSheet?
     if let id = body["sheet"]?.stringValue {
-      guard let found = library.sheet(id: id) else {
+      guard let found = explainedSheets[id] else {
         return WebAPI.failure(
           [
             Diagnostic(
@@ -109,7 +116,7 @@ public struct WebAPI: Sendable {
       let advisor = RouteAdvisor(library: library, portfolio: call.portfolio, all: call.body["all"]?.boolValue ?? false)
       return .json(AdvisorJSON.routes(advisor, portfolio: call.portfolio, language: call.language))
     }
-    guard let sheet = call.sheet, let evaluator = evaluators[sheet.id] else {
+    guard let explainedSheet = call.sheet, let evaluator = evaluators[explainedSheet.sheet.id] else {
       return WebAPI.failure(
         [
           Diagnostic(
@@ -120,9 +127,11 @@ public struct WebAPI: Sendable {
     case "score":
       let result = evaluator.evaluate(call.portfolio)
       let explanation = Explanation(
-        sheet: sheet, portfolio: call.portfolio, result: result, language: call.language, glossary: library.glossary)
-      return .json(ResultJSONRenderer(explanation: explanation).render())
+        sheet: explainedSheet, portfolio: call.portfolio, result: result, language: call.language,
+        glossary: library.glossary)
+      return .json(utf8: ResultJSONRenderer(explanation: explanation).renderUTF8())
     case "plan":
+      let sheet = explainedSheet.sheet
       let limit = call.body["max"]?.integerValue ?? 6
       let planner = Planner(sheet: sheet, maximumRecords: max(1, min(limit, 8)))
       return .json(
@@ -131,7 +140,8 @@ public struct WebAPI: Sendable {
           glossary: library.glossary))
     case "outcomes":
       return .json(
-        AdvisorJSON.outcomes(OutcomeDistribution(sheet: sheet, portfolio: call.portfolio), language: call.language))
+        AdvisorJSON.outcomes(
+          OutcomeDistribution(sheet: explainedSheet.sheet, portfolio: call.portfolio), language: call.language))
     default:
       let result = evaluator.evaluate(call.portfolio)
       guard let cohort = call.body["cohort"] else {

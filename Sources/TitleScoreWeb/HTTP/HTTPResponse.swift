@@ -23,6 +23,11 @@ public struct HTTPResponse: Sendable {
     HTTPResponse(status: status, contentType: "application/json; charset=utf-8", body: Array(text.utf8))
   }
 
+  /// A JSON response whose text is already UTF-8.
+  public static func json(utf8 body: [UInt8], status: Int = 200) -> HTTPResponse {
+    HTTPResponse(status: status, contentType: "application/json; charset=utf-8", body: body)
+  }
+
   /// The policy every response carries: nothing from elsewhere, no inline script or style but the page's own
   /// files, requests only to this server.
   public static let contentSecurityPolicy =
@@ -50,17 +55,23 @@ public struct HTTPResponse: Sendable {
     }
   }
 
+  /// The headers every response carries after its own.
+  private static let standardHeaders = Array(
+    ("Content-Security-Policy: \(contentSecurityPolicy)\r\n"
+      + "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n"
+      + "Cache-Control: no-store\r\n").utf8)
+
   /// The response's bytes; `keepAlive` says whether the connection stays open, `head` leaves the body out.
   public func serialized(keepAlive: Bool, head: Bool = false) -> [UInt8] {
     var text = "HTTP/1.1 \(status) \(HTTPResponse.reason(status))\r\n"
     text += "Content-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
     text += "Connection: \(keepAlive ? "keep-alive" : "close")\r\n"
-    text += "Content-Security-Policy: \(HTTPResponse.contentSecurityPolicy)\r\n"
-    text += "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n"
-    text += "Cache-Control: no-store\r\n"
     for header in extraHeaders { text += "\(header.name): \(header.value)\r\n" }
-    text += "\r\n"
-    var bytes = Array(text.utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + HTTPResponse.standardHeaders.count + 2 + (head ? 0 : body.count))
+    bytes += text.utf8
+    bytes += HTTPResponse.standardHeaders
+    bytes += [13, 10]
     if !head { bytes += body }
     return bytes
   }
