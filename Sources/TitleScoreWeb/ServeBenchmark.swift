@@ -37,61 +37,89 @@ public enum ServeBenchmark {
         .utf8) + body
   }
 
-  /// `clients` connections each sending `request` and reading the answer, until `count` answers in all or
-  /// `seconds` have passed.
+  /// `clients` connections each sending `request` and reading the answer, over and over, until `count` answers
+  /// in all or `seconds` have passed. The connections are driven by one thread waiting on all of them (`poll`), as
+  /// load generators such as wrk do: 64 client threads would take the cores from the server they measure.
   public static func load(port: UInt16, request: [UInt8], clients: Int, count: Int, seconds: Double) -> Load {
-    let collector = LatencyCollector(clients: clients)
-    let started = DispatchTime.now()
-    let deadline = started.uptimeNanoseconds + UInt64(seconds * 1e9)
-    let issued = ManagedCounter()
-    // A thread per client, all at once (`concurrentPerform` would run only as many as there are cores).
-    let group = DispatchGroup()
-    for client in 0..<clients {
-      group.enter()
-      let thread = Thread {
-        defer { group.leave() }
-        runClient(
-          client, port: port, request: request, count: count, deadline: deadline, issued: issued, collector: collector)
-      }
-      thread.stackSize = 1 << 20
-      thread.start()
+    struct Client {
+      var socket: Socket
+      var sent: UInt64 = 0
+      var received: [UInt8] = []
+      var open = true
     }
-    group.wait()
-    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-    let all = collector.latencies.sorted()
-    func percentile(_ p: Double) -> Double { all.isEmpty ? 0 : all[min(all.count - 1, Int(Double(all.count) * p))] }
-    return Load(
-      completed: all.count, failed: collector.failures, seconds: elapsed, p50: percentile(0.5), p99: percentile(0.99),
-      maximum: all.last ?? 0)
-  }
-
-  private static func runClient(
-    _ client: Int, port: UInt16, request: [UInt8], count: Int, deadline: UInt64, issued: ManagedCounter,
-    collector: LatencyCollector
-  ) {
-    do {
+    let started = DispatchTime.now().uptimeNanoseconds
+    let deadline = started + UInt64(seconds * 1e9)
+    var latencies: [Double] = []
+    latencies.reserveCapacity(min(count, 1 << 20))
+    var failures = 0
+    var issued = 0
+    var connections: [Client] = []
+    for _ in 0..<clients {
       guard let socket = try? Socket.connect(host: "127.0.0.1", port: port) else {
-        collector.fail(client)
+        failures += 1
+        continue
+      }
+      connections.append(Client(socket: socket))
+    }
+    func send(_ index: Int) {
+      guard issued < count, DispatchTime.now().uptimeNanoseconds < deadline else {
+        connections[index].open = false
+        connections[index].socket.close()
         return
       }
-      defer { socket.close() }
-      var buffer = [UInt8](repeating: 0, count: 256 * 1024)
-      var latencies: [Double] = []
-      var failures = 0
-      while DispatchTime.now().uptimeNanoseconds < deadline && issued.next() < count {
-        let sent = DispatchTime.now().uptimeNanoseconds
-        guard socket.write(request), let status = readResponse(socket, &buffer) else {
+      issued += 1
+      connections[index].received.removeAll(keepingCapacity: true)
+      connections[index].sent = DispatchTime.now().uptimeNanoseconds
+      if !connections[index].socket.write(request) {
+        failures += 1
+        connections[index].open = false
+        connections[index].socket.close()
+      }
+    }
+    for index in connections.indices { send(index) }
+    var buffer = [UInt8](repeating: 0, count: 256 * 1024)
+    var entries: [pollfd] = []
+    var indices: [Int] = []
+    while true {
+      entries.removeAll(keepingCapacity: true)
+      indices.removeAll(keepingCapacity: true)
+      for (index, client) in connections.enumerated() where client.open {
+        entries.append(pollfd(fd: client.socket.descriptor, events: Int16(POLLIN), revents: 0))
+        indices.append(index)
+      }
+      if entries.isEmpty { break }
+      guard Socket.poll(&entries, milliseconds: 60_000) > 0 else {
+        failures += entries.count
+        for index in indices { connections[index].socket.close() }
+        break
+      }
+      for (entry, index) in zip(entries, indices) where entry.revents != 0 {
+        let (read, wouldWait) = connections[index].socket.readReady(into: &buffer)
+        if wouldWait { continue }
+        guard let read, read > 0 else {
           failures += 1
-          break
+          connections[index].open = false
+          connections[index].socket.close()
+          continue
         }
+        connections[index].received += buffer[0..<read]
+        guard let (status, end, length) = head(connections[index].received),
+          connections[index].received.count >= end + length
+        else { continue }
         if status == 200 {
-          latencies.append(Double(DispatchTime.now().uptimeNanoseconds - sent) / 1e6)
+          latencies.append(Double(DispatchTime.now().uptimeNanoseconds - connections[index].sent) / 1e6)
         } else {
           failures += 1
         }
+        send(index)
       }
-      collector.store(client, latencies, failures)
     }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    let all = latencies.sorted()
+    func percentile(_ p: Double) -> Double { all.isEmpty ? 0 : all[min(all.count - 1, Int(Double(all.count) * p))] }
+    return Load(
+      completed: all.count, failed: failures, seconds: elapsed, p50: percentile(0.5), p99: percentile(0.99),
+      maximum: all.last ?? 0)
   }
 
   /// Posts one large body and times the answer.
@@ -157,60 +185,5 @@ public enum ServeBenchmark {
       line += 1
     }
     return (status, end, length)
-  }
-
-  /// Reads one response; its status, or nil when the connection failed.
-  private static func readResponse(_ socket: Socket, _ buffer: inout [UInt8]) -> Int? {
-    var received: [UInt8] = []
-    while true {
-      guard let count = socket.read(into: &buffer), count > 0 else { return nil }
-      received += buffer[0..<count]
-      if let (status, end, length) = head(received), received.count >= end + length { return status }
-    }
-  }
-}
-
-/// Each client's latencies, stored once at its end.
-private final class LatencyCollector: @unchecked Sendable {
-  // Safety (`@unchecked Sendable`): every access is under `lock`.
-  private let lock = NSLock()
-  private var all: [Double] = []
-  private var failed = 0
-
-  init(clients: Int) {}
-
-  func store(_ client: Int, _ latencies: [Double], _ failures: Int) {
-    lock.lock()
-    all += latencies
-    failed += failures
-    lock.unlock()
-  }
-
-  func fail(_ client: Int) { store(client, [], 1) }
-
-  var latencies: [Double] {
-    lock.lock()
-    defer { lock.unlock() }
-    return all
-  }
-
-  var failures: Int {
-    lock.lock()
-    defer { lock.unlock() }
-    return failed
-  }
-}
-
-/// A shared count of requests issued.
-private final class ManagedCounter: @unchecked Sendable {
-  // Safety (`@unchecked Sendable`): `value` is read and written under `lock` only.
-  private let lock = NSLock()
-  private var value = 0
-
-  func next() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    value += 1
-    return value - 1
   }
 }

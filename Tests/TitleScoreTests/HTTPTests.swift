@@ -201,6 +201,55 @@ import Testing
     }
   }
 
+  @Test func connectionsDealtToEveryLoopAreAnsweredInOrder() throws {
+    // Eight connections over three loops, each with three pipelined requests: every answer comes, in order.
+    let server = HTTPServer(host: "127.0.0.1", port: 0, loops: 3) { request in
+      .json("{\"path\":\"\(request.path)\"}")
+    }
+    let port = try server.start()
+    defer { server.stop() }
+    let connections = try (0..<8).map { _ in try TestConnection(port: port) }
+    for (index, connection) in connections.enumerated() {
+      connection.send(Array((0..<3).map { "GET /\(index)/\($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined().utf8))
+    }
+    for (index, connection) in connections.enumerated() {
+      let answers = connection.readResponses(3)
+      let paths = answers.components(separatedBy: "{\"path\":\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+      #expect(paths == ["/\(index)/0", "/\(index)/1", "/\(index)/2"])
+      connection.close()
+    }
+  }
+
+  @Test func aLargeUploadBeingAnsweredDoesNotHoldUpSmallRequests() throws {
+    // The upload's answer waits until the small request has been answered: were the upload answered on the loop
+    // that reads the small request, neither would come (and the read would time out).
+    let smallAnswered = DispatchSemaphore(value: 0)
+    var limits = HTTPServer.Limits()
+    limits.bulkBytes = 100
+    let server = HTTPServer(host: "127.0.0.1", port: 0, limits: limits, loops: 1) { request in
+      if request.body.count > 100 {
+        guard smallAnswered.wait(timeout: .now() + 10) == .success else { return .json("{}", status: 500) }
+        return .json("{\"upload\":true}")
+      }
+      return .json("{\"small\":true}")
+    }
+    let port = try server.start()
+    defer { server.stop() }
+    let upload = try TestConnection(port: port)
+    let small = try TestConnection(port: port)
+    defer {
+      upload.close()
+      small.close()
+    }
+    let body = String(repeating: "x", count: 1000)
+    upload.send(Array("POST /up HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n\(body)".utf8))
+    Thread.sleep(forTimeInterval: 0.1)
+    small.send(Array("GET /small HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+    #expect(small.readResponses(1).contains("{\"small\":true}"))
+    smallAnswered.signal()
+    #expect(upload.readResponses(1).contains("{\"upload\":true}"))
+  }
+
   @Test func limitsAreAnsweredWithTheirStatuses() throws {
     var limits = HTTPServer.Limits()
     limits.headBytes = 512

@@ -517,6 +517,14 @@ struct JSONScanner {
     return true
   }
 
+  /// Moves past the next member's key, looked at where it lies (never made into a string); false at the closing
+  /// brace.
+  private mutating func skipKey(_ isFirst: inout Bool) throws(JSONSyntaxError) -> Bool {
+    guard let key = try nextRawKey(&isFirst) else { return false }
+    guard UTF8Validation.isValid(key.utf8) else { try fail(.syntaxValidUtf8) }
+    return true
+  }
+
   /// Skips one whole value of any kind.
   mutating func skipValue() throws(JSONSyntaxError) {
     // Without recursion: the open containers are a stack of bits (1 for an object), so skipping any value costs no
@@ -541,7 +549,7 @@ struct JSONScanner {
       if open.count > JSONScanner.maximumDepth { try failTooDeep() }
       // Close what ends here; stop at the next value to skip, or when nothing is open.
       while let isObject = open.last {
-        let more = isObject ? try nextKey(&first) != nil : try nextElement(&first)
+        let more = isObject ? try skipKey(&first) : try nextElement(&first)
         if more { break }
         open.removeLast()
         first = false

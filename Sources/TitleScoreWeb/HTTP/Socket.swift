@@ -83,22 +83,62 @@ struct Socket: @unchecked Sendable {
     return UInt16(bigEndian: address.sin_port)
   }
 
-  /// The next connection; nil when the listening socket was shut down.
-  func accept() -> Socket? {
+  /// What a listener that does not wait has for `acceptReady()`.
+  enum Accepted {
+    /// A new connection.
+    case connection(Socket)
+    /// None waiting now.
+    case none
+    /// The listener was shut down or failed.
+    case closed
+  }
+
+  /// Makes calls on the descriptor return at once instead of waiting.
+  func makeNonBlocking() {
+    let flags = fcntl(descriptor, F_GETFL)
+    _ = fcntl(descriptor, F_SETFL, flags | O_NONBLOCK)
+  }
+
+  /// The next waiting connection of a non-blocking listener, in blocking mode with Nagle's delay off.
+  func acceptReady() -> Accepted {
     while true {
       let fd = Glibc.accept(descriptor, nil, nil)
       if fd >= 0 {
+        let flags = fcntl(fd, F_GETFL)
+        _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
         var yes: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
-        return Socket(descriptor: fd)
+        return .connection(Socket(descriptor: fd))
       }
-      if errno == EINTR || errno == ECONNABORTED { continue }
-      if errno == EMFILE || errno == ENFILE {
-        // Out of descriptors: wait for connections to close rather than spin.
-        usleep(10_000)
-        continue
+      switch errno {
+      case EINTR, ECONNABORTED: continue
+      // Out of descriptors counts as none waiting: the loop tries again when one closes or its timer runs out.
+      case EAGAIN, EWOULDBLOCK, EMFILE, ENFILE, ENOBUFS, ENOMEM: return .none
+      default: return .closed
       }
-      return nil
+    }
+  }
+
+  /// Waits up to `milliseconds` (-1: no limit) until one of `entries` is ready; how many are (0 when the time ran
+  /// out, or on an error other than an interruption).
+  static func poll(_ entries: inout [pollfd], milliseconds: Int32) -> Int {
+    while true {
+      let ready = entries.withUnsafeMutableBufferPointer {
+        Glibc.poll($0.baseAddress, nfds_t($0.count), milliseconds)
+      }
+      if ready < 0 && errno == EINTR { continue }
+      return max(0, Int(ready))
+    }
+  }
+
+  /// Reads what has arrived without waiting: the count, 0 when the peer closed, nil when nothing has arrived or
+  /// on an error (`wouldWait` tells which).
+  func readReady(into buffer: inout [UInt8]) -> (count: Int?, wouldWait: Bool) {
+    while true {
+      let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+      if count >= 0 { return (count, false) }
+      if errno == EINTR { continue }
+      return (nil, errno == EAGAIN || errno == EWOULDBLOCK)
     }
   }
 
@@ -106,7 +146,7 @@ struct Socket: @unchecked Sendable {
   func waitForInput(milliseconds: Int32) -> Bool {
     var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
     while true {
-      let ready = poll(&entry, 1, milliseconds)
+      let ready = Glibc.poll(&entry, 1, milliseconds)
       if ready < 0 && errno == EINTR { continue }
       return ready > 0
     }
@@ -141,4 +181,41 @@ struct Socket: @unchecked Sendable {
   func shutDown() { shutdown(descriptor, Int32(SHUT_RDWR)) }
 
   func close() { _ = Glibc.close(descriptor) }
+}
+
+/// A pipe that wakes a thread waiting in `Socket.poll`: another thread signals, the waiting one drains.
+///
+/// Safety: as for `Socket`; both ends are non-blocking, so a full pipe drops a signal that is already pending
+/// rather than blocking the signaller.
+struct WakePipe: @unchecked Sendable {
+  // `@unchecked Sendable`: two descriptors, written by any thread and read by the one that polls.
+  let readEnd: Int32
+  let writeEnd: Int32
+
+  /// A new pipe.
+  init() throws(Socket.Failure) {
+    var ends: [Int32] = [0, 0]
+    guard pipe(&ends) == 0 else { throw Socket.Failure(call: "pipe", code: errno) }
+    readEnd = ends[0]
+    writeEnd = ends[1]
+    for end in ends { Socket(descriptor: end).makeNonBlocking() }
+  }
+
+  /// Wakes the poller.
+  func signal() {
+    var byte: UInt8 = 1
+    _ = Glibc.write(writeEnd, &byte, 1)
+  }
+
+  /// Empties the pipe after a wake.
+  func drain() {
+    var bytes = [UInt8](repeating: 0, count: 256)
+    while bytes.withUnsafeMutableBytes({ Glibc.read(readEnd, $0.baseAddress, $0.count) }) > 0 {}
+  }
+
+  /// Closes both ends.
+  func close() {
+    _ = Glibc.close(readEnd)
+    _ = Glibc.close(writeEnd)
+  }
 }
