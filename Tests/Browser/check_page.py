@@ -11,7 +11,7 @@ Content-Security-Policy violation among them) and leaves screenshots of the thre
 import json, os, re, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from devtools import Browser
+from devtools import Browser, page_count
 
 SHEET = "jiaxing-2022-energy-engineer-self-score"
 EXAMPLE = "examples/jiaxing-energy-engineer.json"
@@ -126,6 +126,41 @@ def main():
             again = wait(page, "document.getElementById('total') && document.getElementById('total').textContent === "
                          + total)
             check(again is not None, "the draft survives a reload")
+            # The result prints on A4: the form and the navigation left out, the result on a few pages.
+            pdf = page.pdf()
+            open(os.path.join(out, "page-applicant.pdf"), "wb").write(pdf)
+            sizes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)", pdf)
+            a4 = bool(sizes) and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in sizes)
+            pages = page_count(pdf)
+            check(a4 and 1 <= pages <= 3, f"the applicant's result prints on A4 ({pages} pages, {sizes[:1]})")
+            # The download button saves the portfolio as the form holds it; the open button reads it back.
+            saved = os.path.join(out, "downloads")
+            os.makedirs(saved, exist_ok=True)
+            for name in os.listdir(saved):
+                os.remove(os.path.join(saved, name))
+            page.call("Page.setDownloadBehavior", behavior="allow", downloadPath=saved)
+            page.evaluate("document.getElementById('download').click()")
+            deadline = time.time() + 20
+            while time.time() < deadline and not [n for n in os.listdir(saved) if n.endswith(".json")]:
+                time.sleep(0.2)
+            files = [n for n in os.listdir(saved) if n.endswith(".json")]
+            downloaded = json.load(open(os.path.join(saved, files[0]), encoding="utf-8")) if files else None
+            rescored = json.loads(subprocess.run(
+                [binary, "score", os.path.join(saved, files[0]), "--sheet", SHEET, "--format", "json"],
+                capture_output=True, text=True).stdout or "null") if files else None
+            check(downloaded is not None and rescored is not None and rescored["total"] == expected["total"],
+                  f"the download button saves the portfolio, which scores as the form did ({files})")
+            # Emptied first (the name too), so that only the file can bring the example's name and total back.
+            page.evaluate("""(function () { document.getElementById('reset').click();
+              var name = document.querySelector('#form [data-path="name"]'); name.value = '';
+              name.dispatchEvent(new Event('input', { bubbles: true })); })()""")
+            document = page.call("DOM.getDocument")["root"]["nodeId"]
+            node = page.call("DOM.querySelector", nodeId=document, selector="#open")["nodeId"]
+            page.call("DOM.setFileInputFiles", nodeId=node, files=[os.path.abspath(EXAMPLE)])
+            reopened = wait(page, "document.querySelector('#form [data-path=\"name\"]').value === "
+                            + json.dumps(portfolio["name"]) + " && document.getElementById('total').textContent === "
+                            + total)
+            check(reopened is not None, "the open button reads a portfolio file into the form")
 
             # The office's page: the example cohort uploaded.
             batch = json.loads(subprocess.run([binary, "batch", "examples/applicants.jsonl", "--sheet", SHEET,

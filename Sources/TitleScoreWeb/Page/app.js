@@ -48,13 +48,19 @@ async function api(path, body, raw) {
   const response = await fetch(path, options);
   const type = response.headers.get("Content-Type") || "";
   const payload = type.startsWith("application/json") ? await response.json() : await response.blob();
-  if (!response.ok) throw Object.assign(new Error("HTTP " + response.status), { payload });
+  if (!response.ok) throw Object.assign(new Error("HTTP " + response.status), { payload, status: response.status });
   return payload;
 }
 
+/** A refusal the server made before it read the request (it has no diagnostics), worded by its status. */
+const REFUSALS = [400, 408, 411, 413, 431, 503, 505];
+function refusal(status) { return REFUSALS.includes(status) ? w("http" + status) : w("httpOther", status); }
+
 function problems(error) {
   const list = (error.payload && error.payload.diagnostics) || [];
-  if (!list.length) return el("p", { class: "error", text: String(error.message || error) });
+  if (!list.length) {
+    return el("p", { class: "error", text: error.status ? refusal(error.status) : String(error.message || error) });
+  }
   return el("ul", { class: "error" }, list.map((d) => el("li", { text: d.text || d.message })));
 }
 
