@@ -822,7 +822,7 @@ public enum MessageCatalogue {
     case .pageHttp400: return ("服务器无法读懂这个请求（HTTP 400）。请刷新页面再试。", "The server could not read the request (HTTP 400). Reload the page and try again.")
     case .pageHttp408: return ("请求在规定时间内没有传完（HTTP 408）。网络可能太慢，请再试一次。", "The request did not arrive in time (HTTP 408). The network may be slow; try again.")
     case .pageHttp411: return ("请求缺少长度（HTTP 411）。请换用常见的浏览器再试。", "The request had no length (HTTP 411). Try again with a common browser.")
-    case .pageHttp413: return ("文件超过服务器接受的大小（HTTP 413）。请拆分文件，或用 titlescore serve --max-body-mb 调高上限。", "The file is larger than the server accepts (HTTP 413). Split it, or raise the limit with titlescore serve --max-body-mb.")
+    case .pageHttp413: return ("文件超过服务器接受的大小（HTTP 413）。请拆分文件，或用 `titlescore serve --max-body-mb` 调高上限。", "The file is larger than the server accepts (HTTP 413). Split it, or raise the limit with `titlescore serve --max-body-mb`.")
     case .pageHttp431: return ("请求头过大（HTTP 431）。请清除本站的浏览器数据后再试。", "The request's headers are too large (HTTP 431). Clear this site's browser data and try again.")
     case .pageHttp503: return ("服务器正忙，同时打开的连接太多（HTTP 503）。请稍后再试。", "The server is busy with too many connections (HTTP 503). Try again shortly.")
     case .pageHttp505: return ("服务器只接受 HTTP/1.1 请求（HTTP 505）。", "The server accepts HTTP/1.1 requests only (HTTP 505).")
