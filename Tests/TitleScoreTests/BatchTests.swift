@@ -152,6 +152,21 @@ import Testing
     #expect(both.readCount == 4)
   }
 
+  @Test func aTextInMemoryIsReadAsTheFileOfIt() throws {
+    // JSON Lines with a bad line, a JSON array, and nothing: the same report as from the file, named as given.
+    for name in ["batch-ties.jsonl", "batch-array.json"] {
+      let path = Fixture.path(name)
+      let text = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+      let fromFile = try run([path], jobs: 2).relabelled(from: (path as NSString).deletingLastPathComponent)
+      let fromMemory = BatchRunner(sheet: sheet, jobs: 2, glossary: .empty).run(text: text, name: name)
+      #expect(fromMemory.files == [name])
+      #expect(report(fromMemory, .csv) == report(fromFile, .csv))
+      #expect(report(fromMemory, .json) == report(fromFile, .json))
+    }
+    let empty = BatchRunner(sheet: sheet, jobs: 2, glossary: .empty).run(text: [], name: "empty.jsonl")
+    #expect(empty.readCount == 0 && empty.files == ["empty.jsonl"])
+  }
+
   @Test func malformedArrayRejectsTheRestOfTheFile() throws {
     let directory = try Scratch.directory()
     let file = directory.appendingPathComponent("broken.json")

@@ -53,6 +53,26 @@ import Testing
     #expect(!parser.hasPartialRequest)
   }
 
+  @Test func aLargeBodyIsCollectedWholeAndThePipelinedRequestAfterItKept() {
+    // A body past 64 KB goes to a buffer of its own; the request after it arrives in the same read as its end.
+    let body = (0..<200_000).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+    let bytes =
+      Array("POST /api/batch?name=a.jsonl HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
+      + Array("GET /after HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
+    var parser = HTTPRequestParser(bodyLimit: 1 << 20)
+    var requests: [HTTPRequest] = []
+    var offset = 0
+    for size in [10, 90, 70_000, 1, 129_950, 1_000] where offset < bytes.count {
+      parser.append(bytes[offset..<min(bytes.count, offset + size)])
+      offset += size
+      #expect(parser.hasPartialRequest || offset >= bytes.count)
+      while case .request(let request) = parser.next() { requests.append(request) }
+    }
+    #expect(requests.map(\.path) == ["/api/batch", "/after"])
+    #expect(requests.first?.body == body && requests.last?.body == [])
+    #expect(!parser.hasPartialRequest)
+  }
+
   @Test func aTruncatedRequestWaitsForTheRest() {
     #expect(outcomes("GET / HTTP/1.1\r\nHost: x\r\n") == [.incomplete])
     #expect(outcomes("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc") == [.incomplete])

@@ -7,10 +7,11 @@ import Foundation
 /// with its row.
 public enum BatchDetails {
   /// Explanations of the rows at rank positions `positions`, by position. `spreadsheet` gives the rows of a
-  /// spreadsheet batch. A row whose portfolio cannot be found again (its file changed since) has none.
+  /// spreadsheet batch; `held`, the texts of inputs the batch read from memory, by the name it gave them. A row
+  /// whose portfolio cannot be found again (its file changed since) has none.
   public static func explanations(
     for results: BatchResults, positions: some Sequence<Int>, glossary: Glossary = .bundled,
-    language: Language, spreadsheet: [SpreadsheetImport.Row]? = nil
+    language: Language, spreadsheet: [SpreadsheetImport.Row]? = nil, held: [String: [UInt8]] = [:]
   ) -> [Int: Explanation] {
     let evaluator = Evaluator(sheet: results.sheet)
     var fromSheet: [String: [Int: Portfolio]] = [:]
@@ -25,7 +26,9 @@ public enum BatchDetails {
       if let rows = fromSheet[row.file] {
         portfolio = rows[row.line]
       } else {
-        if files[row.file] == nil { files[row.file] = SourceFile(path: row.file) }
+        if files[row.file] == nil {
+          files[row.file] = held[row.file].map(SourceFile.init(bytes:)) ?? SourceFile(path: row.file)
+        }
         portfolio = files[row.file]!.portfolio(line: row.line, id: row.id, glossary: glossary)
       }
       guard let portfolio, portfolio.id == row.id else { continue }
@@ -43,7 +46,11 @@ public enum BatchDetails {
     private var arrayPortfolios: [String: Portfolio]?
 
     init(path: String) {
-      bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+      self.init(bytes: FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [])
+    }
+
+    init(bytes: [UInt8]) {
+      self.bytes = bytes
       for (index, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(index + 1) }
     }
 

@@ -30,8 +30,25 @@ public struct BatchRunner: Sendable {
   public func run(
     _ inputs: [String], standardInput: FileHandle = .standardInput, progress: ((Int) -> Void)? = nil
   ) throws(BatchError) -> BatchResults {
-    let started = DispatchTime.now()
     let reader = RecordReader(standardInput: standardInput)
+    return try run(reader, inputBytes: BatchRunner.totalSize(of: inputs), progress: progress) {
+      (deliver) throws(BatchError) in try reader.read(inputs, deliver: deliver)
+    }
+  }
+
+  /// Reads, scores and ranks the records of a JSON Lines text or JSON array held in memory (an upload), as
+  /// `run(_:)` reads a file of it; results name it `name`, its records by line.
+  public func run(text: [UInt8], name: String) -> BatchResults {
+    let reader = RecordReader()
+    return run(reader, inputBytes: text.count, progress: nil) { reader.read(text: text, name: name, deliver: $0) }
+  }
+
+  /// Scores and ranks what `read` delivers from `reader`.
+  private func run<Failure: Error>(
+    _ reader: RecordReader, inputBytes: Int?, progress: ((Int) -> Void)?,
+    read readInputs: ((InputChunk) -> Void) throws(Failure) -> Void
+  ) throws(Failure) -> BatchResults {
+    let started = DispatchTime.now()
     // One scorer for each worker, each with its own copy of the sheet.
     let scorers = ScorerPool(
       (0..<jobs).map { _ in BatchScorer(sheet: sheet.independentCopy(), glossary: glossary.independentCopy()) })
@@ -40,8 +57,7 @@ public struct BatchRunner: Sendable {
     let inFlight = DispatchSemaphore(value: jobs * 2)
     let workers = DispatchSemaphore(value: jobs)
     var read = 0
-    let inputBytes = BatchRunner.totalSize(of: inputs)
-    try reader.read(inputs) { chunk in
+    try readInputs { chunk in
       if chunk.sequence == 0, !chunk.spans.isEmpty, let inputBytes {
         // Size the rows once from the first chunk's bytes per record, instead of letting them double, with a
         // quarter to spare: an estimate a little short (the benchmark's file: 997,354 for 1,000,000) had every

@@ -64,6 +64,25 @@ final class RecordReader {
     }
   }
 
+  /// Reads a JSON Lines text or JSON array held in memory, named `name`, as a file of it is read: copied into a
+  /// mapping of its own and cut into chunks; an empty text is a file without records.
+  func read(text: [UInt8], name: String, deliver: (InputChunk) -> Void) {
+    if let mapped = MappedFile(copying: text) {
+      readMapped(mapped, name: name, deliver: deliver)
+      return
+    }
+    let file = register(name)
+    guard !text.isEmpty else { return }
+    // No mapping to be had: the text as it is, in one chunk.
+    text.withUnsafeBufferPointer { bytes in
+      if RecordReader.isArrayFile(bytes) {
+        readArray(bytes, file: file, deliver: deliver) { .owned(Array(bytes[$0])) }
+      } else {
+        _ = deliverLines(.owned(text), file: file, firstLine: 1, deliver: deliver)
+      }
+    }
+  }
+
   private func register(_ file: String) -> Int {
     files.append(file)
     return files.count - 1

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A regular file mapped read-only into memory, unmapped when the last chunk that reads it is gone.
+/// A regular file mapped read-only into memory, unmapped when the last chunk that reads it is gone; or a text
+/// held in memory (an upload) copied into a mapping of its own, read the same way.
 ///
 /// Chunks are handed out front to back and finish in any order. Pages are dropped from memory only below the
 /// first chunk still being read, rounded down to 2 MB: the kernel maps a file's pages a whole run at a time (up to
@@ -58,6 +59,21 @@ final class MappedFile: @unchecked Sendable {
     guard limit > droppedUpTo, let base = bytes.baseAddress else { return }
     _ = madvise(UnsafeMutableRawPointer(mutating: base + droppedUpTo), limit - droppedUpTo, MADV_DONTNEED)
     droppedUpTo = limit
+  }
+
+  /// A mapping of its own holding a copy of `text`, read like a file's; nil for an empty text or when the
+  /// mapping cannot be made. Its pages are given back as the chunks finish, as a file's are dropped.
+  ///
+  /// Safety: the copy fills the whole mapping, made writable for it and made read-only before any chunk reads it;
+  /// `finished` drops only pages no chunk can read again, so no chunk ever sees the zeros they read back as.
+  init?(copying text: [UInt8]) {
+    guard !text.isEmpty,
+      let address = mmap(nil, text.count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+      address != MAP_FAILED
+    else { return nil }
+    text.withUnsafeBytes { address.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+    _ = mprotect(address, text.count, PROT_READ)
+    bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: text.count)
   }
 
   deinit {

@@ -54,46 +54,20 @@ struct BatchEndpoint {
         files.append((name, [UInt8](data)))
       }
     }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-upload-\(UUID().uuidString)")
+    let scored: Scored
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      scored = try score(files, sheet: sheet, language: language)
     } catch {
-      return HTTPServer.failure(500)
+      return error.response
     }
-    defer { try? FileManager.default.removeItem(at: folder) }
-    var paths: [String] = []
-    for (index, file) in files.enumerated() {
-      var name = (file.name as NSString).lastPathComponent.filter { $0 != "\0" }
-      if name.isEmpty || name == "." || name == ".." { name = "upload-\(index + 1).jsonl" }
-      let path = folder.appendingPathComponent(name).path
-      guard FileManager.default.createFile(atPath: path, contents: Data(file.bytes)) else {
-        return HTTPServer.failure(500)
-      }
-      paths.append(path)
-    }
-    let runner = BatchRunner(
-      sheet: sheet, jobs: ProcessInfo.processInfo.activeProcessorCount, glossary: library.glossary)
-    var results: BatchResults
-    var spreadsheetRows: [SpreadsheetImport.Row]?
-    do {
-      if paths.contains(where: SpreadsheetImport.isSpreadsheet) {
-        let rows = try SpreadsheetImport.read(paths, glossary: library.glossary)
-        spreadsheetRows = rows
-        results = runner.run(spreadsheet: rows, source: rows.first?.file ?? paths[0])
-      } else {
-        results = try runner.run(paths)
-      }
-    } catch let diagnostic as Diagnostic {
-      return refuse(diagnostic.relocated(from: folder.path), 422)
-    } catch {
-      return refuse(Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: "request"), 422)
-    }
+    let results = scored.results
+    let spreadsheetRows = scored.spreadsheetRows
     // `?explain=N`: the explained result of the row at rank position N, as `POST /api/score` answers it.
     if let explain = query["explain"].flatMap({ Int($0) }) {
       guard explain >= 0, explain < results.scoredCount,
         let explanation = BatchDetails.explanations(
           for: results, positions: [explain], glossary: library.glossary, language: language,
-          spreadsheet: spreadsheetRows)[explain]
+          spreadsheet: spreadsheetRows, held: scored.held)[explain]
       else { return WebAPI.notFound("/api/batch?explain=\(explain)") }
       return .json(ResultJSONRenderer(explanation: explanation).render())
     }
@@ -129,13 +103,80 @@ struct BatchEndpoint {
         from: from, workingDays: days, calendar: WorkingCalendar(), contact: query["contact"])
     }
     let sink = ReportSink()
-    BatchReport.write(results.relabelled(from: folder.path), format: format, options: options, to: sink)
+    BatchReport.write(results, format: format, options: options, to: sink)
     var response = HTTPResponse(status: 200, contentType: BatchEndpoint.contentType(format), body: sink.bytes)
     if query["download"] == "1" {
       let base = options.publicPosting ? "posting" : "report"
       response.extraHeaders.append(("Content-Disposition", "attachment; filename=\"\(base).\(format.rawValue)\""))
     }
     return response
+  }
+
+  /// A batch scored and ranked, with its inputs named as the request named them.
+  private struct Scored {
+    var results: BatchResults
+    /// The rows of a spreadsheet batch.
+    var spreadsheetRows: [SpreadsheetImport.Row]?
+    /// A JSON text scored from memory, by its name.
+    var held: [String: [UInt8]] = [:]
+  }
+
+  /// A refusal of the request, answered as it is.
+  private struct Refusal: Error {
+    var response: HTTPResponse
+  }
+
+  /// Scores and ranks the files. One JSON Lines or JSON file (the usual upload) is read where it lies in memory;
+  /// spreadsheets, and several files, are written to a folder of their own first, read as the command line reads
+  /// them and named without it. A name is reduced to its last component: nothing is written outside the folder.
+  private func score(_ files: [(name: String, bytes: [UInt8])], sheet: Scoresheet, language: Language)
+    throws(Refusal) -> Scored
+  {
+    let runner = BatchRunner(
+      sheet: sheet, jobs: ProcessInfo.processInfo.activeProcessorCount, glossary: library.glossary)
+    func named(_ name: String, _ index: Int) -> String {
+      let name = (name as NSString).lastPathComponent.filter { $0 != "\0" }
+      return name.isEmpty || name == "." || name == ".." ? "upload-\(index + 1).jsonl" : name
+    }
+    if files.count == 1, !SpreadsheetImport.isSpreadsheet(files[0].name) {
+      let name = named(files[0].name, 0)
+      return Scored(results: runner.run(text: files[0].bytes, name: name), held: [name: files[0].bytes])
+    }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("titlescore-upload-\(UUID().uuidString)")
+    guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else {
+      throw Refusal(response: HTTPServer.failure(500))
+    }
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var paths: [String] = []
+    for (index, file) in files.enumerated() {
+      let path = folder.appendingPathComponent(named(file.name, index)).path
+      guard FileManager.default.createFile(atPath: path, contents: Data(file.bytes)) else {
+        throw Refusal(response: HTTPServer.failure(500))
+      }
+      paths.append(path)
+    }
+    do {
+      if paths.contains(where: SpreadsheetImport.isSpreadsheet) {
+        let rows = try SpreadsheetImport.read(paths, glossary: library.glossary)
+        let results = runner.run(spreadsheet: rows, source: rows.first?.file ?? paths[0])
+        let relabelled = rows.map { row in
+          var row = row
+          row.file = (row.file as NSString).lastPathComponent
+          return row
+        }
+        return Scored(results: results.relabelled(from: folder.path), spreadsheetRows: relabelled)
+      }
+      var held: [String: [UInt8]] = [:]
+      for (index, file) in files.enumerated() { held[named(file.name, index)] = file.bytes }
+      return Scored(results: try runner.run(paths).relabelled(from: folder.path), held: held)
+    } catch let diagnostic as Diagnostic {
+      throw Refusal(response: WebAPI.failure([diagnostic.relocated(from: folder.path)], language, status: 422))
+    } catch {
+      throw Refusal(
+        response: WebAPI.failure(
+          [Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: "request")], language,
+          status: 422))
+    }
   }
 
   static func contentType(_ format: ReportFormat) -> String {
