@@ -100,11 +100,7 @@ final class EventLoop: @unchecked Sendable {
 
   /// Answers a request on its connection; whether the connection stays open.
   private func respond(_ connection: Connection, _ request: HTTPRequest) -> Bool {
-    let t0 = Date()
     let response = server.handler(request)
-    if request.body.count > 1_000_000 {
-      FileHandle.standardError.write("handler \(Date().timeIntervalSince(t0))\n".data(using: .utf8)!)
-    }
     let keepAlive = request.keepsAlive && !server.isStopping
     let written = connection.socket.write(response.serialized(keepAlive: keepAlive, head: request.method == "HEAD"))
     return written && keepAlive
@@ -161,11 +157,7 @@ final class EventLoop: @unchecked Sendable {
           continue
         }
         connection.parser.append(buffer[0..<count])
-        let t0 = Date()
         advance(connection, &connections)
-        if Date().timeIntervalSince(t0) > 0.01 {
-          FileHandle.standardError.write("advance \(Date().timeIntervalSince(t0))\n".data(using: .utf8)!)
-        }
       }
       let late = EventLoop.now()
       for connection in connections.values where !connection.busy && connection.deadline <= late {
