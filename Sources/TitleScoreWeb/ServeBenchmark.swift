@@ -122,6 +122,25 @@ public enum ServeBenchmark {
       maximum: all.last ?? 0)
   }
 
+  /// The microseconds `handler` takes to answer `request` and write its bytes, on one thread without sockets: the
+  /// server's own cost, steadier than a load run on a shared machine. The best of three runs of `count`.
+  public static func answering(
+    _ request: [UInt8], count: Int, handler: (HTTPRequest) -> HTTPResponse
+  ) -> Double? {
+    var parser = HTTPRequestParser(headLimit: 1 << 20, bodyLimit: 1 << 30)
+    parser.append(request)
+    guard case .request(let parsed) = parser.next(), count > 0 else { return nil }
+    var best = Double.infinity
+    for _ in 0..<3 {
+      let started = DispatchTime.now().uptimeNanoseconds
+      var bytes = 0
+      for _ in 0..<count { bytes &+= handler(parsed).serialized(keepAlive: true).count }
+      let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e3
+      if bytes > 0 { best = min(best, elapsed / Double(count)) }
+    }
+    return best.isFinite ? best : nil
+  }
+
   /// Posts one large body and times the answer.
   public static func upload(port: UInt16, path: String, body: [UInt8]) -> Upload? {
     guard let socket = try? Socket.connect(host: "127.0.0.1", port: port) else { return nil }

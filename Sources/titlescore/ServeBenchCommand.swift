@@ -32,6 +32,11 @@ enum ServeBenchCommand {
       } ?? "{}"
     let body = Array("{\"sheet\": \"\(sheet.id)\", \"lang\": \"zh\", \"portfolio\": \(portfolio)}".utf8)
     let request = ServeBenchmark.post("/api/score", body)
+    if let cost = ServeBenchmark.answering(request, count: 5_000, handler: { api.respond(to: $0) }) {
+      Console.error(
+        Message(
+          .cliBenchServeInProcess, .text(String(format: "%.0f", cost)), .text(String(format: "%.0f", 1e6 / cost))))
+    }
     // A short warm-up, then the measured run.
     _ = ServeBenchmark.load(port: port, request: request, clients: clients, count: 2_000, seconds: 2)
     let load = ServeBenchmark.load(

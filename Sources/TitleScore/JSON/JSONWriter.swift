@@ -17,16 +17,17 @@ package struct JSONWriter: Sendable {
 
   /// Appends a text as a JSON string literal: as it is between quotes when nothing in it needs an escape.
   static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
-    let plain: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-      if utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }) {
-        bytes.append(0x22)
-        bytes.append(contentsOf: utf8)
-        bytes.append(0x22)
-        return true
-      }
-      return false
+    // `withUTF8` gives a small string's bytes too (copied to the stack); `withContiguousStorageIfAvailable` gave
+    // none for them, and every short key went the slow way.
+    var text = text
+    let plain = text.withUTF8 { utf8 in
+      for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return false }
+      bytes.append(0x22)
+      bytes.append(contentsOf: utf8)
+      bytes.append(0x22)
+      return true
     }
-    if plain != true { bytes.append(contentsOf: quoted(text).utf8) }
+    if !plain { bytes.append(contentsOf: quoted(text).utf8) }
   }
 
   /// A JSON string literal for a text, with quotes, backslashes and control characters escaped.
@@ -73,8 +74,15 @@ package struct JSONWriter: Sendable {
   /// A line break and the current depth's indentation.
   private mutating func newLine() {
     bytes.append(0x0A)
-    for _ in 0..<(2 * depth) { bytes.append(0x20) }
+    var indent = 2 * depth
+    while indent > 0 {
+      let run = min(indent, JSONWriter.spaces.count)
+      bytes.append(contentsOf: JSONWriter.spaces[0..<run])
+      indent -= run
+    }
   }
+
+  private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
   private mutating func open(_ bracket: UInt8) {
     bytes.append(bracket)

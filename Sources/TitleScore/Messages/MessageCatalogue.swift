@@ -827,6 +827,7 @@ public enum MessageCatalogue {
     case .pageHttp503: return ("服务器正忙，同时打开的连接太多（HTTP 503）。请稍后再试。", "The server is busy with too many connections (HTTP 503). Try again shortly.")
     case .pageHttp505: return ("服务器只接受 HTTP/1.1 请求（HTTP 505）。", "The server accepts HTTP/1.1 requests only (HTTP 505).")
     case .pageHttpOther: return ("服务器拒绝了请求（HTTP {0}）。", "The server refused the request (HTTP {0}).")
+    case .cliBenchServeInProcess: return ("服务器本身（不经网络，单线程）回答一个 /api/score 请求用时 {0} 微秒，即每个核心每秒 {1} 个", "The server itself (no network, one thread) answers one /api/score request in {0} µs: {1} a second per core")
     }
   }
 }

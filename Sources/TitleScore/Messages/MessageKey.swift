@@ -1581,4 +1581,6 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
   case pageHttp505 = "page.http505"
   /// "The server refused the request (HTTP {0})."
   case pageHttpOther = "page.httpOther"
+  /// "The server itself (no network, one thread) answers one /api/score request in {0} µs: {1} a second per core"
+  case cliBenchServeInProcess = "cli.bench.serveInProcess"
 }
