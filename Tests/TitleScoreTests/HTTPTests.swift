@@ -221,8 +221,8 @@ import Testing
     }
   }
 
-  @Test func connectionsDealtToEveryLoopAreAnsweredInOrder() throws {
-    // Eight connections over three loops, each with three pipelined requests: every answer comes, in order.
+  @Test func connectionsServedBySeveralLoopsAreAnsweredInOrder() throws {
+    // Eight connections and three loops, each with three pipelined requests: every answer comes, in order.
     let server = HTTPServer(host: "127.0.0.1", port: 0, loops: 3) { request in
       .json("{\"path\":\"\(request.path)\"}")
     }
@@ -268,6 +268,27 @@ import Testing
     #expect(small.readResponses(1).contains("{\"small\":true}"))
     smallAnswered.signal()
     #expect(upload.readResponses(1).contains("{\"upload\":true}"))
+  }
+
+  @Test func aRequestPipelinedAfterAnUploadIsAnsweredAfterIt() throws {
+    var limits = HTTPServer.Limits()
+    limits.bulkBytes = 100
+    let server = HTTPServer(host: "127.0.0.1", port: 0, limits: limits, loops: 1) { request in
+      .json("{\"path\":\"\(request.path)\",\"bytes\":\(request.body.count)}")
+    }
+    let port = try server.start()
+    defer { server.stop() }
+    let connection = try TestConnection(port: port)
+    defer { connection.close() }
+    let body = String(repeating: "x", count: 1000)
+    connection.send(
+      Array(
+        ("POST /up HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n\(body)"
+          + "GET /after HTTP/1.1\r\nHost: x\r\n\r\n").utf8))
+    let answers = connection.readResponses(2)
+    let upload = answers.range(of: "{\"path\":\"/up\",\"bytes\":1000}")
+    let after = answers.range(of: "{\"path\":\"/after\",\"bytes\":0}")
+    #expect(upload != nil && after != nil && upload!.lowerBound < after!.lowerBound)
   }
 
   @Test func limitsAreAnsweredWithTheirStatuses() throws {
