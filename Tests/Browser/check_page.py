@@ -198,6 +198,29 @@ def main():
             check(tab == "Applicant" and bool(english) and not re.search("[\u4e00-\u9fff]", english),
                   f"the page speaks English when asked ({tab}; {english})")
             page.evaluate("localStorage.setItem('titlescore.lang', 'zh')")
+            # A sheet that checks the files a portfolio names has a table of attachments; a photo chosen there is
+            # handed in with each request and checked (this one is too small: the materials gate fails).
+            photo = os.path.join(out, "small-photo.jpg")
+            header = bytes([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10]) + bytes(14) + bytes(
+                [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 140, 0x00, 100])
+            open(photo, "wb").write(header + bytes(2000) + bytes([0xFF, 0xD9]))
+            page.evaluate("""(function () {
+              function choose(id, value) { var s = document.getElementById(id); s.value = value;
+                s.dispatchEvent(new Event('change')); }
+              choose('city', 'linping'); choose('specialty', '');
+              choose('sheet', 'linping-2022-manufacturing-engineer-normal'); })()""")
+            table = wait(page, "document.getElementById('attachments') !== null")
+            check(table is not None, "a sheet that checks materials has a table of attachments")
+            page.evaluate("""(function () { document.getElementById('add-attachment').click();
+              var kind = document.querySelector('#attachments tr:last-child .attachment-kind');
+              kind.value = 'id-photo'; kind.dispatchEvent(new Event('input', { bubbles: true })); })()""")
+            document = page.call("DOM.getDocument")["root"]["nodeId"]
+            node = page.call("DOM.querySelector", nodeId=document,
+                             selector="#attachments tr:last-child .attachment-file")["nodeId"]
+            page.call("DOM.setFileInputFiles", nodeId=node, files=[photo])
+            failed = wait(page, "Array.from(document.querySelectorAll('#result li.failed')).map(function (l) {"
+                          " return l.textContent; }).filter(function (t) { return /申报材料|Materials/.test(t); })[0]")
+            check(failed is not None, f"the chosen photo is checked and its problems shown ({failed})")
             # A portfolio half filled in is answered 422 with its diagnostics, which the page shows; Chromium logs
             # each such answer as a failed resource. Every other entry — a script error, a refused style or script
             # (CSP), any other failed request — fails the check.

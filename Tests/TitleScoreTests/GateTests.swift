@@ -184,6 +184,15 @@ import Testing
     return (portfolio, MaterialInspection.inspect(portfolio, baseDirectory: directory.path))
   }
 
+  @Test func filesHandedInAreInspectedAsTheSameFilesInAFolder() throws {
+    let photo = GateTests.jpeg(width: 214, height: 300, bytes: 40_000)
+    let (portfolio, fromFolder) = try inspect(photo: photo)
+    let handedIn = MaterialInspection.inspect(portfolio, files: ["photo.jpg": photo])
+    #expect(handedIn == fromFolder && handedIn.missingAttachments == [1])
+    #expect(handedIn.photo?.pixels?.width == 214 && handedIn.photo?.bytes == 40_000)
+    #expect(MaterialInspection.inspect(portfolio, files: [:]).missingAttachments == [0, 1])
+  }
+
   @Test func jpegHeaderGivesThePixelSize() {
     let size = JPEGHeader.pixelSize(of: GateTests.jpeg(width: 240, height: 320, bytes: 40_000))
     #expect(size?.width == 240 && size?.height == 320)

@@ -161,6 +161,50 @@ import Testing
     }
   }
 
+  @Test func filesHandedInWithAPortfolioAreInspectedForASheetThatChecksThem() throws {
+    let sheet = "linping-2022-manufacturing-engineer-normal"
+    guard let example = Bundled.library.sheet(id: sheet)?.examples.first else {
+      Issue.record("no worked example")
+      return
+    }
+    var writer = JSONWriter()
+    writer.value(example.portfolio)
+    var portfolio = try JSONValue.parse(writer.bytes)
+    if case .object(var members) = portfolio {
+      members.removeAll { $0.key == "attachments" }
+      members.append(("attachments", .array([.object([("kind", .string("id-photo")), ("path", .string("me.jpg"))])])))
+      portfolio = .object(members)
+    }
+    var body = JSONWriter()
+    body.value(portfolio)
+    func request(_ files: String?) -> [UInt8] {
+      let text =
+        "{\"sheet\": \"\(sheet)\", \"lang\": \"en\", \"portfolio\": \(body.output)"
+        + (files.map { ", \"files\": \($0)" } ?? "") + "}"
+      return Array(text.utf8)
+    }
+    let small = Data(GateTests.jpeg(width: 100, height: 140, bytes: 2_000)).base64EncodedString()
+    try withServer { port in
+      func post(_ body: [UInt8]) throws -> String {
+        let connection = try TestConnection(port: port)
+        defer { connection.close() }
+        connection.send(
+          Array("POST /api/score HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body)
+        return connection.readResponses(1)
+      }
+      // Without files the materials are not looked at; with them, the small photo fails its checks; a photo the
+      // request does not hand in is missing.
+      let without = try post(request(nil))
+      #expect(!without.contains("photo-bytes") && !without.contains("attachment-missing"))
+      let with = try post(request("{\"me.jpg\": \"\(small)\"}"))
+      #expect(with.contains("photo-bytes") && with.contains("photo-pixels"))
+      #expect(try post(request("{}")).contains("attachment-missing"))
+      let bad = try post(request("{\"me.jpg\": \"not base64!\"}"))
+      #expect(
+        bad.hasPrefix("HTTP/1.1 422") && bad.contains("\"code\":\"invalid-value\"") && bad.contains("files.me.jpg"))
+    }
+  }
+
   @Test func anUploadIsRankedAsBatchRanksItInEveryFormatWithARowExplained() throws {
     let examples = Bundled.examplesDirectory
     let jsonl = try String(contentsOfFile: examples + "/applicants.jsonl", encoding: .utf8)

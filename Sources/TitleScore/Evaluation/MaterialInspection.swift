@@ -40,23 +40,38 @@ public struct MaterialInspection: Hashable, Sendable {
 
   /// Looks at the files a portfolio names, relative to `baseDirectory`.
   public static func inspect(_ portfolio: Portfolio, baseDirectory: String) -> MaterialInspection {
-    let files = FileManager.default
+    inspect(portfolio) { path in
+      let fullPath = FilePath.resolve(path, in: baseDirectory)
+      guard FileManager.default.fileExists(atPath: fullPath) else { return nil }
+      return { (try? Data(contentsOf: URL(fileURLWithPath: fullPath))).map { [UInt8]($0) } ?? [] }
+    }
+  }
+
+  /// Looks at the files handed in with a portfolio (a page's upload), by the path the portfolio names each: a
+  /// path not among them is a missing file, as a file missing from the folder is.
+  public static func inspect(_ portfolio: Portfolio, files: [String: [UInt8]]) -> MaterialInspection {
+    inspect(portfolio) { path in files[path].map { bytes in { bytes } } }
+  }
+
+  /// The inspection, with `file` telling whether a named file exists and, if so, how to read its bytes.
+  private static func inspect(
+    _ portfolio: Portfolio, file: (String) -> (() -> [UInt8])?
+  ) -> MaterialInspection {
     var missing: [Int] = []
     var photo: Photo?
     for (index, attachment) in portfolio.attachments.enumerated() {
-      let fullPath = FilePath.resolve(attachment.path, in: baseDirectory)
-      guard files.fileExists(atPath: fullPath) else {
+      guard let read = file(attachment.path) else {
         missing.append(index)
         continue
       }
       if attachment.kind == "id-photo", photo == nil {
-        let data = (try? Data(contentsOf: URL(fileURLWithPath: fullPath))) ?? Data()
+        let bytes = read()
         photo = Photo(
           path: attachment.path,
           fileExtension: attachment.path.split(separator: "/").last.flatMap { name in
             name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
           } ?? "",
-          bytes: data.count, pixels: JPEGHeader.pixelSize(of: [UInt8](data)))
+          bytes: bytes.count, pixels: JPEGHeader.pixelSize(of: bytes))
       }
     }
     return MaterialInspection(missingAttachments: missing, photo: photo)

@@ -828,6 +828,13 @@ public enum MessageCatalogue {
     case .pageHttp505: return ("服务器只接受 HTTP/1.1 请求（HTTP 505）。", "The server accepts HTTP/1.1 requests only (HTTP 505).")
     case .pageHttpOther: return ("服务器拒绝了请求（HTTP {0}）。", "The server refused the request (HTTP {0}).")
     case .cliBenchServeInProcess: return ("服务器本身（不经网络，单线程）回答一个 /api/score 请求用时 {0} 微秒，即每个核心每秒 {1} 个", "The server itself (no network, one thread) answers one /api/score request in {0} µs: {1} a second per core")
+    case .diagnosticRequestFileNotBase64: return ("附件 {0} 的内容应为 base64 编码的文件", "attachment {0} should be the file's content in base64")
+    case .pageGroupAttachments: return ("附件", "Attachments")
+    case .pageAddAttachment: return ("添加附件", "Add an attachment")
+    case .pageAttachmentKind: return ("类别（如 id-photo 证件照）", "Kind (such as id-photo)")
+    case .pageAttachmentFile: return ("文件", "File")
+    case .pageAttachmentNone: return ("未选文件", "No file chosen")
+    case .pageAttachmentsNote: return ("所选文件只在本机使用：随每次评分发给本机的服务器，不上传到别处；草稿不保存文件，重新打开页面后请再选一次。", "Chosen files stay on this computer: they go with each scoring to the server on this machine and nowhere else; the draft keeps no files, so choose them again after reopening the page.")
     }
   }
 }

@@ -141,6 +141,18 @@ struct FormDescription {
     writer.beginArray()
     for column in SpreadsheetLayout.recordColumns { field(column, into: &writer) }
     writer.endArray()
+    // Whether the sheet checks the files a portfolio names, and the kinds of file its worked examples attach (the
+    // ID photo first): the page then has a table of attachments and hands the files in with each request.
+    writer.member("materials", bool: sheet.checksMaterials)
+    var kinds = ["id-photo"]
+    for example in sheet.examples {
+      if case .array(let attachments)? = example.portfolio["attachments"] {
+        for attachment in attachments {
+          if let kind = attachment["kind"]?.stringValue, !kinds.contains(kind) { kinds.append(kind) }
+        }
+      }
+    }
+    writer.member("attachmentKinds", strings: sheet.checksMaterials ? kinds : [])
     writer.key("example")
     if let chosen = sheet.examples.first(where: { $0.expectedVerdict == .pass }) ?? sheet.examples.first {
       writer.value(chosen.portfolio)

@@ -56,6 +56,30 @@ public struct WebAPI: Sendable {
     var portfolio: Portfolio
     var language: Language
     var body: JSONValue
+    /// What the files handed in with the portfolio (`"files": {path: base64}`) turned out to be, for a sheet that
+    /// checks them; nil when none were handed in (the files are then not looked at, as `score` without them).
+    var materials: MaterialInspection?
+  }
+
+  /// The files of `"files": {"photo.jpg": "<base64>", …}` by the path the portfolio names each; nil when the
+  /// request hands in none. A value that is not base64 is refused with its place.
+  private func files(_ body: JSONValue) throws(Diagnostic) -> [String: [UInt8]]? {
+    guard let value = body["files"] else { return nil }
+    guard case .object(let members) = value else {
+      throw Diagnostic(
+        .wrongType, at: JSONPath.root.appending("files"), Message(.diagnosticExpectedObject, .word(value.kindWord)),
+        file: "request")
+    }
+    var files: [String: [UInt8]] = [:]
+    for member in members {
+      guard let text = member.value.stringValue, let data = Data(base64Encoded: text) else {
+        throw Diagnostic(
+          .invalidValue, at: JSONPath.root.appending("files").appending(member.key),
+          Message(.diagnosticRequestFileNotBase64, .text(member.key)), file: "request")
+      }
+      files[member.key] = [UInt8](data)
+    }
+    return files
   }
 
   private func language(_ code: String?) -> Language { code.flatMap(Language.init(rawValue:)) ?? .zh }
@@ -100,9 +124,20 @@ public struct WebAPI: Sendable {
             file: "request")
         ], language, status: 422)
     }
+    let handedIn: [String: [UInt8]]?
+    do {
+      handedIn = try files(body)
+    } catch {
+      return WebAPI.failure([error], language, status: 422)
+    }
     do {
       let portfolio = try Portfolio.decode(json: Array(request.body[range]), glossary: library.glossary)
-      return answer(PortfolioCall(sheet: sheet, portfolio: portfolio, language: language, body: body))
+      var materials: MaterialInspection?
+      if let handedIn, sheet?.sheet.checksMaterials == true {
+        materials = MaterialInspection.inspect(portfolio, files: handedIn)
+      }
+      return answer(
+        PortfolioCall(sheet: sheet, portfolio: portfolio, language: language, body: body, materials: materials))
     } catch {
       var located = error
       located.path = JSONPath.root.appending("portfolio").appending(error.path)
@@ -125,7 +160,7 @@ public struct WebAPI: Sendable {
     }
     switch endpoint {
     case "score":
-      let result = evaluator.evaluate(call.portfolio)
+      let result = evaluator.evaluate(call.portfolio, materials: call.materials)
       let explanation = Explanation(
         sheet: explainedSheet, portfolio: call.portfolio, result: result, language: call.language,
         glossary: library.glossary)

@@ -4,7 +4,7 @@
 "use strict";
 
 const state = { sheets: [], guides: [], form: null, sheetId: null, sequence: 0, timer: 0, upload: null, rows: [],
-  lang: "zh", words: {} };
+  lang: "zh", words: {}, files: {} };
 const DRAFT = "titlescore.draft.v1";
 const LANGUAGE = "titlescore.lang";
 
@@ -182,6 +182,42 @@ function buildForm(form) {
       el("thead", {}, el("tr", {}, form.recordFields.map((f) => el("th", { text: f.label })), el("th", {}))), records)),
     el("button", { type: "button", id: "add-record", text: w("add-record") })));
   $("#add-record").addEventListener("click", () => { addRecord({}); schedule(); });
+  if (form.materials) {
+    root.append(el("fieldset", {}, el("legend", { text: w("group-attachments") }),
+      el("p", { class: "note", text: w("attachments-note") }),
+      el("datalist", { id: "attachment-kinds" }, form.attachmentKinds.map((kind) => el("option", { value: kind }))),
+      el("table", { class: "records" }, el("thead", {}, el("tr", {},
+        el("th", { text: w("attachment-kind") }), el("th", { text: w("attachment-file") }), el("th", {}))),
+        el("tbody", { id: "attachments" })),
+      el("button", { type: "button", id: "add-attachment", text: w("add-attachment") })));
+    $("#add-attachment").addEventListener("click", () => { addAttachment({}); schedule(); });
+  }
+}
+
+/** A row of the attachments table: its kind, and the file chosen for it (named by the file's name). */
+function addAttachment(attachment) {
+  const kind = el("input", { type: "text", class: "attachment-kind", list: "attachment-kinds" });
+  kind.value = attachment.kind || "";
+  const name = el("span", { class: "attachment-path", text: attachment.path || w("attachment-none") });
+  const file = el("input", { type: "file", class: "attachment-file" });
+  const row = el("tr", {}, el("td", {}, kind), el("td", {}, name, " ", file),
+    el("td", {}, el("button", { type: "button", class: "remove", text: w("remove") })));
+  row.dataset.file = attachment.path || "";
+  row.querySelector(".remove").addEventListener("click", () => { row.remove(); schedule(); });
+  kind.addEventListener("input", schedule);
+  file.addEventListener("change", () => {
+    const chosen = file.files[0];
+    if (!chosen) return;
+    const reader = new FileReader();
+    reader.onload = () => {
+      state.files[chosen.name] = String(reader.result).replace(/^data:[^,]*,/, "");
+      row.dataset.file = chosen.name;
+      name.textContent = chosen.name;
+      schedule();
+    };
+    reader.readAsDataURL(chosen);
+  });
+  $("#attachments").append(row);
 }
 
 function addRecord(record) {
@@ -263,7 +299,21 @@ function portfolio() {
     if (!record.id) record.id = "R" + (index + 1);
     return record;
   }).filter((record) => Object.keys(record).length > 1);
+  if ($("#attachments")) {
+    result.attachments = Array.from($("#attachments").rows)
+      .map((row) => ({ kind: row.querySelector(".attachment-kind").value.trim(), path: row.dataset.file }))
+      .filter((attachment) => attachment.kind && attachment.path);
+  }
   return result;
+}
+
+/** The chosen files the portfolio names, by name, as the API takes them (`"files"`). */
+function attachedFiles(data) {
+  const files = {};
+  for (const attachment of data.attachments || []) {
+    if (state.files[attachment.path] !== undefined) files[attachment.path] = state.files[attachment.path];
+  }
+  return files;
 }
 
 function fill(data) {
@@ -272,6 +322,10 @@ function fill(data) {
   }
   $("#records").replaceChildren();
   for (const record of data.records || []) addRecord(record);
+  if ($("#attachments")) {
+    $("#attachments").replaceChildren();
+    for (const attachment of data.attachments || []) addAttachment(attachment);
+  }
 }
 
 async function loadForm(id) {
@@ -316,6 +370,7 @@ async function update() {
   saveDraft(data);
   const sequence = ++state.sequence;
   const request = { sheet: state.sheetId, portfolio: data, lang: state.lang };
+  if (state.form.materials) request.files = attachedFiles(data);
   let score;
   try {
     score = await api("/api/score", request);
