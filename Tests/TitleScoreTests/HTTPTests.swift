@@ -227,7 +227,18 @@ import Testing
       #expect(csv.contains("Content-Type: text/csv") && csv.contains("attachment; filename=\"report.csv\""))
       let posting = try post(
         port, "name=applicants.jsonl&format=html&public=1&from=2022-12-05&contact=0573-82345678", jsonl)
-      #expect(posting.contains("公示期") && posting.contains("0573-82345678"))
+      #expect(posting.contains("公示期") && posting.contains("0573-82345678") && posting.contains("2022-12-09"))
+      // The office's holidays file lengthens the period past the holiday, as `batch --holidays` does; a line that
+      // is not a day is refused at its line of the file.
+      let holidays = "2022-12-07 休".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+      let withHoliday = try post(
+        port, "name=applicants.jsonl&format=html&public=1&from=2022-12-05&holidays=\(holidays)&holidaysName=h.txt",
+        jsonl)
+      #expect(withHoliday.contains("2022-12-12") && !withHoliday.contains("2022-12-09"))
+      let badHolidays = try post(
+        port, "name=applicants.jsonl&format=html&public=1&from=2022-12-05&holidays=2022-12-07%0Anot-a-day", jsonl)
+      #expect(badHolidays.hasPrefix("HTTP/1.1 422") && badHolidays.contains("invalid-date"))
+      #expect(badHolidays.contains("\"line\":2") || badHolidays.contains("\"line\": 2"))
       let explained = try post(port, "name=applicants.jsonl&explain=0", jsonl)
       #expect(
         explained.contains("\"applicant\": \"JI2022-0000010\"")

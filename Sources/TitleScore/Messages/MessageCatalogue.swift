@@ -835,6 +835,7 @@ public enum MessageCatalogue {
     case .pageAttachmentFile: return ("文件", "File")
     case .pageAttachmentNone: return ("未选文件", "No file chosen")
     case .pageAttachmentsNote: return ("所选文件只在本机使用：随每次评分发给本机的服务器，不上传到别处；草稿不保存文件，重新打开页面后请再选一次。", "Chosen files stay on this computer: they go with each scoring to the server on this machine and nowhere else; the draft keeps no files, so choose them again after reopening the page.")
+    case .pagePostingHolidays: return ("节假日文件（可选：每行一个日期，调休上班的日子后写“补班”）", "Holidays file (optional: a date a line, \"workday\" after a weekend working day)")
     }
   }
 }

@@ -1597,4 +1597,6 @@ public enum MessageKey: String, Hashable, Sendable, CaseIterable {
   case pageAttachmentNone = "page.attachment-none"
   /// "Chosen files stay on this computer: they go with each scoring to the server on this machine and nowhere else; the draft keeps no files, so choose them again after reopening the page."
   case pageAttachmentsNote = "page.attachments-note"
+  /// "Holidays file (optional: a date a line, "workday" after a weekend working day)"
+  case pagePostingHolidays = "page.posting-holidays"
 }

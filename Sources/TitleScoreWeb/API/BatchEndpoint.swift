@@ -6,7 +6,8 @@ import TitleScore
 /// array, a CSV applicants table), or a JSON envelope `{"files": [{"name": …, "base64": …}, …]}` for several files
 /// (a CSV applicants table with its achievements table). `?sheet=ID` picks the sheet; `?format=` one of the
 /// report formats (`json` by default), `?public=1` the public posting with `?include=`, `?from=`, `?days=`,
-/// `?contact=`; `?lang=`.
+/// `?contact=` and `?holidays=` (the text of a holidays file as `batch --holidays` reads it, named by
+/// `?holidaysName=`); `?lang=`.
 struct BatchEndpoint {
   let library: ScoresheetLibrary
 
@@ -99,8 +100,17 @@ struct BatchEndpoint {
             Message(.cliPostingTooShort, .integer(days), .integer(fewest)),
             file: "request"), 400)
       }
+      // The office's holidays and make-up working days, as `batch --holidays` reads its file.
+      var calendar = WorkingCalendar()
+      if let text = query["holidays"], !text.isEmpty {
+        do {
+          calendar = try WorkingCalendar.parse(text, file: query["holidaysName"].map(BatchEndpoint.named) ?? "holidays")
+        } catch {
+          return refuse(error, 422)
+        }
+      }
       options.postingNotice = PostingNotice(
-        from: from, workingDays: days, calendar: WorkingCalendar(), contact: query["contact"])
+        from: from, workingDays: days, calendar: calendar, contact: query["contact"])
     }
     let sink = ReportSink()
     BatchReport.write(results, format: format, options: options, to: sink)
@@ -135,7 +145,7 @@ struct BatchEndpoint {
     let runner = BatchRunner(
       sheet: sheet, jobs: ProcessInfo.processInfo.activeProcessorCount, glossary: library.glossary)
     func named(_ name: String, _ index: Int) -> String {
-      let name = (name as NSString).lastPathComponent.filter { $0 != "\0" }
+      let name = BatchEndpoint.named(name)
       return name.isEmpty || name == "." || name == ".." ? "upload-\(index + 1).jsonl" : name
     }
     if files.count == 1, !SpreadsheetImport.isSpreadsheet(files[0].name) {
@@ -177,6 +187,11 @@ struct BatchEndpoint {
           [Diagnostic(.unreadableFile, at: .root, Message(.diagnosticUnreadableFile), file: "request")], language,
           status: 422))
     }
+  }
+
+  /// A file's name as the request gives it, reduced to its last component.
+  private static func named(_ name: String) -> String {
+    (name as NSString).lastPathComponent.filter { $0 != "\0" }
   }
 
   static func contentType(_ format: ReportFormat) -> String {

@@ -586,12 +586,22 @@ function renderOffice(report) {
     el("option", { value: "undecided", text: w("posting-undecided") }), el("option", { value: "all", text: w("posting-all") }));
   const from = el("input", { type: "date", id: "posting-from" });
   const contact = el("input", { type: "text", id: "posting-contact", placeholder: w("posting-contact") });
+  // The office's list of holidays and make-up working days, read as `batch --holidays` reads its file.
+  const holidays = el("input", { type: "file", id: "posting-holidays", accept: ".txt,text/plain" });
+  let calendar = null;
+  holidays.addEventListener("change", async () => {
+    const file = holidays.files[0];
+    calendar = file ? { name: file.name, text: await file.text() } : null;
+  });
   const posting = el("div", { class: "downloads" }, el("label", {}, w("posting") + " ", include),
     el("label", {}, w("posting-from") + " ", from),
-    contact, ...[["html", "HTML"], ["xlsx", "Excel"], ["csv", "CSV"]].map(([format, label]) => {
+    contact, el("label", {}, w("posting-holidays") + " ", holidays),
+    ...[["html", "HTML"], ["xlsx", "Excel"], ["csv", "CSV"]].map(([format, label]) => {
       const button = el("button", { type: "button", text: w("download-posting", label) });
       button.addEventListener("click", () => download(format, "&download=1&public=1&include=" + include.value
-        + (from.value ? "&from=" + from.value : "") + (contact.value ? "&contact=" + encodeURIComponent(contact.value) : ""),
+        + (from.value ? "&from=" + from.value : "") + (contact.value ? "&contact=" + encodeURIComponent(contact.value) : "")
+        + (calendar ? "&holidays=" + encodeURIComponent(calendar.text) + "&holidaysName="
+          + encodeURIComponent(calendar.name) : ""),
         "posting." + format));
       return button;
     }));
