@@ -276,9 +276,9 @@ import Testing
     }
   }
 
-  @Test func connectionsServedBySeveralLoopsAreAnsweredInOrder() throws {
-    // Eight connections and three loops, each with three pipelined requests: every answer comes, in order.
-    let server = HTTPServer(host: "127.0.0.1", port: 0, loops: 3) { request in
+  @Test func connectionsServedBySeveralWorkersAreAnsweredInOrder() throws {
+    // Eight connections and three workers, each with three pipelined requests: every answer comes, in order.
+    let server = HTTPServer(host: "127.0.0.1", port: 0, workers: 3) { request in
       .json("{\"path\":\"\(request.path)\"}")
     }
     let port = try server.start()
@@ -296,12 +296,12 @@ import Testing
   }
 
   @Test func aLargeUploadBeingAnsweredDoesNotHoldUpSmallRequests() throws {
-    // The upload's answer waits until the small request has been answered: were the upload answered on the loop
-    // that reads the small request, neither would come (and the read would time out).
+    // The upload's answer waits until the small request has been answered: were the upload answered by the worker
+    // that answers the small request, neither would come (and the read would time out).
     let smallAnswered = DispatchSemaphore(value: 0)
     var limits = HTTPServer.Limits()
     limits.bulkBytes = 100
-    let server = HTTPServer(host: "127.0.0.1", port: 0, limits: limits, loops: 1) { request in
+    let server = HTTPServer(host: "127.0.0.1", port: 0, limits: limits, workers: 1) { request in
       if request.body.count > 100 {
         guard smallAnswered.wait(timeout: .now() + 10) == .success else { return .json("{}", status: 500) }
         return .json("{\"upload\":true}")
@@ -328,7 +328,7 @@ import Testing
   @Test func aRequestPipelinedAfterAnUploadIsAnsweredAfterIt() throws {
     var limits = HTTPServer.Limits()
     limits.bulkBytes = 100
-    let server = HTTPServer(host: "127.0.0.1", port: 0, limits: limits, loops: 1) { request in
+    let server = HTTPServer(host: "127.0.0.1", port: 0, limits: limits, workers: 1) { request in
       .json("{\"path\":\"\(request.path)\",\"bytes\":\(request.body.count)}")
     }
     let port = try server.start()

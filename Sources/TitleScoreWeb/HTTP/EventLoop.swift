@@ -7,11 +7,11 @@ import Foundation
   import Darwin
 #endif
 
-/// One of the server's event loops: a thread that waits on its connections with `poll`, reads what arrives, and
-/// answers each whole request there and then; the first loop also accepts new connections and deals them out in
-/// turn. A request with a large body is handed to the server's bulk workers, which give the connection back.
+/// The server's event loop: a thread that accepts connections, waits on the idle ones with `poll`, reads what
+/// arrives and puts each whole request on the server's queue for the workers (a large body on the bulk queue); a
+/// worker answers it and gives the connection back.
 final class EventLoop: @unchecked Sendable {
-  // `@unchecked Sendable`: `incoming`, `returned` and `hasEnded` are read and written under `lock` only; the
+  // `@unchecked Sendable`: `returned`, `isWaiting` and `hasEnded` are read and written under `lock` only; the
   // connections belong to the loop's thread, except one whose request is with a bulk worker, which belongs to
   // that worker until it is handed back.
 
@@ -42,18 +42,20 @@ final class EventLoop: @unchecked Sendable {
   }
 
   private unowned let server: HTTPServer
-  private let listener: Socket?
-  /// Wakes the loop when a connection is dealt to it or handed back, and when the server stops.
+  private let listener: Socket
+  /// Wakes the loop when a worker hands a connection back, and when the server stops.
   let wake: WakePipe
   /// Done once the loop has closed its connections.
   let ended = DispatchGroup()
   private let lock = NSLock()
-  private var incoming: [Socket] = []
   private var returned: [(connection: Connection, keep: Bool)] = []
   private var hasEnded = false
+  /// Whether the loop is (about to be) waiting in `poll` with nothing handed back: a worker handing a connection
+  /// back then wakes it; otherwise the loop finds the connection before it next waits, without a wake-up.
+  private var isWaiting = false
 
-  /// A loop of `server`'s; the one given the listener accepts for every loop.
-  init(server: HTTPServer, listener: Socket?) throws(Socket.Failure) {
+  /// The loop of `server`, accepting on `listener`.
+  init(server: HTTPServer, listener: Socket) throws(Socket.Failure) {
     self.server = server
     self.listener = listener
     wake = try WakePipe()
@@ -63,20 +65,6 @@ final class EventLoop: @unchecked Sendable {
   private var limits: HTTPServer.Limits { server.limits }
   private static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
   private var idleDeadline: UInt64 { EventLoop.now() + UInt64(limits.idleSeconds) * 1_000_000_000 }
-
-  /// Takes a new connection dealt to this loop by the accepting one.
-  func adopt(_ socket: Socket) {
-    lock.lock()
-    if hasEnded {
-      lock.unlock()
-      socket.close()
-      server.release()
-      return
-    }
-    incoming.append(socket)
-    lock.unlock()
-    wake.signal()
-  }
 
   /// Gives back a connection a bulk worker has answered, to read again (`keep`) or close; once the loop has
   /// ended, closes it.
@@ -89,11 +77,13 @@ final class EventLoop: @unchecked Sendable {
       return
     }
     returned.append((connection, keep))
+    let waiting = isWaiting
+    isWaiting = false
     lock.unlock()
-    wake.signal()
+    if waiting { wake.signal() }
   }
 
-  /// Answers a bulk job on a worker's thread and hands the connection back.
+  /// Answers a job on a worker's thread and hands the connection back.
   func answer(_ job: Job) {
     handBack(job.connection, keep: respond(job.connection, job.request))
   }
@@ -111,11 +101,11 @@ final class EventLoop: @unchecked Sendable {
     var connections: [Int32: Connection] = [:]
     var buffer = [UInt8](repeating: 0, count: 256 * 1024)
     var entries: [pollfd] = []
-    var listening = listener != nil
+    var listening = true
     while !server.isStopping {
       entries.removeAll(keepingCapacity: true)
       entries.append(pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0))
-      entries.append(pollfd(fd: listening ? listener!.descriptor : -1, events: Int16(POLLIN), revents: 0))
+      entries.append(pollfd(fd: listening ? listener.descriptor : -1, events: Int16(POLLIN), revents: 0))
       var nextDeadline = UInt64.max
       for connection in connections.values where !connection.busy {
         entries.append(pollfd(fd: connection.socket.descriptor, events: Int16(POLLIN), revents: 0))
@@ -124,17 +114,21 @@ final class EventLoop: @unchecked Sendable {
       let now = EventLoop.now()
       let wait: Int32 =
         nextDeadline == .max ? -1 : Int32(min(60_000, (nextDeadline > now ? nextDeadline - now : 0) / 1_000_000 + 1))
-      _ = Socket.poll(&entries, milliseconds: wait)
+      lock.lock()
+      let pending = !returned.isEmpty
+      isWaiting = !pending
+      lock.unlock()
+      _ = Socket.poll(&entries, milliseconds: pending ? 0 : wait)
+      lock.lock()
+      isWaiting = false
+      lock.unlock()
 
-      if entries[0].revents != 0 {
-        wake.drain()
+      if entries[0].revents != 0 || pending {
+        if entries[0].revents != 0 { wake.drain() }
         lock.lock()
-        let adopted = incoming
         let handedBack = returned
-        incoming.removeAll(keepingCapacity: true)
         returned.removeAll(keepingCapacity: true)
         lock.unlock()
-        for socket in adopted { add(socket, &connections) }
         for (connection, keep) in handedBack {
           connection.busy = false
           if keep {
@@ -145,7 +139,7 @@ final class EventLoop: @unchecked Sendable {
           }
         }
       }
-      if let listener, entries[1].revents != 0 {
+      if entries[1].revents != 0 {
         listening = acceptAll(listener, &connections)
       }
       for entry in entries.dropFirst(2) where entry.revents != 0 {
@@ -167,21 +161,13 @@ final class EventLoop: @unchecked Sendable {
         close(connection, &connections)
       }
     }
-    if let listener {
-      listener.shutDown()
-      listener.close()
-    }
+    listener.shutDown()
+    listener.close()
     lock.lock()
     hasEnded = true
-    let adopted = incoming
     let handedBack = returned.map(\.connection)
-    incoming.removeAll()
     returned.removeAll()
     lock.unlock()
-    for socket in adopted {
-      socket.close()
-      server.release()
-    }
     for connection in handedBack + connections.values.filter({ !$0.busy }) {
       connection.socket.close()
       server.release()
@@ -195,8 +181,7 @@ final class EventLoop: @unchecked Sendable {
     connections[socket.descriptor] = connection
   }
 
-  /// Accepts every waiting connection, refusing those over the limit with 503 and dealing the others to the
-  /// loops in turn; false when the listener failed.
+  /// Accepts every waiting connection, refusing those over the limit with 503; false when the listener failed.
   private func acceptAll(_ listener: Socket, _ connections: inout [Int32: Connection]) -> Bool {
     while true {
       switch listener.acceptReady() {
@@ -210,28 +195,22 @@ final class EventLoop: @unchecked Sendable {
           socket.close()
           continue
         }
-        let loop = server.loopForNewConnection()
-        if loop === self { add(socket, &connections) } else { loop.adopt(socket) }
+        add(socket, &connections)
       }
     }
   }
 
-  /// Answers the connection's whole requests, one after another, until one is incomplete (and sets how long the
-  /// connection may wait for the rest), is refused, closes the connection, or goes to a bulk worker.
+  /// Queues the connection's next whole request for the workers, answers a refused one, or sets how long the
+  /// connection may wait for the rest.
   private func advance(_ connection: Connection, _ connections: inout [Int32: Connection]) {
     while true {
       switch connection.parser.next() {
       case .request(let request):
         connection.requestStarted = nil
-        if request.body.count > limits.bulkBytes {
-          connection.busy = true
-          server.uploads.put(Job(connection: connection, request: request, loop: self))
-          return
-        }
-        guard respond(connection, request) else {
-          close(connection, &connections)
-          return
-        }
+        connection.busy = true
+        let job = Job(connection: connection, request: request, loop: self)
+        if request.body.count > limits.bulkBytes { server.uploads.put(job) } else { server.requests.put(job) }
+        return
       case .refused(let status):
         connection.socket.write(HTTPServer.failure(status).serialized(keepAlive: false))
         close(connection, &connections)
