@@ -12,8 +12,8 @@ import Foundation
 /// worker answers it and gives the connection back.
 final class EventLoop: @unchecked Sendable {
   // `@unchecked Sendable`: `returned`, `isWaiting` and `hasEnded` are read and written under `lock` only; the
-  // connections belong to the loop's thread, except one whose request is with a bulk worker, which belongs to
-  // that worker until it is handed back.
+  // connections belong to the loop's thread, except one whose request is with a worker, which belongs to that
+  // worker until it is handed back.
 
   /// One open connection: its socket, the bytes read so far, and when it is due.
   final class Connection: @unchecked Sendable {
@@ -24,7 +24,7 @@ final class EventLoop: @unchecked Sendable {
     var deadline: UInt64 = 0
     /// When the first byte of a request still incomplete arrived.
     var requestStarted: UInt64?
-    /// Whether a request of the connection is with a bulk worker (the loop does not read it meanwhile).
+    /// Whether a request of the connection is with a worker (the loop does not read it meanwhile).
     var busy = false
 
     init(_ socket: Socket, limits: HTTPServer.Limits) {
@@ -33,7 +33,7 @@ final class EventLoop: @unchecked Sendable {
     }
   }
 
-  /// A request for a bulk worker, the connection to answer on and the loop to give it back to.
+  /// A request for a worker, the connection to answer on and the loop to give it back to.
   struct Job: @unchecked Sendable {
     // `@unchecked Sendable`: the connection goes with the job to the one worker that takes it.
     var connection: Connection
@@ -66,8 +66,8 @@ final class EventLoop: @unchecked Sendable {
   private static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
   private var idleDeadline: UInt64 { EventLoop.now() + UInt64(limits.idleSeconds) * 1_000_000_000 }
 
-  /// Gives back a connection a bulk worker has answered, to read again (`keep`) or close; once the loop has
-  /// ended, closes it.
+  /// Gives back a connection a worker has answered, to read again (`keep`) or close; once the loop has ended,
+  /// closes it.
   private func handBack(_ connection: Connection, keep: Bool) {
     lock.lock()
     if hasEnded {
@@ -96,7 +96,7 @@ final class EventLoop: @unchecked Sendable {
     return written && keepAlive
   }
 
-  /// Runs until the server stops, then closes the listener (if it has it) and its connections.
+  /// Runs until the server stops, then closes the listener and the idle connections.
   func run() {
     var connections: [Int32: Connection] = [:]
     var buffer = [UInt8](repeating: 0, count: 256 * 1024)
@@ -203,28 +203,23 @@ final class EventLoop: @unchecked Sendable {
   /// Queues the connection's next whole request for the workers, answers a refused one, or sets how long the
   /// connection may wait for the rest.
   private func advance(_ connection: Connection, _ connections: inout [Int32: Connection]) {
-    while true {
-      switch connection.parser.next() {
-      case .request(let request):
+    switch connection.parser.next() {
+    case .request(let request):
+      connection.requestStarted = nil
+      connection.busy = true
+      let job = Job(connection: connection, request: request, loop: self)
+      if request.body.count > limits.bulkBytes { server.uploads.put(job) } else { server.requests.put(job) }
+    case .refused(let status):
+      connection.socket.write(HTTPServer.failure(status).serialized(keepAlive: false))
+      close(connection, &connections)
+    case .incomplete:
+      if connection.parser.hasPartialRequest {
+        let started = connection.requestStarted ?? EventLoop.now()
+        connection.requestStarted = started
+        connection.deadline = started + UInt64(limits.requestSeconds) * 1_000_000_000
+      } else {
         connection.requestStarted = nil
-        connection.busy = true
-        let job = Job(connection: connection, request: request, loop: self)
-        if request.body.count > limits.bulkBytes { server.uploads.put(job) } else { server.requests.put(job) }
-        return
-      case .refused(let status):
-        connection.socket.write(HTTPServer.failure(status).serialized(keepAlive: false))
-        close(connection, &connections)
-        return
-      case .incomplete:
-        if connection.parser.hasPartialRequest {
-          let started = connection.requestStarted ?? EventLoop.now()
-          connection.requestStarted = started
-          connection.deadline = started + UInt64(limits.requestSeconds) * 1_000_000_000
-        } else {
-          connection.requestStarted = nil
-          connection.deadline = idleDeadline
-        }
-        return
+        connection.deadline = idleDeadline
       }
     }
   }
